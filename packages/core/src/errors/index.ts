@@ -1,0 +1,15 @@
+export { ERROR_KINDS, isErrorKind, isRetryableKind, type ErrorKind } from './kinds.js';
+export {
+  IntegrationError,
+  isIntegrationError,
+  type ErrorCauseSummary,
+  type IntegrationErrorContext,
+} from './integration-error.js';
+export { classifyStatus } from './classify-status.js';
+export { classifyNetworkError, type NetworkClassification } from './classify-network.js';
+export {
+  classifyResponse,
+  type ProviderErrorDetail,
+  type ProviderErrorTable,
+  type ResponseClassification,
+} from './error-table.js';

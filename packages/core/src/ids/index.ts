@@ -1,0 +1,1 @@
+export { sortableId, sortableIdTime } from './sortable-id.js';

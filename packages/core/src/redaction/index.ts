@@ -1,0 +1,1 @@
+export { REDACTED, Redactor, type RedactorOptions, type SecretSink } from './redactor.js';

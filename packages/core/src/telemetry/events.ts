@@ -1,0 +1,130 @@
+import type { ErrorKind } from '../errors/kinds.js';
+
+/** Fields every request-scoped event carries. */
+export interface RequestScope {
+  provider: string;
+  endpoint: string;
+  correlationId: string;
+}
+
+export type CircuitState = 'closed' | 'open' | 'half_open';
+export type Priority = 'urgent' | 'normal' | 'batch';
+
+/**
+ * Everything core reports. Each retry and refusal carries a short machine-readable `reason`
+ * (`http_503`, `ECONNRESET`, `retry_after`, `budget_exhausted`) so dashboards need no parsing.
+ */
+export type TelemetryEvent =
+  | (RequestScope & {
+      type: 'request.started';
+      at: number;
+      method: string;
+      attempt: number;
+      idempotencyKey?: string | undefined;
+    })
+  | (RequestScope & {
+      type: 'request.finished';
+      at: number;
+      method: string;
+      attempt: number;
+      durationMs: number;
+      outcome: 'success' | 'failure';
+      status?: number | undefined;
+      errorKind?: ErrorKind | undefined;
+      reason?: string | undefined;
+    })
+  | (RequestScope & {
+      type: 'request.retried';
+      at: number;
+      attempt: number;
+      delayMs: number;
+      reason: string;
+      errorKind: ErrorKind;
+    })
+  | (RequestScope & {
+      type: 'request.gave_up';
+      at: number;
+      attempts: number;
+      reason: string;
+      errorKind: ErrorKind;
+    })
+  | (RequestScope & {
+      type: 'rate_limit.waited';
+      at: number;
+      waitMs: number;
+      limiter: string;
+    })
+  | {
+      type: 'rate_limit.tightened';
+      at: number;
+      provider: string;
+      limiter: string;
+      remaining: number;
+      resetMs: number;
+      reason: string;
+    }
+  | {
+      type: 'circuit.state_changed';
+      at: number;
+      provider: string;
+      endpoint: string;
+      from: CircuitState;
+      to: CircuitState;
+      reason: string;
+    }
+  | (RequestScope & {
+      type: 'circuit.fallback_used';
+      at: number;
+    })
+  | {
+      type: 'queue.rejected';
+      at: number;
+      provider: string;
+      endpoint: string;
+      depth: number;
+      maxDepth: number;
+      priority: Priority;
+    }
+  | (RequestScope & {
+      type: 'queue.dead_lettered';
+      at: number;
+      attempts: number;
+      errorKind: ErrorKind;
+      reason: string;
+    })
+  | {
+      type: 'retry_budget.exhausted';
+      at: number;
+      provider: string;
+      endpoint: string;
+      correlationId: string;
+    }
+  | {
+      type: 'auth.key_switched';
+      at: number;
+      provider: string;
+      fromKeyId: string;
+      toKeyId: string;
+      reason: string;
+    }
+  | {
+      type: 'auth.token_refreshed';
+      at: number;
+      provider: string;
+      expiresAt: number;
+      attempts: number;
+    }
+  | {
+      type: 'auth.token_refresh_failed';
+      at: number;
+      provider: string;
+      errorKind: ErrorKind;
+      reason: string;
+    }
+  | (RequestScope & {
+      type: 'idempotency.replayed';
+      at: number;
+      idempotencyKey: string;
+    });
+
+export type TelemetryEventType = TelemetryEvent['type'];

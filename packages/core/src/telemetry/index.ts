@@ -1,0 +1,2 @@
+export type { CircuitState, Priority, RequestScope, TelemetryEvent, TelemetryEventType } from './events.js';
+export { createEmitter, MemoryTelemetrySink, noopEmit, type Emit, type TelemetrySink } from './telemetry.js';

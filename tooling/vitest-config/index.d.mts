@@ -1,0 +1,11 @@
+import type { UserConfig } from 'vitest/config';
+
+export interface InterlockVitestOptions {
+  lines?: number;
+  include?: string[];
+  coverageInclude?: string[];
+  coverageExclude?: string[];
+  testTimeout?: number;
+}
+
+export declare function interlockVitestConfig(options?: InterlockVitestOptions): UserConfig;
