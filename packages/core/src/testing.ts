@@ -1,2 +1,3 @@
 export { FakeClock, FAKE_CLOCK_HOLD_HEADER, type FakeClockOptions } from './clock/fake-clock.js';
 export { MemoryTelemetrySink } from './telemetry/telemetry.js';
+export { FaultServer, type FaultHandler, type FaultReply, type RecordedRequest } from './testing/fault-server.js';

@@ -1,6 +1,7 @@
 export { ERROR_KINDS, isErrorKind, isRetryableKind, type ErrorKind } from './kinds.js';
 export {
   IntegrationError,
+  integrationErrorFromJSON,
   isIntegrationError,
   type ErrorCauseSummary,
   type IntegrationErrorContext,

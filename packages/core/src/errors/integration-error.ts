@@ -1,4 +1,4 @@
-import { isRetryableKind, type ErrorKind } from './kinds.js';
+import { isErrorKind, isRetryableKind, type ErrorKind } from './kinds.js';
 
 /** What is known about the failed call; every field is safe to log (no secrets). */
 export interface IntegrationErrorContext {
@@ -94,4 +94,28 @@ export class IntegrationError extends Error {
 
 export function isIntegrationError(value: unknown): value is IntegrationError {
   return value instanceof IntegrationError;
+}
+
+/** Rebuilds an error stored with `toJSON()` (an idempotent replay, a dead letter being inspected). */
+export function integrationErrorFromJSON(record: Readonly<Record<string, unknown>>): IntegrationError {
+  const text = (key: string): string | undefined => (typeof record[key] === 'string' ? (record[key] as string) : undefined);
+  const num = (key: string): number | undefined => (typeof record[key] === 'number' ? (record[key] as number) : undefined);
+  const kind = text('kind');
+  const cause = record['cause'] as ErrorCauseSummary | undefined;
+  return new IntegrationError(
+    isErrorKind(kind) ? kind : 'contract_violation',
+    text('message') ?? 'stored error',
+    {
+      provider: text('provider') ?? 'unknown',
+      endpoint: text('endpoint') ?? 'unknown',
+      reason: text('reason') ?? 'stored_error',
+      status: num('status'),
+      providerCode: text('providerCode'),
+      attempts: num('attempts'),
+      correlationId: text('correlationId'),
+      retryAfterMs: num('retryAfterMs'),
+      requestMayHaveReachedProvider: record['requestMayHaveReachedProvider'] !== false,
+    },
+    cause,
+  );
 }

@@ -1,0 +1,185 @@
+import type { CircuitBreaker } from '../circuit-breaker/index.js';
+import { IntegrationError, integrationErrorFromJSON, isIntegrationError } from '../errors/integration-error.js';
+import { requestFingerprint, type IdempotencyStore, type StoredOutcome } from '../idempotency/index.js';
+import { sortableId } from '../ids/sortable-id.js';
+import type { RequestQueue } from '../queue/index.js';
+import { resolveRetryPolicy } from '../retry/index.js';
+import { runPipeline, type PipelineDeps } from './call-pipeline.js';
+import type { EndpointConfig } from './endpoint.js';
+import { prepareRequest } from './prepare-request.js';
+import type { CallOptions, ProviderClientOptions, ProviderResponse } from './provider-client.js';
+
+/** What an operation needs from the client that made it. */
+export interface ClientContext {
+  options: ProviderClientOptions<string>;
+  deps: PipelineDeps;
+  queue: RequestQueue;
+  breakerFor(endpoint: string): CircuitBreaker | undefined;
+  idempotencyStore: IdempotencyStore;
+  timeoutMs: number;
+}
+
+export interface OperationSpec {
+  endpoint: string;
+  config: EndpointConfig;
+  callOptions: CallOptions;
+  idempotencyKey: string | undefined;
+  idempotencyHeader: string | false;
+  correlationId: string;
+}
+
+function headerRecord(headers: Headers): Record<string, string> {
+  return Object.fromEntries(headers);
+}
+
+/** Checks the stored outcome of an idempotency key before anything is queued or sent. */
+async function claimKey(ctx: ClientContext, spec: OperationSpec, scope: string, fingerprint: string): Promise<ProviderResponse<unknown> | undefined> {
+  const key = spec.idempotencyKey as string;
+  const { clock, provider } = ctx.deps;
+  const claim = await ctx.idempotencyStore.begin(scope, key, fingerprint, clock.now());
+  const context = { provider, endpoint: spec.endpoint, correlationId: spec.correlationId, requestMayHaveReachedProvider: false };
+  switch (claim.state) {
+    case 'new':
+      return undefined;
+    case 'mismatch':
+      throw new IntegrationError('conflict', `${provider} ${spec.endpoint}: idempotency key reused with a different payload`, {
+        ...context,
+        reason: 'idempotency_key_reused',
+      });
+    case 'in_progress':
+      throw new IntegrationError('conflict', `${provider} ${spec.endpoint}: an operation with this idempotency key is still running`, {
+        ...context,
+        reason: 'idempotency_in_progress',
+      });
+    case 'completed': {
+      ctx.deps.emit({ type: 'idempotency.replayed', at: clock.now(), provider, endpoint: spec.endpoint, correlationId: spec.correlationId, idempotencyKey: key });
+      const outcome = claim.outcome;
+      if (!outcome.ok) throw integrationErrorFromJSON(outcome.error);
+      return {
+        status: outcome.status,
+        headers: outcome.headers,
+        body: outcome.body,
+        attempts: 0,
+        correlationId: spec.correlationId,
+        idempotencyKey: key,
+        source: 'replay',
+      };
+    }
+  }
+}
+
+async function settleKey(ctx: ClientContext, scope: string, key: string | undefined, outcome: StoredOutcome | 'release'): Promise<void> {
+  if (key === undefined) return;
+  if (outcome === 'release') await ctx.idempotencyStore.release(scope, key);
+  else await ctx.idempotencyStore.complete(scope, key, outcome, ctx.deps.clock.now());
+}
+
+/** Runs one operation through idempotency, the queue and the pipeline, then records how it ended. */
+export async function runOperation<T>(ctx: ClientContext, spec: OperationSpec): Promise<ProviderResponse<T>> {
+  const { clock, emit, provider, redactor } = ctx.deps;
+  const { config, callOptions } = spec;
+  const startedAt = clock.now();
+  const retry = { ...ctx.options.retry, ...config.retry };
+  const deadline = startedAt + (callOptions.totalTimeoutMs ?? resolveRetryPolicy(retry).maxElapsedMs);
+  const prepared = prepareRequest(ctx.options.baseUrl, config, callOptions, {
+    staticHeaders: ctx.options.headers,
+    correlationHeader: ctx.options.correlationHeader ?? 'X-Correlation-Id',
+    correlationId: spec.correlationId,
+    idempotencyHeader: spec.idempotencyHeader,
+    idempotencyKey: spec.idempotencyKey,
+  });
+  const scope = `${provider}:${spec.endpoint}`;
+  if (spec.idempotencyKey !== undefined) {
+    const fingerprint = requestFingerprint({ method: config.method, path: prepared.path, body: callOptions.body });
+    const replay = await claimKey(ctx, spec, scope, fingerprint);
+    if (replay) return replay as ProviderResponse<T>;
+  }
+
+  try {
+    const result = await ctx.queue.add({
+      endpoint: spec.endpoint,
+      priority: callOptions.priority ?? 'normal',
+      ...(callOptions.signal ? { signal: callOptions.signal } : {}),
+      run: () =>
+        runPipeline(ctx.deps, {
+          endpoint: spec.endpoint,
+          method: config.method,
+          url: prepared.url,
+          headers: prepared.headers,
+          body: prepared.body,
+          correlationId: spec.correlationId,
+          idempotencyKey: spec.idempotencyKey,
+          idempotentEndpoint: config.idempotent ?? false,
+          timeoutMs: config.timeoutMs ?? ctx.timeoutMs,
+          retry,
+          endpointRateLimits: config.rateLimits ?? [],
+          breaker: ctx.breakerFor(spec.endpoint),
+          startedAt,
+          deadline,
+          signal: callOptions.signal,
+        }),
+    });
+    const headers = headerRecord(result.response.headers);
+    await settleKey(ctx, scope, spec.idempotencyKey, { ok: true, status: result.response.status, headers, body: result.body });
+    return {
+      status: result.response.status,
+      headers,
+      body: result.body as T,
+      attempts: result.attempts,
+      correlationId: spec.correlationId,
+      idempotencyKey: spec.idempotencyKey,
+      source: 'provider',
+    };
+  } catch (thrown) {
+    if (!isIntegrationError(thrown)) {
+      await settleKey(ctx, scope, spec.idempotencyKey, 'release');
+      throw thrown;
+    }
+    const error = thrown.with({ correlationId: spec.correlationId });
+    // A transient failure leaves the key free so the same operation can run again later;
+    // a permanent one is the operation's answer and is what a replay returns.
+    await settleKey(ctx, scope, spec.idempotencyKey, error.retryable ? 'release' : { ok: false, error: error.toJSON() });
+    if (callOptions.fallback && error.retryable) {
+      emit({ type: 'circuit.fallback_used', at: clock.now(), provider, endpoint: spec.endpoint, correlationId: spec.correlationId });
+      return {
+        status: 0,
+        headers: {},
+        body: (await callOptions.fallback(error)) as T,
+        attempts: error.attempts,
+        correlationId: spec.correlationId,
+        idempotencyKey: spec.idempotencyKey,
+        source: 'fallback',
+        degradedBy: error,
+      };
+    }
+    const sink = ctx.options.deadLetters;
+    if (sink && callOptions.deadLetter !== false && error.reason !== 'queue_full') {
+      await sink.add({
+        id: sortableId(clock.now()),
+        provider,
+        endpoint: spec.endpoint,
+        correlationId: spec.correlationId,
+        at: clock.now(),
+        attempts: error.attempts,
+        request: {
+          method: config.method,
+          path: redactor.url(prepared.url.pathname + prepared.url.search),
+          idempotencyKey: spec.idempotencyKey,
+          body: redactor.value(callOptions.body),
+        },
+        error: redactor.value(error.toJSON()),
+      });
+      emit({
+        type: 'queue.dead_lettered',
+        at: clock.now(),
+        provider,
+        endpoint: spec.endpoint,
+        correlationId: spec.correlationId,
+        attempts: error.attempts,
+        errorKind: error.kind,
+        reason: error.reason,
+      });
+    }
+    throw error;
+  }
+}

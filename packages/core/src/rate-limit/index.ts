@@ -1,0 +1,5 @@
+export type { RateLimitRule, RateWindow } from './windows.js';
+export type { RateLimitStore, Reservation } from './store.js';
+export { MemoryRateLimitStore } from './memory-store.js';
+export { parseRateLimitHeaders, type ObservedRateLimit } from './headers.js';
+export { RateLimiter, type AcquireRequest, type RateLimiterOptions } from './rate-limiter.js';

@@ -1,0 +1,47 @@
+import { KeyLimitState } from './key-limit-state.js';
+import type { RateLimitStore, Reservation } from './store.js';
+import type { RateLimitRule } from './windows.js';
+
+/**
+ * A rate-limit store for one process. Each key keeps an exact sliding-window log per window,
+ * so a reservation costs O(windows) whatever the traffic, and never exceeds any window.
+ */
+export class MemoryRateLimitStore implements RateLimitStore {
+  private readonly keys = new Map<string, KeyLimitState>();
+  // Reused across calls (reserve is synchronous) so that a reservation allocates nothing but its
+  // answer. Entries past the current call's rules are left over from earlier calls and never read.
+  private readonly matched: KeyLimitState[] = [];
+
+  reserve(rules: readonly RateLimitRule[], now: number, maxWaitMs: number): Reservation {
+    const matched = this.matched;
+    let startAt = now;
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i] as RateLimitRule;
+      const state = this.stateOf(rule.key);
+      state.configure(rule.windows);
+      const at = state.earliestAt();
+      if (at > startAt) startAt = at;
+      matched[i] = state;
+    }
+    if (startAt > now + maxWaitMs) return { granted: false, earliestAt: startAt };
+    for (let i = 0; i < rules.length; i++) (matched[i] as KeyLimitState).record(startAt);
+    return { granted: true, startAt };
+  }
+
+  pauseUntil(key: string, until: number): void {
+    this.stateOf(key).pauseUntil(until);
+  }
+
+  observeRemaining(key: string, remaining: number, resetAt: number, now: number): void {
+    this.stateOf(key).limitRemaining(remaining, resetAt, now);
+  }
+
+  private stateOf(key: string): KeyLimitState {
+    let state = this.keys.get(key);
+    if (!state) {
+      state = new KeyLimitState();
+      this.keys.set(key, state);
+    }
+    return state;
+  }
+}

@@ -1,0 +1,26 @@
+/** At most `limit` requests may start in any interval of `windowMs` milliseconds. */
+export interface RateWindow {
+  limit: number;
+  windowMs: number;
+}
+
+/**
+ * The windows that apply under one key. The caller builds keys so that calls sharing a provider
+ * budget share a key, e.g. `stripe:cred_1:endpoint:createPayment` for an endpoint limit and
+ * `stripe:cred_1:account` for the account-wide one; a call then passes both rules.
+ */
+export interface RateLimitRule {
+  key: string;
+  windows: readonly RateWindow[];
+}
+
+/** Whether two window lists describe the same limits. */
+export function sameWindows(a: readonly RateWindow[], b: readonly RateWindow[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as RateWindow;
+    const y = b[i] as RateWindow;
+    if (x.limit !== y.limit || x.windowMs !== y.windowMs) return false;
+  }
+  return true;
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/index.js';
+import { FakeClock, FaultServer } from '../../src/testing.js';
+
+describe('FakeClock', () => {
+  it('fires timers in order when advanced, and not before', async () => {
+    const clock = new FakeClock({ start: 0 });
+    const fired: string[] = [];
+    void clock.sleep(300).then(() => fired.push('300'));
+    void clock.sleep(100).then(() => fired.push('100'));
+    await clock.advance(99);
+    expect(fired).toEqual([]);
+    await clock.advance(1);
+    expect(fired).toEqual(['100']);
+    await clock.advance(1_000);
+    expect(fired).toEqual(['100', '300']);
+    expect(clock.now()).toBe(1_100);
+  });
+
+  it('runs chained sleeps inside one advance', async () => {
+    const clock = new FakeClock({ start: 0 });
+    let done = false;
+    void (async () => {
+      await clock.sleep(10);
+      await clock.sleep(10);
+      done = true;
+    })();
+    await clock.advance(20);
+    expect(done).toBe(true);
+  });
+
+  it('rejects a sleep when its signal aborts, before or during', async () => {
+    const clock = new FakeClock();
+    const aborted = new AbortController();
+    aborted.abort(new Error('already'));
+    await expect(clock.sleep(10, aborted.signal)).rejects.toThrow('already');
+    const later = new AbortController();
+    const pending = clock.sleep(10_000, later.signal);
+    later.abort(new Error('later'));
+    await expect(pending).rejects.toThrow('later');
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('auto-advances only when nothing real is in flight', async () => {
+    const clock = new FakeClock({ start: 0, autoAdvance: true });
+    const hold = clock.hold();
+    let woke = false;
+    void clock.sleep(60_000).then(() => (woke = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(woke).toBe(false);
+    clock.release(hold);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(woke).toBe(true);
+    expect(clock.now()).toBe(60_000);
+  });
+
+  it('lets a server sharing the clock wait in virtual time while a tracked request is held', async () => {
+    const clock = new FakeClock({ start: 0, autoAdvance: true });
+    const server = await FaultServer.start(clock);
+    try {
+      server.route('GET', '/slow', () => ({ status: 200, body: { ok: true }, delayMs: 120_000 }));
+      const response = await clock.trackFetch()(`${server.url}/slow`);
+      expect(await response.json()).toEqual({ ok: true });
+      expect(clock.now()).toBe(120_000);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('systemClock', () => {
+  it('reads real time and sleeps abortably', async () => {
+    expect(Math.abs(systemClock.now() - Date.now())).toBeLessThan(50);
+    await systemClock.sleep(0);
+    const controller = new AbortController();
+    const pending = systemClock.sleep(60_000, controller.signal);
+    controller.abort(new Error('stop'));
+    await expect(pending).rejects.toThrow('stop');
+    const aborted = new AbortController();
+    aborted.abort();
+    await expect(systemClock.sleep(1, aborted.signal)).rejects.toThrow();
+  });
+});
