@@ -19,7 +19,10 @@ export interface AuthAttempt {
 export interface AuthStrategy {
   /** Put credentials on the request; returns which credential was used (its non-secret id, used for per-credential rate limits). */
   authorize(request: AuthorizedRequest, signal?: AbortSignal): Promise<AuthAttempt>;
-  /** The provider answered 401 to `attempt`. Return true if a different credential is now available and the same request may be re-sent at once (not counted as a retry). */
+  /**
+   * The provider answered 401 to `attempt`. Return true if a different credential is now
+   * available and the same request may be re-sent at once (not counted as a retry).
+   */
   onRejected(attempt: AuthAttempt): Promise<boolean>;
 }
 

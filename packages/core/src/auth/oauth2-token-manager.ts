@@ -14,7 +14,7 @@ export interface OAuth2TokenManagerOptions {
   clock: Clock;
   /** Refresh once less than this remains of the token's life. Default 300 000 (5 minutes). */
   refreshBeforeMs?: number;
-  /** Attempts per refresh, the first included, when failures are transient. Default 3. */
+  /** Attempts per refresh, the first included, when failures are transient. Default 3; at least 1. */
   maxRefreshAttempts?: number;
   /** Wait between refresh attempts; the retry module's defaults when omitted. */
   backoff?: BackoffOptions;
@@ -103,13 +103,25 @@ export class OAuth2TokenManager {
         // The refresh is shared, so no single caller's signal may cancel it.
         const grant = await this.fetchToken();
         this.accept(grant);
-        this.emit?.({ type: 'auth.token_refreshed', at: this.clock.now(), provider: this.provider, expiresAt: grant.expiresAt, attempts: attempt });
+        this.emit?.({
+          type: 'auth.token_refreshed',
+          at: this.clock.now(),
+          provider: this.provider,
+          expiresAt: grant.expiresAt,
+          attempts: attempt,
+        });
         return { ok: true, grant };
       } catch (error) {
         const failure = classifyRefreshFailure(error);
         if (failure.type !== 'transient' || attempt >= this.maxRefreshAttempts) {
           const surfaced = refreshFailedError(this.provider, failure, attempt, error);
-          this.emit?.({ type: 'auth.token_refresh_failed', at: this.clock.now(), provider: this.provider, errorKind: failure.kind, reason: surfaced.reason });
+          this.emit?.({
+            type: 'auth.token_refresh_failed',
+            at: this.clock.now(),
+            provider: this.provider,
+            errorKind: failure.kind,
+            reason: surfaced.reason,
+          });
           return { ok: false, error: surfaced, transient: failure.type === 'transient' };
         }
         previousDelayMs = backoffDelay(attempt, this.backoff, previousDelayMs);

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock/clock.js';
-import { requireOption } from '../retry/option-checks.js';
-import { SlidingCounter } from '../retry/sliding-counter.js';
+import { requireOption } from '../internal/require-option.js';
+import { SlidingCounter } from '../internal/sliding-counter.js';
 import type { CircuitState } from '../telemetry/events.js';
 
 /** When one endpoint's breaker opens, and how it tests recovery. */
@@ -60,7 +60,8 @@ export class CircuitBreaker {
   private readonly calls: SlidingCounter;
   private readonly failures: SlidingCounter;
   private current: CircuitState = 'closed';
-  private openedAt: number | undefined;
+  /** When the circuit last opened; meaningful only while it is not closed. */
+  private openedAt = 0;
   /**
    * Permits of the probes in flight in the current half-open period. Identity, not a count, so
    * that a probe answering after its period ended cannot take a later period's slot or verdict.
@@ -164,11 +165,11 @@ export class CircuitBreaker {
   snapshot(): CircuitBreakerSnapshot {
     const state = this.state;
     const counts = { state, calls: this.calls.total, failures: this.failures.total };
-    return this.openedAt === undefined ? counts : { ...counts, openedAt: this.openedAt };
+    return state === 'closed' ? counts : { ...counts, openedAt: this.openedAt };
   }
 
   private openUntil(): number {
-    return (this.openedAt ?? this.clock.now()) + this.openMs;
+    return this.openedAt + this.openMs;
   }
 
   private transition(to: CircuitState, reason: string): void {
@@ -176,7 +177,6 @@ export class CircuitBreaker {
     this.current = to;
     this.probes.clear();
     if (to === 'open') this.openedAt = this.clock.now();
-    if (to === 'closed') this.openedAt = undefined;
     this.onStateChange?.(from, to, reason);
   }
 }

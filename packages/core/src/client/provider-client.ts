@@ -199,7 +199,7 @@ export function createProviderClient<E extends string>(options: ProviderClientOp
     redactor,
     limiter,
     operation,
-    request: (endpoint, callOptions) => operation(endpoint, callOptions).run(),
+    request: <T>(endpoint: E, callOptions?: CallOptions) => operation<T>(endpoint, callOptions).run(),
     circuitState: (endpoint) => breakerFor(endpoint)?.state ?? 'closed',
     queueDepth: () => ({ waiting: queue.depth, running: queue.running, byPriority: queue.depthByPriority() }),
   };

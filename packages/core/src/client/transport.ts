@@ -28,7 +28,7 @@ export function kyTransport(fetchImpl: typeof fetch = fetch): Transport {
     const response = await ky(request.url, {
       method: request.method,
       headers: request.headers,
-      body: request.body,
+      ...(request.body === undefined ? {} : { body: request.body }),
       signal: request.signal,
       retry: 0,
       timeout: false,

@@ -22,12 +22,12 @@ export class EndpointLane {
   }
 
   push(job: WaitingJob): void {
-    (this.byRank[job.rank] as JobFifo).push(job);
+    this.byRank[job.rank].push(job);
     this.waiting++;
   }
 
   remove(job: WaitingJob): void {
-    (this.byRank[job.rank] as JobFifo).remove(job);
+    this.byRank[job.rank].remove(job);
     this.waiting--;
   }
 }

@@ -42,14 +42,17 @@ export class KeyLimitState {
     for (let i = 0; i < this.logs.length; i++) (this.logs[i] as SlidingWindowLog).record(startAt);
   }
 
+  /** Holds every start until `until`; a shorter pause never cuts a longer one short. */
   pauseUntil(until: number): void {
     if (until > this.pausedUntil) this.pausedUntil = until;
   }
 
+  /** Allows only `remaining` more starts before `resetAt`. */
   limitRemaining(remaining: number, resetAt: number, now: number): void {
+    if (resetAt <= now) return;
     // Responses can arrive out of order: a report for the same (or an earlier) reset that shows
     // more room than we already know of is stale, since a provider's count only falls within a window.
-    if (this.budgetResetAt > now && resetAt <= this.budgetResetAt) {
+    if (resetAt <= this.budgetResetAt) {
       if (remaining < this.budgetRemaining) this.budgetRemaining = remaining;
       return;
     }

@@ -51,7 +51,8 @@ export class RateLimiter {
    * Waits for a slot and resolves with the milliseconds waited. When the wait would exceed
    * `maxWaitMs` it reserves nothing and throws a `rate_limited` IntegrationError (reason
    * `rate_limit_wait_exceeds_budget`, `retryAfterMs` until the earliest slot) that is safe to
-   * retry, since the request never left. An abort rejects with the signal's reason.
+   * retry, since the request never left. An abort rejects with the signal's reason; a slot
+   * already reserved stays spent, which errs on the side of sending less.
    */
   async acquire(request: AcquireRequest): Promise<number> {
     const { signal } = request;
@@ -62,9 +63,11 @@ export class RateLimiter {
     // Awaiting only a real promise keeps the in-memory path free of an extra microtask hop.
     const reservation: Reservation = isPromiseLike(pending) ? await pending : pending;
     if (!reservation.granted) throw this.waitExceedsBudget(request, reservation.earliestAt - now);
-    const waitMs = reservation.startAt - this.clock.now();
+    const waitMs = reservation.startAt - now;
     if (waitMs <= 0) return 0;
-    await this.clock.sleep(waitMs, signal);
+    // A shared store's round trip may already have used up part of the wait.
+    const stillToWaitMs = reservation.startAt - this.clock.now();
+    if (stillToWaitMs > 0) await this.clock.sleep(stillToWaitMs, signal);
     const { scope } = request;
     this.emit({
       type: 'rate_limit.waited',

@@ -1,4 +1,4 @@
-import { requireOption } from './option-checks.js';
+import { requireOption } from '../internal/require-option.js';
 
 /**
  * How randomness spreads the retries of many clients apart: `full` and `decorrelated` spread

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock/clock.js';
-import { requireOption } from './option-checks.js';
-import { SlidingCounter } from './sliding-counter.js';
+import { requireOption } from '../internal/require-option.js';
+import { SlidingCounter } from '../internal/sliding-counter.js';
 
 /** Limits on retries across all calls of one client to one provider. */
 export interface RetryBudgetOptions {

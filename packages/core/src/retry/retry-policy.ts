@@ -1,6 +1,6 @@
 import type { IntegrationError } from '../errors/integration-error.js';
 import { backoffDelay, resolveBackoffOptions, type BackoffOptions, type Random } from './backoff.js';
-import { requireOption } from './option-checks.js';
+import { requireOption } from '../internal/require-option.js';
 import { isSafeToRetry } from './safe-retry.js';
 
 /** When and how long to retry a single call. */

@@ -45,7 +45,7 @@ describe('parseRetryAfter', () => {
     ['soon'],
     ['1'.repeat(400)],
     // Date.parse would accept these, wrongly or in local time.
-    ['2015'],
+    ['2015-10-21T07:29:00Z'],
     ['Sun Nov  6 08:49:37 1994'],
     ['Wed, 21 Oct 2015 07:28:00'],
     ['Wed, 32 Oct 2015 07:28:00 GMT'],

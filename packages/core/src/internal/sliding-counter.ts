@@ -1,5 +1,5 @@
 import type { Clock } from '../clock/clock.js';
-import { requireOption } from './option-checks.js';
+import { requireOption } from './require-option.js';
 
 export interface SlidingCounterOptions {
   windowMs: number;
