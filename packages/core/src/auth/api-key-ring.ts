@@ -1,3 +1,4 @@
+import { AuthObservers, type AuthObserverContext } from './auth-observers.js';
 import type { Clock } from '../clock/clock.js';
 import type { SecretSink } from '../redaction/redactor.js';
 import type { Emit } from '../telemetry/telemetry.js';
@@ -33,25 +34,28 @@ const MAX_KEYS = 2;
  */
 export class ApiKeyRing {
   readonly provider: string;
-  /** The sink given in the options; strategies add derived credentials (e.g. Basic tokens) to it. */
-  readonly secrets: SecretSink | undefined;
+  /** Strategies add derived credentials (e.g. Basic tokens) here; it forwards to every attached redactor. */
+  readonly secrets: AuthObservers;
   private readonly clock: Clock;
-  private readonly emit: Emit | undefined;
   /** Index 0 is current. */
   private keys: ApiKey[];
 
   constructor(options: ApiKeyRingOptions) {
-    for (const key of options.keys) options.secrets?.addSecret(key.secret);
+    this.secrets = new AuthObservers(options.emit, options.secrets);
+    for (const key of options.keys) this.secrets.addSecret(key.secret);
     if (options.keys.length === 0 || options.keys.length > MAX_KEYS) {
       throw new TypeError(`ApiKeyRing holds one or two keys, got ${options.keys.length}`);
     }
     const [first, second] = options.keys;
     if (first && second && first.id === second.id) throw new TypeError(`Duplicate API key id '${first.id}'`);
     this.provider = options.provider;
-    this.secrets = options.secrets;
     this.clock = options.clock;
-    this.emit = options.emit;
     this.keys = [...options.keys];
+  }
+
+  /** Reports to a client's telemetry and redactor too (the client calls this for the ring it is given). */
+  attach(context: AuthObserverContext): void {
+    this.secrets.attach(context);
   }
 
   /** The key new requests use. */
@@ -65,7 +69,7 @@ export class ApiKeyRing {
    * while holding two throws a TypeError: retire one first.
    */
   rotate(next: ApiKey): void {
-    this.secrets?.addSecret(next.secret);
+    this.secrets.addSecret(next.secret);
     const previous = this.current();
     if (this.keys.length >= MAX_KEYS) {
       throw new TypeError(`ApiKeyRing for ${this.provider} already holds two keys; retire one before rotating`);
@@ -106,6 +110,6 @@ export class ApiKeyRing {
   }
 
   private switched(fromKeyId: string, toKeyId: string, reason: string): void {
-    this.emit?.({ type: 'auth.key_switched', at: this.clock.now(), provider: this.provider, fromKeyId, toKeyId, reason });
+    this.secrets.emit({ type: 'auth.key_switched', at: this.clock.now(), provider: this.provider, fromKeyId, toKeyId, reason });
   }
 }

@@ -1,3 +1,4 @@
+import type { AuthObserverContext } from './auth-observers.js';
 import type { ApiKey, ApiKeyRing } from './api-key-ring.js';
 import type { OAuth2TokenManager } from './oauth2-token-manager.js';
 
@@ -24,6 +25,8 @@ export interface AuthStrategy {
    * available and the same request may be re-sent at once (not counted as a retry).
    */
   onRejected(attempt: AuthAttempt): Promise<boolean>;
+  /** Called once by the client so the credentials' events and secrets reach its telemetry and redactor. */
+  attach?(context: AuthObserverContext): void;
 }
 
 /**
@@ -45,7 +48,7 @@ export interface BearerTokenAuthOptions {
 /** A Basic credential, registered with the ring's SecretSink since redaction cannot see through base64. */
 function basicToken(ring: ApiKeyRing, userPass: string): string {
   const token = Buffer.from(userPass).toString('base64');
-  ring.secrets?.addSecret(token);
+  ring.secrets.addSecret(token);
   return token;
 }
 
@@ -83,6 +86,7 @@ export function apiKeyAuth(ring: ApiKeyRing, placement: ApiKeyPlacement): AuthSt
       return Promise.resolve({ credentialId: key.id });
     },
     onRejected: (attempt) => rejectKey(ring, attempt),
+    attach: (context) => ring.attach(context),
   };
 }
 
@@ -99,6 +103,7 @@ export function basicAuth(options: { username: string; ring: ApiKeyRing }): Auth
       return Promise.resolve({ credentialId: key.id });
     },
     onRejected: (attempt) => rejectKey(ring, attempt),
+    attach: (context) => ring.attach(context),
   };
 }
 
@@ -120,5 +125,6 @@ export function bearerTokenAuth(manager: OAuth2TokenManager, options: BearerToke
       manager.invalidate(attempt.token);
       return Promise.resolve(true);
     },
+    attach: (context) => manager.attach(context),
   };
 }

@@ -18,3 +18,4 @@ export {
   type AuthStrategy,
   type BearerTokenAuthOptions,
 } from './auth-strategy.js';
+export { AuthObservers, type AuthObserverContext } from './auth-observers.js';

@@ -1,3 +1,4 @@
+import { AuthObservers, type AuthObserverContext } from './auth-observers.js';
 import type { Clock } from '../clock/clock.js';
 import type { IntegrationError } from '../errors/integration-error.js';
 import type { SecretSink } from '../redaction/redactor.js';
@@ -39,8 +40,7 @@ export class OAuth2TokenManager {
   private readonly refreshBeforeMs: number;
   private readonly maxRefreshAttempts: number;
   private readonly backoff: Required<BackoffOptions>;
-  private readonly emit: Emit | undefined;
-  private readonly secrets: SecretSink | undefined;
+  private readonly observers: AuthObservers;
   private grant: TokenGrant | undefined;
   private refreshing: Promise<RefreshResult> | undefined;
 
@@ -52,9 +52,13 @@ export class OAuth2TokenManager {
     this.maxRefreshAttempts = Math.max(1, options.maxRefreshAttempts ?? 3);
     // Resolved now so that bad options fail at construction, not during the first outage.
     this.backoff = resolveBackoffOptions(options.backoff);
-    this.emit = options.emit;
-    this.secrets = options.secrets;
+    this.observers = new AuthObservers(options.emit, options.secrets);
     if (options.initial) this.accept(options.initial);
+  }
+
+  /** Reports to a client's telemetry and redactor too (the client calls this for the manager it is given). */
+  attach(context: AuthObserverContext): void {
+    this.observers.attach(context);
   }
 
   /** When the held token expires (epoch ms), or undefined when none is held. */
@@ -91,8 +95,8 @@ export class OAuth2TokenManager {
   }
 
   private accept(grant: TokenGrant): void {
-    this.secrets?.addSecret(grant.accessToken);
-    if (grant.refreshToken !== undefined) this.secrets?.addSecret(grant.refreshToken);
+    this.observers.addSecret(grant.accessToken);
+    if (grant.refreshToken !== undefined) this.observers.addSecret(grant.refreshToken);
     this.grant = grant;
   }
 
@@ -103,7 +107,7 @@ export class OAuth2TokenManager {
         // The refresh is shared, so no single caller's signal may cancel it.
         const grant = await this.fetchToken();
         this.accept(grant);
-        this.emit?.({
+        this.observers.emit({
           type: 'auth.token_refreshed',
           at: this.clock.now(),
           provider: this.provider,
@@ -115,7 +119,7 @@ export class OAuth2TokenManager {
         const failure = classifyRefreshFailure(error);
         if (failure.type !== 'transient' || attempt >= this.maxRefreshAttempts) {
           const surfaced = refreshFailedError(this.provider, failure, attempt, error);
-          this.emit?.({
+          this.observers.emit({
             type: 'auth.token_refresh_failed',
             at: this.clock.now(),
             provider: this.provider,

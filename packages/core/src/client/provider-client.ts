@@ -125,6 +125,7 @@ export function createProviderClient<E extends string>(options: ProviderClientOp
   const clock = options.clock ?? systemClock;
   const redactor = options.redactor ?? new Redactor();
   const emit = createEmitter(options.telemetry ?? [], redactor);
+  options.auth?.attach?.({ emit, secrets: redactor });
   const limiter = new RateLimiter({ clock, emit, ...(options.rateLimitStore ? { store: options.rateLimitStore } : {}) });
   const endpointNames = Object.keys(options.endpoints) as E[];
   const endpointConcurrency: Record<string, number> = {};
