@@ -88,13 +88,16 @@ export class RateLimiter {
 
   /**
    * Tightens `key` with what the provider's rate-limit headers say is left, and emits
-   * `rate_limit.tightened`. Returns whether the headers said anything usable.
+   * `rate_limit.tightened` when the budget is nearly spent. Returns whether the headers said
+   * anything usable.
    */
   async observeHeaders(key: string, headers: Headers, provider: string): Promise<boolean> {
     const now = this.clock.now();
     const observed = parseRateLimitHeaders(headers, now);
     if (!observed) return false;
     await this.store.observeRemaining(key, observed.remaining, observed.resetAt, now);
+    // Providers send these headers on every response; only a nearly spent budget is news.
+    if (!isNearlySpent(observed)) return true;
     this.emit({
       type: 'rate_limit.tightened',
       at: now,
@@ -122,4 +125,9 @@ export class RateLimiter {
       },
     );
   }
+}
+
+/** At most a tenth of the provider's budget left (or nothing, when it does not say the limit). */
+function isNearlySpent(observed: { limit?: number | undefined; remaining: number }): boolean {
+  return observed.remaining === 0 || (observed.limit !== undefined && observed.remaining <= observed.limit / 10);
 }

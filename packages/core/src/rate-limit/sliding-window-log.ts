@@ -1,4 +1,4 @@
-import type { RateWindow } from './windows.js';
+import { defaultMarginMs, type RateWindow } from './windows.js';
 
 const INITIAL_CAPACITY = 16;
 
@@ -13,6 +13,8 @@ const INITIAL_CAPACITY = 16;
 export class SlidingWindowLog {
   readonly limit: number;
   readonly windowMs: number;
+  /** The window plus its safety margin: the spacing actually enforced between grant i and i + limit. */
+  readonly spacingMs: number;
   // Grows up to `limit` on demand: a daily quota of a million would otherwise pin 8 MB per key
   // from the first call, however little it is used.
   private grants: Float64Array;
@@ -29,13 +31,16 @@ export class SlidingWindowLog {
     }
     this.limit = window.limit;
     this.windowMs = window.windowMs;
+    const margin = window.marginMs ?? defaultMarginMs(window.windowMs);
+    if (!(margin >= 0)) throw new RangeError(`Rate window margin must not be negative, got ${margin}ms`);
+    this.spacingMs = window.windowMs + margin;
     this.grants = new Float64Array(Math.min(window.limit, INITIAL_CAPACITY));
   }
 
   /** The earliest time another grant keeps every interval of `windowMs` at or under `limit`. */
   earliestAt(): number {
     if (this.count < this.limit) return Number.NEGATIVE_INFINITY;
-    return (this.grants[this.oldest] as number) + this.windowMs;
+    return (this.grants[this.oldest] as number) + this.spacingMs;
   }
 
   record(at: number): void {

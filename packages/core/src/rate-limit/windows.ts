@@ -2,6 +2,17 @@
 export interface RateWindow {
   limit: number;
   windowMs: number;
+  /**
+   * Extra spacing added to the window. A request leaves a little after its slot (timer and event
+   * loop lag) and crosses the network with jitter, so one sent late can land closer to the next
+   * on-time slot than `windowMs` at the provider. Default: 0.5% of the window, between 5 ms and 250 ms.
+   */
+  marginMs?: number;
+}
+
+/** The margin a window keeps when none is given. */
+export function defaultMarginMs(windowMs: number): number {
+  return Math.min(250, Math.max(5, windowMs * 0.005));
 }
 
 /**
@@ -20,7 +31,7 @@ export function sameWindows(a: readonly RateWindow[], b: readonly RateWindow[]):
   for (let i = 0; i < a.length; i++) {
     const x = a[i] as RateWindow;
     const y = b[i] as RateWindow;
-    if (x.limit !== y.limit || x.windowMs !== y.windowMs) return false;
+    if (x.limit !== y.limit || x.windowMs !== y.windowMs || x.marginMs !== y.marginMs) return false;
   }
   return true;
 }

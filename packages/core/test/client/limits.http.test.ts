@@ -20,7 +20,8 @@ describe('provider client over real HTTP: client-side rate limits', () => {
     expect(arrivals).toHaveLength(150);
     expect(maxInAnyWindow(arrivals, BURST.windowMs)).toBeLessThanOrEqual(BURST.limit);
     expect(maxInAnyWindow(arrivals, SUSTAINED.windowMs)).toBeLessThanOrEqual(SUSTAINED.limit);
-    // Call 121 cannot start before 120 s (60 a minute) nor call 141 before call 121 + 10 s (20 per 10 s): 130 s is the least any schedule within both limits needs.
+    // Call 121 cannot start before 120 s (60 a minute) nor call 141 before call 121 + 10 s (20 per
+    // 10 s): 130 s is the least any schedule within both limits needs, plus the windows' safety margins.
     expect(clock.now() - started).toBeLessThanOrEqual(131_000);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryRateLimitStore, type RateLimitRule } from '../../src/rate-limit/index.js';
 
-const perSecond = (key: string, limit: number): RateLimitRule => ({ key, windows: [{ limit, windowMs: 1000 }] });
+const perSecond = (key: string, limit: number): RateLimitRule => ({ key, windows: [{ limit, windowMs: 1000, marginMs: 0 }] });
 
 function startsOf(store: MemoryRateLimitStore, rules: readonly RateLimitRule[], count: number, now = 0): number[] {
   const starts: number[] = [];

@@ -11,8 +11,8 @@ import {
 import { MemoryTelemetrySink } from '../../src/telemetry/telemetry.js';
 
 const scope = { provider: 'stripe', endpoint: 'createPayment', correlationId: 'corr-1' };
-const endpointRule: RateLimitRule = { key: 'stripe:c1:endpoint:createPayment', windows: [{ limit: 1, windowMs: 1000 }] };
-const accountRule: RateLimitRule = { key: 'stripe:c1:account', windows: [{ limit: 100, windowMs: 1000 }] };
+const endpointRule: RateLimitRule = { key: 'stripe:c1:endpoint:createPayment', windows: [{ limit: 1, windowMs: 1000, marginMs: 0 }] };
+const accountRule: RateLimitRule = { key: 'stripe:c1:account', windows: [{ limit: 100, windowMs: 1000, marginMs: 0 }] };
 
 function request(overrides: Partial<AcquireRequest> = {}): AcquireRequest {
   return { rules: [endpointRule, accountRule], maxWaitMs: 60_000, scope, ...overrides };
@@ -174,6 +174,17 @@ describe('RateLimiter.observeHeaders', () => {
       },
     ]);
     await expect(limiter.acquire(request({ maxWaitMs: 0 }))).rejects.toMatchObject({ retryAfterMs: 5000 });
+  });
+
+  it('tightens quietly while plenty is left, and reports once a tenth or less remains', async () => {
+    const { sink, limiter } = setup();
+    const headers = (remaining: string, limit?: string): Headers =>
+      new Headers({ 'X-RateLimit-Remaining': remaining, 'X-RateLimit-Reset': '60', ...(limit ? { 'X-RateLimit-Limit': limit } : {}) });
+    await expect(limiter.observeHeaders(accountRule.key, headers('50', '100'), 'stripe')).resolves.toBe(true);
+    await expect(limiter.observeHeaders(accountRule.key, headers('20'), 'stripe')).resolves.toBe(true);
+    expect(sink.ofType('rate_limit.tightened')).toHaveLength(0);
+    await limiter.observeHeaders(accountRule.key, headers('10', '100'), 'stripe');
+    expect(sink.ofType('rate_limit.tightened').map((e) => e.remaining)).toEqual([10]);
   });
 
   it('learns nothing from a response without rate-limit headers', async () => {
