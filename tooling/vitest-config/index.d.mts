@@ -6,6 +6,7 @@ export interface InterlockVitestOptions {
   coverageInclude?: string[];
   coverageExclude?: string[];
   testTimeout?: number;
+  alias?: Record<string, string>;
 }
 
 export declare function interlockVitestConfig(options?: InterlockVitestOptions): UserConfig;

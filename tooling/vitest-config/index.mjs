@@ -5,10 +5,13 @@ import { defineConfig } from 'vitest/config';
  * Coverage is always collected so that the test command reports it; `lines` sets the
  * threshold that fails the run (packages/core keeps 90).
  *
- * @param {{ lines?: number, include?: string[], coverageInclude?: string[], coverageExclude?: string[], testTimeout?: number }} [options]
+ * `alias` lets a package's own examples import it by its public name while tests run from source.
+ *
+ * @param {{ lines?: number, include?: string[], coverageInclude?: string[], coverageExclude?: string[], testTimeout?: number, alias?: Record<string, string> }} [options]
  */
 export function interlockVitestConfig(options = {}) {
   return defineConfig({
+    resolve: { alias: options.alias ?? {} },
     test: {
       environment: 'node',
       include: options.include ?? ['test/**/*.test.ts'],
