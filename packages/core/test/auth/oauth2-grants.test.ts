@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { clientCredentialsGrant, refreshTokenGrant } from '../../src/auth/index.js';
-import { IntegrationError } from '../../src/errors/index.js';
 import { Redactor } from '../../src/redaction/index.js';
 import { FakeClock } from '../../src/testing.js';
+import { failureOf } from '../support/failure.js';
 
 const TOKEN_URL = 'https://idp.test/oauth/token';
 const CLIENT_SECRET = 'cs_super_secret_value';
@@ -19,14 +19,6 @@ function sent(fetch: ReturnType<typeof vi.fn<FetchFn>>, call = 0): { url: string
   return { url, init, headers: new Headers(init.headers), form: new URLSearchParams(init.body as string) };
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<IntegrationError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(IntegrationError);
-  return error as IntegrationError;
-}
 
 function clientCredentials(fetch: FetchFn, extra: Partial<Parameters<typeof clientCredentialsGrant>[0]> = {}) {
   const clock = new FakeClock();

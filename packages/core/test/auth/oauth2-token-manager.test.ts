@@ -3,6 +3,7 @@ import { OAuth2TokenManager, refreshTokenGrant, type OAuth2TokenManagerOptions, 
 import { IntegrationError } from '../../src/errors/index.js';
 import { Redactor } from '../../src/redaction/index.js';
 import { FakeClock, MemoryTelemetrySink } from '../../src/testing.js';
+import { failureOf } from '../support/failure.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -37,14 +38,6 @@ function issuing(clock: FakeClock) {
 
 const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-async function failureOf(promise: Promise<unknown>): Promise<IntegrationError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(IntegrationError);
-  return error as IntegrationError;
-}
 
 describe('OAuth2TokenManager', () => {
   it('fetches a token on first use and reuses it while it is fresh', async () => {

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { IntegrationError } from '../../src/index.js';
+import { failureOf } from '../support/failure.js';
 import { harness } from '../support/harness.js';
 
 const endpoints = {
@@ -10,14 +10,6 @@ const endpoints = {
   createUnkeyed: { method: 'POST', path: '/legacy', idempotencyHeader: false, retry: { maxAttempts: 4 } },
 } as const;
 
-async function failure(promise: Promise<unknown>): Promise<IntegrationError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(IntegrationError);
-  return error as IntegrationError;
-}
 
 describe('provider client over real HTTP: what is retried', () => {
   it('honours Retry-After in seconds on a 429, then succeeds', async () => {
@@ -44,7 +36,7 @@ describe('provider client over real HTTP: what is retried', () => {
   it('does not wait for a Retry-After beyond the clamp; the error says how long was asked', async () => {
     const { server, client } = await harness(endpoints, { breaker: false });
     server.route('GET', '/things/1', () => ({ status: 429, headers: { 'retry-after': '3600' } }));
-    const error = await failure(client.request('getThing', { pathParams: { id: '1' } }));
+    const error = await failureOf(client.request('getThing', { pathParams: { id: '1' } }));
     expect(error).toMatchObject({ kind: 'rate_limited', retryAfterMs: 3_600_000, attempts: 1 });
     expect(server.count('GET', '/things/1')).toBe(1);
   });
@@ -70,7 +62,7 @@ describe('provider client over real HTTP: what is retried', () => {
   ] as const)('never retries HTTP %i (%s)', async (status, kind) => {
     const { server, client } = await harness(endpoints, { breaker: false });
     server.route('POST', '/things', () => ({ status, body: { error: 'no' } }));
-    const error = await failure(client.request('createThing', { body: { name: 'x' } }));
+    const error = await failureOf(client.request('createThing', { body: { name: 'x' } }));
     expect(error).toMatchObject({ kind, status, retryable: false, attempts: 1, provider: 'acme', endpoint: 'createThing' });
     expect(server.count('POST', '/things')).toBe(1);
   });
@@ -79,7 +71,7 @@ describe('provider client over real HTTP: what is retried', () => {
     const { server, client, clock } = await harness(endpoints, { breaker: false });
     server.route('GET', '/things/slow', () => ({ status: 200, body: {}, delayMs: 60_000 }));
     const started = clock.now();
-    const error = await failure(client.request('getThing', { pathParams: { id: 'slow' } }));
+    const error = await failureOf(client.request('getThing', { pathParams: { id: 'slow' } }));
     expect(error).toMatchObject({ kind: 'timeout', reason: 'attempt_timeout', attempts: 4 });
     expect(server.count('GET', '/things/slow')).toBe(4);
     // Four one-second timeouts and three short backoffs, not four minutes.
@@ -92,7 +84,7 @@ describe('provider client over real HTTP: what is retried', () => {
       { breaker: false },
     );
     server.route('GET', '/things/slow', () => ({ status: 200, delayMs: 60_000 }));
-    const error = await failure(client.request('getThing', { pathParams: { id: 'slow' } }));
+    const error = await failureOf(client.request('getThing', { pathParams: { id: 'slow' } }));
     expect(error.kind).toBe('timeout');
     expect(server.count('GET', '/things/slow')).toBeLessThanOrEqual(3);
     expect(sink.ofType('request.gave_up')[0]?.reason).toMatch(/budget_exhausted|attempts_exhausted/);
@@ -115,7 +107,7 @@ describe('provider client over real HTTP: what is retried', () => {
   it('never repeats an unkeyed POST that may have reached the provider', async () => {
     const { server, client } = await harness(endpoints, { breaker: false });
     server.route('POST', '/legacy', () => ({ reset: true }));
-    const error = await failure(client.request('createUnkeyed', { body: { amount: 100 } }));
+    const error = await failureOf(client.request('createUnkeyed', { body: { amount: 100 } }));
     expect(error).toMatchObject({ kind: 'network', requestMayHaveReachedProvider: true, attempts: 1 });
     expect(server.count('POST', '/legacy')).toBe(1);
     expect(server.requests[0]!.headers['idempotency-key']).toBeUndefined();
@@ -127,7 +119,7 @@ describe('provider client over real HTTP: what is retried', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const { client, sink } = await harness(endpoints, { breaker: false, baseUrl: `http://127.0.0.1:${port}` });
-    const error = await failure(client.request('createUnkeyed', { body: {} }));
+    const error = await failureOf(client.request('createUnkeyed', { body: {} }));
     expect(error).toMatchObject({ kind: 'network', reason: 'ECONNREFUSED', requestMayHaveReachedProvider: false, attempts: 4 });
     expect(sink.ofType('request.retried')).toHaveLength(3);
   });
@@ -135,7 +127,7 @@ describe('provider client over real HTTP: what is retried', () => {
   it('reports a 200 with a body that is not JSON as a contract violation', async () => {
     const { server, client } = await harness(endpoints, { breaker: false });
     server.route('GET', '/things/1', () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"id": ' }));
-    const error = await failure(client.request('getThing', { pathParams: { id: '1' } }));
+    const error = await failureOf(client.request('getThing', { pathParams: { id: '1' } }));
     expect(error).toMatchObject({ kind: 'contract_violation', reason: 'malformed_json', attempts: 1 });
   });
 
