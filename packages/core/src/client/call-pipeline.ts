@@ -139,11 +139,24 @@ async function runAttempt(deps: PipelineDeps, call: PreparedCall, attempt: numbe
   return result;
 }
 
-function limiterRules(deps: PipelineDeps, call: PreparedCall, credentialId: string): RateLimitRule[] {
-  return [
-    { key: `${deps.provider}:${credentialId}:account`, windows: deps.accountRateLimits },
-    { key: `${deps.provider}:${credentialId}:endpoint:${call.endpoint}`, windows: call.endpointRateLimits },
-  ];
+interface LimiterKeys {
+  account: string;
+  endpoint: string;
+  rules: RateLimitRule[];
+}
+
+/** Limits are kept per credential id (never the secret), since providers count per key. */
+function limiterKeys(deps: PipelineDeps, call: PreparedCall, credentialId: string): LimiterKeys {
+  const account = `${deps.provider}:${credentialId}:account`;
+  const endpoint = `${deps.provider}:${credentialId}:endpoint:${call.endpoint}`;
+  return {
+    account,
+    endpoint,
+    rules: [
+      { key: account, windows: deps.accountRateLimits },
+      { key: endpoint, windows: call.endpointRateLimits },
+    ],
+  };
 }
 
 /** One HTTP exchange; a 401 that the auth strategy can answer with another credential is re-sent once at once. */
@@ -153,14 +166,14 @@ async function exchange(deps: PipelineDeps, call: PreparedCall, scope: FailureSc
     const headers = new Headers(call.headers);
     const url = new URL(call.url);
     let authAttempt: AuthAttempt | undefined;
-    let rules: RateLimitRule[];
+    let limits: LimiterKeys;
     try {
       if (deps.auth) {
         authAttempt = await deps.auth.authorize({ headers, url }, call.signal);
         registerAddedCredentials(deps.redactor, call, headers, url);
       }
-      rules = limiterRules(deps, call, authAttempt?.credentialId ?? 'anonymous');
-      await deps.limiter.acquire({ rules, maxWaitMs: call.deadline - clock.now(), scope, ...(call.signal ? { signal: call.signal } : {}) });
+      limits = limiterKeys(deps, call, authAttempt?.credentialId ?? 'anonymous');
+      await deps.limiter.acquire({ rules: limits.rules, maxWaitMs: call.deadline - clock.now(), scope, ...(call.signal ? { signal: call.signal } : {}) });
     } catch (error) {
       if (isIntegrationError(error)) {
         return { ok: false, local: true, error: error.with({ correlationId: call.correlationId, attempts: scope.attempts }) };
@@ -187,11 +200,13 @@ async function exchange(deps: PipelineDeps, call: PreparedCall, scope: FailureSc
       reason: failure?.reason,
     });
     if (result.response && deps.observeRateLimitHeaders) {
-      await deps.limiter.observeHeaders(rules[deps.accountRateLimits.length > 0 ? 0 : 1]!.key, result.response.headers, deps.provider);
+      // The headers describe the provider's budget: the account's when we know one, else the endpoint's.
+      const described = deps.accountRateLimits.length > 0 ? limits.account : limits.endpoint;
+      await deps.limiter.observeHeaders(described, result.response.headers, deps.provider);
     }
     if (failure?.kind === 'rate_limited' && failure.retryAfterMs !== undefined) {
       // Everyone queued behind this call would earn the same 429: hold the whole endpoint.
-      await deps.limiter.pauseUntil(rules[1]!.key, finished + failure.retryAfterMs);
+      await deps.limiter.pauseUntil(limits.endpoint, finished + failure.retryAfterMs);
     }
     if (failure?.status === 401 && deps.auth && authAttempt && !reauthenticated && (await deps.auth.onRejected(authAttempt))) continue;
     return result.ok ? result : { ok: false, error: result.error };

@@ -11,6 +11,8 @@ export type FaultReply =
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The raw query string without `?` (empty when none). */
+  query: string;
   headers: Readonly<Record<string, string>>;
   body: string;
   /** Arrival time on the server's clock. */
@@ -82,6 +84,7 @@ export class FaultServer {
     const recorded: RecordedRequest = {
       method: (req.method ?? 'GET').toUpperCase(),
       path: url.pathname,
+      query: url.search.slice(1),
       headers,
       body: Buffer.concat(chunks).toString('utf8'),
       at: this.clock.now(),

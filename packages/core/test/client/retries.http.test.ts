@@ -152,3 +152,24 @@ describe('provider client over real HTTP: what is retried', () => {
     expect(response.body).toEqual(names);
   });
 });
+
+describe('provider client over real HTTP: request shape', () => {
+  it('sends query parameters, repeats arrays, skips undefined, and survives a throwing telemetry sink', async () => {
+    const { server, client } = await harness(endpoints, {
+      breaker: false,
+      telemetry: [
+        {
+          emit: () => {
+            throw new Error('sink down');
+          },
+        },
+      ],
+    });
+    server.route('GET', '/things/1', () => ({ status: 200, body: { ok: true } }));
+    await client.request('getThing', { pathParams: { id: '1' }, query: { expand: ['a', 'b'], limit: 10, cursor: undefined, live: false } });
+    const recorded = server.requests[0]!;
+    expect(recorded.path).toBe('/things/1');
+    expect(recorded.query).toBe('expand=a&expand=b&limit=10&live=false');
+    expect(recorded.headers['accept']).toBe('application/json');
+  });
+});
