@@ -13,30 +13,35 @@ export interface AttemptSignal {
 /**
  * One signal for an attempt that aborts on the first of: the attempt's timeout, the call's
  * deadline, or the caller's own signal. Timers run on the injected clock so tests stay virtual.
+ * The AbortController is made only when a transport reads the signal: most attempts end long
+ * before any deadline, and the controller is a measurable share of a call's cost.
  */
 export function attemptSignal(clock: Clock, timeoutMs: number, deadlineMs: number, callerSignal?: AbortSignal): AttemptSignal {
-  const controller = new AbortController();
-  const timerCancel = new AbortController();
+  let controller: AbortController | undefined;
   let cause: AttemptAbortCause | undefined;
+  const reason = (why: AttemptAbortCause): DOMException => new DOMException(`Attempt aborted: ${why}`, 'AbortError');
   const abort = (why: AttemptAbortCause): void => {
     if (cause !== undefined) return;
     cause = why;
-    controller.abort(new DOMException(`Attempt aborted: ${why}`, 'AbortError'));
+    controller?.abort(reason(why));
   };
   const untilDeadline = deadlineMs - clock.now();
   const bySelf = timeoutMs <= untilDeadline;
-  clock.sleep(Math.max(0, Math.min(timeoutMs, untilDeadline)), timerCancel.signal).then(
-    () => abort(bySelf ? 'attempt_timeout' : 'deadline'),
-    () => undefined,
-  );
+  const cancelTimer = clock.setTimer(Math.min(timeoutMs, untilDeadline), () => abort(bySelf ? 'attempt_timeout' : 'deadline'));
   const onCallerAbort = (): void => abort('caller');
   if (callerSignal?.aborted) abort('caller');
   else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
   return {
-    signal: controller.signal,
+    get signal() {
+      if (!controller) {
+        controller = new AbortController();
+        if (cause !== undefined) controller.abort(reason(cause));
+      }
+      return controller.signal;
+    },
     cause: () => cause,
     dispose: () => {
-      timerCancel.abort();
+      cancelTimer();
       callerSignal?.removeEventListener('abort', onCallerAbort);
     },
   };

@@ -163,8 +163,9 @@ function limiterKeys(deps: PipelineDeps, call: PreparedCall, credentialId: strin
 async function exchange(deps: PipelineDeps, call: PreparedCall, scope: FailureScope): Promise<AttemptResult> {
   const { clock, emit } = deps;
   for (let reauthenticated = false; ; reauthenticated = true) {
-    const headers = new Headers(call.headers);
-    const url = new URL(call.url);
+    // Auth writes credentials onto the request; without auth the prepared values are shared as is.
+    const headers = deps.auth ? new Headers(call.headers) : call.headers;
+    const url = deps.auth ? new URL(call.url) : call.url;
     let authAttempt: AuthAttempt | undefined;
     let limits: LimiterKeys;
     try {
@@ -222,7 +223,15 @@ async function send(deps: PipelineDeps, call: PreparedCall, scope: FailureScope,
   const timer = attemptSignal(clock, call.timeoutMs, call.deadline, call.signal);
   let response: TransportResponse;
   try {
-    response = await deps.transport({ method: call.method, url, headers, body: call.body, signal: timer.signal });
+    response = await deps.transport({
+      method: call.method,
+      url,
+      headers,
+      body: call.body,
+      get signal() {
+        return timer.signal;
+      },
+    });
   } catch (error) {
     if (timer.cause() === 'caller') throw call.signal?.reason ?? error;
     return { ok: false, error: transportFailure(error, timer.cause(), scope, deps.redactor) };

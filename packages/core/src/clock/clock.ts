@@ -7,6 +7,11 @@ export interface Clock {
   now(): number;
   /** Resolves after `ms`; rejects with the signal's reason if the signal aborts first. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Calls `callback` after `ms` unless the returned function is called first. Cheaper than an
+   * abortable sleep for deadlines that almost never fire (every attempt has one).
+   */
+  setTimer(ms: number, callback: () => void): () => void;
 }
 
 function abortReason(signal: AbortSignal): unknown {
@@ -15,6 +20,10 @@ function abortReason(signal: AbortSignal): unknown {
 
 export const systemClock: Clock = {
   now: () => Date.now(),
+  setTimer(ms, callback) {
+    const timer = setTimeout(callback, Math.max(0, ms));
+    return () => clearTimeout(timer);
+  },
   sleep(ms, signal) {
     return new Promise<void>((resolve, reject) => {
       if (signal?.aborted) {

@@ -74,6 +74,16 @@ export class FakeClock implements Clock {
     });
   }
 
+  setTimer(ms: number, callback: () => void): () => void {
+    const timer: Timer = { at: this.current + Math.max(0, ms), seq: this.seq++, resolve: callback };
+    this.insert(timer);
+    this.scheduleAutoAdvance();
+    return () => {
+      const index = this.timers.indexOf(timer);
+      if (index !== -1) this.timers.splice(index, 1);
+    };
+  }
+
   /** Moves time forward by `ms`, firing due timers in order and letting their continuations run. */
   async advance(ms: number): Promise<void> {
     await this.advanceTo(this.current + ms);

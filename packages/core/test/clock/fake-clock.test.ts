@@ -50,7 +50,8 @@ describe('FakeClock', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(woke).toBe(false);
     clock.release(hold);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The advance runs in the check phase queued by release; an immediate queued after it runs later.
+    await new Promise((resolve) => setImmediate(resolve));
     expect(woke).toBe(true);
     expect(clock.now()).toBe(60_000);
   });
@@ -80,5 +81,27 @@ describe('systemClock', () => {
     const aborted = new AbortController();
     aborted.abort();
     await expect(systemClock.sleep(1, aborted.signal)).rejects.toThrow();
+  });
+});
+
+describe('Clock.setTimer', () => {
+  it('fires on the fake clock unless cancelled first', async () => {
+    const clock = new FakeClock({ start: 0 });
+    const fired: string[] = [];
+    clock.setTimer(100, () => fired.push('kept'));
+    const cancel = clock.setTimer(50, () => fired.push('cancelled'));
+    cancel();
+    cancel();
+    await clock.advance(100);
+    expect(fired).toEqual(['kept']);
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('fires on the system clock unless cancelled first', async () => {
+    const fired: string[] = [];
+    const done = new Promise<void>((resolve) => systemClock.setTimer(0, resolve));
+    systemClock.setTimer(0, () => fired.push('cancelled'))();
+    await done;
+    expect(fired).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { SlidingCounter } from '../../src/internal/sliding-counter.js';
 /** A clock that can also step backwards, as a system clock adjusted by NTP does. */
 function settableClock(start: number): Clock & { set(time: number): void } {
   let time = start;
-  return { now: () => time, sleep: () => Promise.resolve(), set: (next) => (time = next) };
+  return { now: () => time, sleep: () => Promise.resolve(), setTimer: () => () => undefined, set: (next) => (time = next) };
 }
 
 describe('SlidingCounter', () => {
