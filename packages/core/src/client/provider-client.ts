@@ -172,7 +172,7 @@ export function createProviderClient<E extends string>(options: ProviderClientOp
     observeRateLimitHeaders: options.observeRateLimitHeaders ?? true,
   };
   const context: ClientContext = {
-    options: options as ProviderClientOptions<string>,
+    options,
     deps,
     queue,
     breakerFor: (name) => breakerFor(name as E),

@@ -53,7 +53,7 @@ function* causeChain(error: unknown): Generator<unknown> {
     if (typeof current === 'object') {
       pending.push((current as { cause?: unknown }).cause);
       const nested = (current as { errors?: unknown }).errors;
-      if (Array.isArray(nested)) pending.push(...nested);
+      if (Array.isArray(nested)) pending.push(...(nested as unknown[]));
     }
   }
 }

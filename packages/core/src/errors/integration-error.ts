@@ -98,8 +98,8 @@ export function isIntegrationError(value: unknown): value is IntegrationError {
 
 /** Rebuilds an error stored with `toJSON()` (an idempotent replay, a dead letter being inspected). */
 export function integrationErrorFromJSON(record: Readonly<Record<string, unknown>>): IntegrationError {
-  const text = (key: string): string | undefined => (typeof record[key] === 'string' ? (record[key] as string) : undefined);
-  const num = (key: string): number | undefined => (typeof record[key] === 'number' ? (record[key] as number) : undefined);
+  const text = (key: string): string | undefined => (typeof record[key] === 'string' ? (record[key]) : undefined);
+  const num = (key: string): number | undefined => (typeof record[key] === 'number' ? (record[key]) : undefined);
   const kind = text('kind');
   const cause = record['cause'] as ErrorCauseSummary | undefined;
   return new IntegrationError(

@@ -44,13 +44,11 @@ export class FaultServer {
 
   /** Starts on an ephemeral port. Pass the FakeClock the client uses so delays are virtual. */
   static async start(clock: Clock): Promise<FaultServer> {
-    let instance: FaultServer | undefined;
-    const server = createServer((req, res) => {
-      void (instance as FaultServer).handle(req, res);
-    });
+    const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    instance = new FaultServer(server, `http://127.0.0.1:${port}`, clock);
+    const instance = new FaultServer(server, `http://127.0.0.1:${port}`, clock);
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => void instance.handle(req, res));
     return instance;
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IntegrationError, MemoryDeadLetters } from '../../src/index.js';
+import type { IntegrationError} from '../../src/index.js';
+import { MemoryDeadLetters } from '../../src/index.js';
 import { harness } from '../support/harness.js';
 
 const breaker = { minimumThroughput: 4, failureRatio: 0.5, openMs: 30_000, windowMs: 60_000 };
