@@ -121,6 +121,27 @@ export type TelemetryEvent =
       errorKind: ErrorKind;
       reason: string;
     }
+  | {
+      type: 'contract.drift';
+      at: number;
+      provider: string;
+      contract: string;
+      version: string;
+      policy: 'warn' | 'strict';
+      /** One line per difference, e.g. `unknown_field data.items[].carrier_code`. */
+      drift: readonly string[];
+    }
+  | {
+      type: 'enum.unknown_value';
+      at: number;
+      provider: string;
+      enum: string;
+      raw: string;
+      /** How many times this raw value has been seen, this one included. */
+      count: number;
+      /** True the first time: that one is the alert, later ones only count. */
+      firstSeen: boolean;
+    }
   | (RequestScope & {
       type: 'idempotency.replayed';
       at: number;
