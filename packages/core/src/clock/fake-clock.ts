@@ -132,9 +132,14 @@ export class FakeClock implements Clock {
     return async (input, init) => {
       const id = this.hold();
       try {
-        const request = new Request(input, init);
-        request.headers.set(FAKE_CLOCK_HOLD_HEADER, String(id));
-        return await inner(request);
+        // Tag the request in place: rebuilding a Request would copy its body stream.
+        if (input instanceof Request) {
+          input.headers.set(FAKE_CLOCK_HOLD_HEADER, String(id));
+          return await inner(input, init);
+        }
+        const headers = new Headers(init?.headers);
+        headers.set(FAKE_CLOCK_HOLD_HEADER, String(id));
+        return await inner(input, { ...init, headers });
       } finally {
         this.release(id);
       }

@@ -21,6 +21,9 @@ export interface RecordedRequest {
 
 export type FaultHandler = (request: RecordedRequest) => FaultReply;
 
+/** Answers what no route or script covers; may be async (a stateful simulator behind the server). */
+export type FallbackHandler = (request: RecordedRequest) => FaultReply | Promise<FaultReply>;
+
 interface HeldClock extends Clock {
   sleepHeld?(holdId: number | undefined, ms: number): Promise<void>;
 }
@@ -35,6 +38,7 @@ export class FaultServer {
   readonly requests: RecordedRequest[] = [];
   private readonly handlers = new Map<string, FaultHandler>();
   private readonly scripts = new Map<string, FaultReply[]>();
+  private fallback: FallbackHandler = () => ({ status: 404, body: { error: 'no route' } });
 
   private constructor(
     private readonly server: Server,
@@ -61,6 +65,12 @@ export class FaultServer {
   /** Answers the next requests to a route with these replies in order, then falls back to the route's handler. */
   script(method: string, path: string, replies: readonly FaultReply[]): this {
     this.scripts.set(routeKey(method, path), [...replies]);
+    return this;
+  }
+
+  /** Answers every request that no route or script covers. */
+  onUnrouted(handler: FallbackHandler): this {
+    this.fallback = handler;
     return this;
   }
 
@@ -91,7 +101,7 @@ export class FaultServer {
     const key = routeKey(recorded.method, recorded.path);
     const scripted = this.scripts.get(key)?.shift();
     const handler = this.handlers.get(key);
-    const reply: FaultReply = scripted ?? (handler ? handler(recorded) : { status: 404, body: { error: 'no route' } });
+    const reply: FaultReply = scripted ?? (handler ? handler(recorded) : await this.fallback(recorded));
     if (reply.delayMs !== undefined) {
       const hold = headers[FAKE_CLOCK_HOLD_HEADER];
       const holdId = hold === undefined ? undefined : Number(hold);

@@ -45,13 +45,4 @@ export async function harness<E extends string>(
   return { clock, server, sink, client };
 }
 
-/** Whether at most `limit` arrivals fall in any interval of `windowMs` (arrivals sorted). */
-export function maxInAnyWindow(arrivals: readonly number[], windowMs: number): number {
-  let max = 0;
-  let start = 0;
-  for (let end = 0; end < arrivals.length; end++) {
-    while ((arrivals[end] as number) - (arrivals[start] as number) >= windowMs) start++;
-    max = Math.max(max, end - start + 1);
-  }
-  return max;
-}
+export { maxInAnyWindow } from '../../src/testing.js';
