@@ -10,3 +10,8 @@ export * from './circuit-breaker/index.js';
 export * from './idempotency/index.js';
 export * from './auth/index.js';
 export * from './client/index.js';
+export * from './pagination/index.js';
+export * from './units/index.js';
+export * from './enums/index.js';
+export * from './contracts/index.js';
+export * from './fields/index.js';

@@ -11,7 +11,10 @@ import { RateLimiter, type RateLimitStore, type RateWindow } from '../rate-limit
 import { Redactor } from '../redaction/redactor.js';
 import { RetryBudget, type Random, type RetryBudgetOptions, type RetryPolicy } from '../retry/index.js';
 import type { CircuitState, Priority } from '../telemetry/events.js';
-import { createEmitter, type TelemetrySink } from '../telemetry/telemetry.js';
+import { createEmitter, type Emit, type TelemetrySink } from '../telemetry/telemetry.js';
+import type { z } from 'zod';
+import { ContractDriftCounter, parseContract, type Contract, type ContractParseResult } from '../contracts/index.js';
+import { UnknownValueTracker } from '../enums/index.js';
 import type { PipelineDeps } from './call-pipeline.js';
 import type { EndpointConfig, QueryValue } from './endpoint.js';
 import { runOperation, type ClientContext } from './operation.js';
@@ -102,6 +105,12 @@ export interface ProviderClient<E extends string> {
   readonly provider: string;
   readonly redactor: Redactor;
   readonly limiter: RateLimiter;
+  /** Reports through the client's telemetry sinks, redacted: for a connector's own events. */
+  readonly emit: Emit;
+  /** Unknown enum values this client's responses carried, counted per enum and raw value. */
+  readonly unknownValues: UnknownValueTracker;
+  /** Parses a response body with a wire contract, reporting drift and unknown enum values through this client. */
+  parse<S extends z.ZodTypeAny>(contract: Contract<S>, body: unknown, endpoint: E): ContractParseResult<z.output<S>>;
   operation<T = unknown>(endpoint: E, options?: CallOptions): Operation<T>;
   request<T = unknown>(endpoint: E, options?: CallOptions): Promise<ProviderResponse<T>>;
   circuitState(endpoint: E): CircuitState;
@@ -195,10 +204,15 @@ export function createProviderClient<E extends string>(options: ProviderClientOp
     };
   };
 
+  const unknownValues = new UnknownValueTracker({ emit, clock, provider: options.provider });
+  const driftCounter = new ContractDriftCounter();
   return {
     provider: options.provider,
     redactor,
     limiter,
+    emit,
+    unknownValues,
+    parse: (contract, body, endpoint) => parseContract(contract, body, { emit, tracker: unknownValues, driftCounter, endpoint, clock }),
     operation,
     request: <T>(endpoint: E, callOptions?: CallOptions) => operation<T>(endpoint, callOptions).run(),
     circuitState: (endpoint) => breakerFor(endpoint)?.state ?? 'closed',

@@ -126,7 +126,7 @@ export function connectorContractChecks<C>(spec: ConnectorContractSpec<C>): Cont
           const failures = (await Promise.all(calls)).filter((error) => error !== undefined);
           for (const failure of failures) {
             // Waiting beyond a call's budget is a correct, typed refusal; anything else is a bug.
-            assert.ok(isIntegrationError(failure) && failure.reason === 'rate_limit_wait_exceeds_budget', `unexpected failure under load: ${String(failure)}`);
+            assert.ok(isIntegrationError(failure) && failure.reason === 'rate_limit_wait_exceeds_budget', `unexpected failure under load: ${failure instanceof Error ? failure.message : JSON.stringify(failure)}`);
           }
           const arrivals = simulator.requests.map((request) => request.at);
           for (const window of limits.windows) {

@@ -71,7 +71,7 @@ export class ResourceState {
     const run = this.spec.actions?.[action];
     if (!object || !run) return undefined;
     const result = run(object, body, now);
-    if ('error' in result && Object.keys(result).length === 1) return result as { error: FaultReply };
+    if ('error' in result && Object.keys(result).length === 1) return result;
     const updated = result as SimObject;
     this.objects.set(id, updated);
     this.sideEffects++;

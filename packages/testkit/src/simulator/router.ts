@@ -8,7 +8,7 @@ interface CompiledRoute<H> {
   handler: H;
 }
 
-/** Matches `METHOD /v1/things/:id/refund` patterns; the first route added wins. */
+/** Matches `METHOD /v1/things/:id/refund` patterns; the first matching route wins, and adding a pattern again replaces it. */
 export class Router<H> {
   private readonly routes: CompiledRoute<H>[] = [];
 
@@ -18,7 +18,10 @@ export class Router<H> {
       names.push(name);
       return '([^/]+)';
     });
-    this.routes.push({ method: method.toUpperCase(), pattern, regex: new RegExp(`^${source}$`), names, handler });
+    const route = { method: method.toUpperCase(), pattern, regex: new RegExp(`^${source}$`), names, handler };
+    const existing = this.routes.findIndex((r) => r.method === route.method && r.pattern === pattern);
+    if (existing === -1) this.routes.push(route);
+    else this.routes[existing] = route;
   }
 
   match(method: string, path: string): { handler: H; params: PathParams; pattern: string } | undefined {
