@@ -15,3 +15,4 @@ export * from './units/index.js';
 export * from './enums/index.js';
 export * from './contracts/index.js';
 export * from './fields/index.js';
+export * from './stores/index.js';

@@ -1,0 +1,86 @@
+/**
+ * The inbound event path's durable half: what the hub's webhook ingress writes before it answers
+ * 200, and what its workers drain. One contract, several engines (SQLite, PostgreSQL, BullMQ).
+ */
+
+/** A verified webhook (or poll result) as received, before any processing. */
+export interface InboundEvent {
+  /** Our id, a sortable id made at receipt. */
+  id: string;
+  provider: string;
+  /** The provider's own event id: the dedupe key together with `provider`. */
+  eventId: string;
+  /** The provider's event type, e.g. `payment_intent.succeeded`. */
+  type: string;
+  receivedAt: number;
+  /** When the provider says the event happened; what the stale guard compares. */
+  occurredAt?: number | undefined;
+  /** The verified raw body, exactly as received. */
+  payload: string;
+  /** The id of the request that carried it, for the audit trail. */
+  correlationId?: string | undefined;
+}
+
+export type EventStatus = 'queued' | 'processing' | 'applied' | 'discarded' | 'dead';
+
+/** An event with what has happened to it so far. */
+export interface StoredEvent extends InboundEvent {
+  status: EventStatus;
+  attempts: number;
+  /** Why it was discarded (`stale`, `backward_transition`) or why it died (the last error). */
+  reason?: string | undefined;
+  updatedAt: number;
+}
+
+/** What a handler decides about one event. */
+export type EventOutcome =
+  | { status: 'applied' }
+  | { status: 'discarded'; reason: string }
+  /** A transient failure: try again later (after `retryInMs`, or the queue's backoff). */
+  | { status: 'retry'; reason: string; retryInMs?: number | undefined }
+  /** A permanent failure: straight to the dead letters. */
+  | { status: 'dead'; reason: string };
+
+export type EventHandler = (event: StoredEvent) => Promise<EventOutcome>;
+
+export interface ConsumeOptions {
+  /** Events handled at once by this consumer. */
+  concurrency?: number | undefined;
+  /** At most this many events start per second (the hub's controlled drain rate). */
+  ratePerSecond?: number | undefined;
+  /** Attempts before an event that keeps failing transiently is dead-lettered. Default 5. */
+  maxAttempts?: number | undefined;
+  /** How long a claimed event stays invisible before another worker may take it (crash recovery). */
+  leaseMs?: number | undefined;
+  /** Name of this worker, recorded in the audit trail. */
+  workerId?: string | undefined;
+}
+
+export interface Consumer {
+  /** Stops taking new events and resolves when the ones in hand are finished. */
+  stop(): Promise<void>;
+}
+
+export interface DeadEventFilter {
+  provider?: string | undefined;
+  limit?: number | undefined;
+}
+
+/**
+ * Durable accept-then-queue with dedupe. `accept` resolves only once the event is durable
+ * (on disk, or acknowledged by PostgreSQL/Redis), so the 200 that follows it never loses an event.
+ */
+export interface EventQueue {
+  /** Records (provider, eventId) and queues the event, atomically; a second accept of the same pair is a `duplicate` and queues nothing. */
+  accept(event: InboundEvent): Promise<'accepted' | 'duplicate'>;
+  /** Hands queued events to `handler`; an event whose worker dies mid-way is handed out again after its lease. */
+  consume(handler: EventHandler, options?: ConsumeOptions): Consumer;
+  get(id: string): Promise<StoredEvent | undefined>;
+  counts(): Promise<Readonly<Record<EventStatus, number>>>;
+  listDead(filter?: DeadEventFilter): Promise<readonly StoredEvent[]>;
+  /** Puts a dead event back in the queue with its attempts reset. False when it is not dead. */
+  replay(id: string): Promise<boolean>;
+  /** Gives up on a dead event for good (kept for audit as `discarded`, reason `rejected: …`). */
+  reject(id: string, reason: string): Promise<boolean>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,12 @@
+export type {
+  Consumer,
+  ConsumeOptions,
+  DeadEventFilter,
+  EventHandler,
+  EventOutcome,
+  EventQueue,
+  EventStatus,
+  InboundEvent,
+  StoredEvent,
+} from './event-queue.js';
+export type { AuditEntry, AuditFilter, IntegrityStore, RecordKey, RecordState } from './integrity-store.js';
