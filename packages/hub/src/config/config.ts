@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const providerSchema = z.object({
+  name: z.string().regex(/^[a-z0-9-]+$/, 'provider names are lowercase letters, digits and dashes'),
+  /** How its webhooks are authenticated. */
+  verification: z.enum(['stripe', 'standard-webhooks', 'razorpay', 'hub-signature-256', 'hub-signature', 'shared-token', 'basic']),
+  /** Environment variable holding the secrets, comma-separated (two during a rotation). Never the secrets themselves. */
+  secretsEnv: z.string(),
+  /** For shared-token: the header carrying the token. For basic: the user name. */
+  tokenHeader: z.string().optional(),
+  username: z.string().optional(),
+  /** Where the event id, type and time are in the payload (dotted paths). */
+  eventId: z.string().default('id'),
+  eventType: z.string().default('type'),
+  occurredAt: z.string().optional(),
+  occurredAtFormat: z.enum(['unix_seconds', 'unix_millis', 'iso8601']).default('unix_seconds'),
+});
+
+const storeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('sqlite'), path: z.string().default('.interlock/hub.db') }),
+  z.object({ kind: z.literal('postgres'), connectionStringEnv: z.string().default('DATABASE_URL') }),
+]);
+
+const queueSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('store') }),
+  z.object({ kind: z.literal('bullmq'), host: z.string().default('127.0.0.1'), port: z.number().int().default(6379) }),
+]);
+
+export const hubConfigSchema = z.object({
+  host: z.string().default('127.0.0.1'),
+  port: z.number().int().min(0).max(65_535).default(8787),
+  store: storeSchema.default({ kind: 'sqlite', path: '.interlock/hub.db' }),
+  queue: queueSchema.default({ kind: 'store' }),
+  workers: z
+    .object({
+      concurrency: z.number().int().min(1).default(8),
+      ratePerSecond: z.number().positive().optional(),
+      maxAttempts: z.number().int().min(1).default(5),
+    })
+    .default({}),
+  /** Largest webhook body accepted; larger is refused with 413 before it is read. */
+  maxBodyBytes: z.number().int().min(1_024).default(1_048_576),
+  /** Requests per minute per address to endpoints of providers that do not sign their webhooks. */
+  unauthenticatedPerMinute: z.number().int().min(1).default(600),
+  providers: z.array(providerSchema).default([]),
+});
+
+export type HubConfig = z.output<typeof hubConfigSchema>;
+export type ProviderConfig = HubConfig['providers'][number];
+export type HubConfigInput = z.input<typeof hubConfigSchema>;
+
+/** Reads and checks a config file (JSON); every field has a default, so `{}` is a valid config. */
+export function loadConfig(path: string | undefined, overrides: HubConfigInput = {}): HubConfig {
+  const fromFile: unknown = path === undefined ? {} : JSON.parse(readFileSync(path, 'utf8'));
+  const merged = { ...(fromFile as Record<string, unknown>), ...overrides };
+  const parsed = hubConfigSchema.safeParse(merged);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+    throw new TypeError(`Invalid hub config${path ? ` in ${path}` : ''}: ${issues}`);
+  }
+  return parsed.data;
+}
+
+/** The secrets of one provider, from its environment variable; several during a rotation. */
+export function providerSecrets(provider: ProviderConfig, env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env[provider.secretsEnv] ?? '')
+    .split(',')
+    .map((secret) => secret.trim())
+    .filter((secret) => secret.length > 0);
+}

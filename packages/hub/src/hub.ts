@@ -1,0 +1,108 @@
+import type { Server } from 'node:http';
+import { systemClock, type Clock, type Consumer, type EventQueue, type IntegrityStore } from '@interlock/core';
+import type { HubConfig } from './config/config.js';
+import { openEngines, type Engines } from './engines.js';
+import { listen } from './http/server.js';
+import { ingressProvider, type IngressProvider } from './ingress/ingress-provider.js';
+import { createWebhookIngress, type IngressLog } from './ingress/webhook-ingress.js';
+import { HubMetrics } from './metrics/hub-metrics.js';
+import { createEventApplier, type EventInterpreter } from './workers/event-applier.js';
+
+export interface HubOptions {
+  config: HubConfig;
+  /** How each provider's events become record changes (from its connector or domain package). */
+  interpreters: ReadonlyMap<string, EventInterpreter>;
+  clock?: Clock;
+  env?: NodeJS.ProcessEnv;
+  log?: IngressLog;
+  /** Start without workers (the flood test acknowledges everything first, then drains). */
+  startWorkers?: boolean;
+  engines?: Engines;
+}
+
+export interface Hub {
+  url: string;
+  queue: EventQueue;
+  integrity: IntegrityStore;
+  metrics: HubMetrics;
+  startWorkers(): void;
+  stopWorkers(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const consoleLog: IngressLog = {
+  warn: (message, fields) => console.warn(JSON.stringify({ level: 'warn', message, ...fields })),
+};
+
+/** Starts the hub: ingress, workers, health and metrics, on the engines the config names. */
+export async function startHub(options: HubOptions): Promise<Hub> {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  const engines = options.engines ?? (await openEngines(config, clock, options.env));
+  const metrics = new HubMetrics(engines.queue);
+  const providers = new Map<string, IngressProvider>(config.providers.map((p) => [p.name, ingressProvider(p, options.env)]));
+  const ingress = createWebhookIngress({
+    providers,
+    queue: engines.queue,
+    clock,
+    metrics,
+    maxBodyBytes: config.maxBodyBytes,
+    unauthenticatedPerMinute: config.unauthenticatedPerMinute,
+    log: options.log ?? consoleLog,
+  });
+  const applier = createEventApplier({
+    integrity: engines.integrity,
+    interpreters: options.interpreters,
+    clock,
+    actor: `worker:${config.host}:${config.port}`,
+    onOutcome: (event, outcome) => metrics.processed.inc({ provider: event.provider, outcome: outcome.status }),
+  });
+  let consumer: Consumer | undefined;
+  const startWorkers = (): void => {
+    consumer ??= engines.queue.consume(applier, { ...config.workers, workerId: `hub:${process.pid}` });
+  };
+  const { server, url } = await listen(
+    [
+      { method: '*', pattern: /^\/webhooks\/([a-z0-9-]+)$/, handler: (req, res, match) => ingress(req, res, match[1] as string) },
+      {
+        method: 'GET',
+        pattern: /^\/health$/,
+        handler: async (_req, res) => {
+          const counts = await engines.queue.counts();
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', workers: consumer ? 'running' : 'stopped', events: counts }));
+        },
+      },
+      {
+        method: 'GET',
+        pattern: /^\/metrics$/,
+        handler: async (_req, res) => {
+          res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(await metrics.registry.render());
+        },
+      },
+    ],
+    config.host,
+    config.port,
+  );
+  if (options.startWorkers ?? true) startWorkers();
+  const closeServer = (s: Server): Promise<void> =>
+    new Promise((resolve) => {
+      s.closeAllConnections();
+      s.close(() => resolve());
+    });
+  return {
+    url,
+    queue: engines.queue,
+    integrity: engines.integrity,
+    metrics,
+    startWorkers,
+    stopWorkers: async () => {
+      await consumer?.stop();
+      consumer = undefined;
+    },
+    close: async () => {
+      await closeServer(server);
+      await consumer?.stop();
+      await engines.close();
+    },
+  };
+}

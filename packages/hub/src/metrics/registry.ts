@@ -1,0 +1,106 @@
+type Labels = Readonly<Record<string, string>>;
+
+function labelKey(labels: Labels): string {
+  return Object.keys(labels)
+    .sort()
+    .map((name) => `${name}="${(labels[name] as string).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`)
+    .join(',');
+}
+
+/** A monotonically increasing count per label set. */
+export class Counter {
+  private readonly values = new Map<string, number>();
+  constructor(
+    readonly name: string,
+    readonly help: string,
+  ) {}
+
+  inc(labels: Labels = {}, by = 1): void {
+    const key = labelKey(labels);
+    this.values.set(key, (this.values.get(key) ?? 0) + by);
+  }
+
+  get(labels: Labels = {}): number {
+    return this.values.get(labelKey(labels)) ?? 0;
+  }
+
+  render(): string[] {
+    return [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} counter`, ...[...this.values].map(([key, value]) => `${this.name}${key ? `{${key}}` : ''} ${value}`)];
+  }
+}
+
+/** Observations in fixed buckets (seconds), rendered as a Prometheus histogram. */
+export class Histogram {
+  private readonly series = new Map<string, { counts: number[]; sum: number; count: number }>();
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    private readonly buckets: readonly number[],
+  ) {}
+
+  observe(labels: Labels, seconds: number): void {
+    const key = labelKey(labels);
+    let series = this.series.get(key);
+    if (!series) {
+      series = { counts: this.buckets.map(() => 0), sum: 0, count: 0 };
+      this.series.set(key, series);
+    }
+    for (let i = 0; i < this.buckets.length; i++) if (seconds <= (this.buckets[i] as number)) series.counts[i] = (series.counts[i] as number) + 1;
+    series.sum += seconds;
+    series.count++;
+  }
+
+  render(): string[] {
+    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
+    for (const [key, series] of this.series) {
+      const prefix = key ? `${key},` : '';
+      this.buckets.forEach((bound, i) => lines.push(`${this.name}_bucket{${prefix}le="${bound}"} ${series.counts[i] as number}`));
+      lines.push(`${this.name}_bucket{${prefix}le="+Inf"} ${series.count}`);
+      lines.push(`${this.name}_sum${key ? `{${key}}` : ''} ${series.sum}`);
+      lines.push(`${this.name}_count${key ? `{${key}}` : ''} ${series.count}`);
+    }
+    return lines;
+  }
+}
+
+/** A value read when scraped (queue depth, dead letters). */
+export interface GaugeSource {
+  name: string;
+  help: string;
+  read(): Promise<ReadonlyArray<{ labels: Labels; value: number }>>;
+}
+
+/** The hub's metrics, exposed at `/metrics` in the Prometheus text format. */
+export class MetricsRegistry {
+  private readonly counters: Counter[] = [];
+  private readonly histograms: Histogram[] = [];
+  private readonly gauges: GaugeSource[] = [];
+
+  counter(name: string, help: string): Counter {
+    const counter = new Counter(name, help);
+    this.counters.push(counter);
+    return counter;
+  }
+
+  histogram(name: string, help: string, buckets: readonly number[]): Histogram {
+    const histogram = new Histogram(name, help, buckets);
+    this.histograms.push(histogram);
+    return histogram;
+  }
+
+  gauge(source: GaugeSource): void {
+    this.gauges.push(source);
+  }
+
+  async render(): Promise<string> {
+    const lines = [...this.counters.flatMap((c) => c.render()), ...this.histograms.flatMap((h) => h.render())];
+    for (const gauge of this.gauges) {
+      lines.push(`# HELP ${gauge.name} ${gauge.help}`, `# TYPE ${gauge.name} gauge`);
+      for (const { labels, value } of await gauge.read()) {
+        const key = labelKey(labels);
+        lines.push(`${gauge.name}${key ? `{${key}}` : ''} ${value}`);
+      }
+    }
+    return `${lines.join('\n')}\n`;
+  }
+}

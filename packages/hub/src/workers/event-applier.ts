@@ -1,0 +1,112 @@
+import { guardTransition, isIntegrationError, type Clock, type EventHandler, type EventOutcome, type IntegrityStore, type StateMachine, type StoredEvent } from '@interlock/core';
+
+/** What an event says about one provider record. */
+export interface RecordChange {
+  recordType: string;
+  recordId: string;
+  status: string;
+  occurredAt: number;
+}
+
+/**
+ * How one provider's events map to record changes. A signed provider's payload is trusted as
+ * is; an unsigned provider's event is only a trigger, so `read` fetches the record from the
+ * provider and the payload itself changes nothing.
+ */
+export interface EventInterpreter {
+  machine: StateMachine<string>;
+  interpret?(event: StoredEvent): RecordChange | undefined;
+  read?(event: StoredEvent): Promise<RecordChange | undefined>;
+}
+
+export interface EventApplierOptions {
+  integrity: IntegrityStore;
+  interpreters: ReadonlyMap<string, EventInterpreter>;
+  clock: Clock;
+  /** Who applies: recorded in the audit trail, e.g. `worker:hub-1`. */
+  actor: string;
+  onOutcome?(event: StoredEvent, outcome: EventOutcome): void;
+  /** How long an event that arrived ahead of a missing step waits before it is tried again. Default 1 s. */
+  aheadRetryMs?: number;
+}
+
+/** Whether `to` can be reached from `from` in one or more steps of the machine. */
+function reachable(machine: StateMachine<string>, from: string, to: string): boolean {
+  const seen = new Set([from]);
+  const pending = [from];
+  while (pending.length > 0) {
+    const state = pending.pop() as string;
+    for (const next of machine.states) {
+      if (seen.has(next) || !machine.canTransition(state, next)) continue;
+      if (next === to) return true;
+      seen.add(next);
+      pending.push(next);
+    }
+  }
+  return false;
+}
+
+/**
+ * The worker's handler: stale guard, ordering guard (the domain state machine refuses backward
+ * transitions), then a compare-and-set write of the record and an audit entry. Anomalies are
+ * discarded with their reason and the event is kept for audit. A worker that dies after the
+ * write but before acknowledging sees the redelivery as a duplicate, so nothing is applied twice.
+ */
+export function createEventApplier(options: EventApplierOptions): EventHandler {
+  const { integrity, interpreters, clock, actor } = options;
+  const audit = (event: StoredEvent, change: RecordChange | undefined, outcome: string, detail?: string): Promise<void> =>
+    integrity.appendAudit({
+      at: clock.now(),
+      actor,
+      action: `apply ${event.type}`,
+      provider: event.provider,
+      recordType: change?.recordType,
+      recordId: change?.recordId,
+      eventId: event.eventId,
+      attempts: event.attempts,
+      outcome,
+      correlationId: event.correlationId,
+      detail,
+    });
+
+  const decide = async (event: StoredEvent): Promise<EventOutcome> => {
+    const interpreter = interpreters.get(event.provider);
+    if (!interpreter) return { status: 'dead', reason: `no interpreter for provider ${event.provider}` };
+    let change: RecordChange | undefined;
+    try {
+      change = interpreter.read ? await interpreter.read(event) : interpreter.interpret?.(event);
+    } catch (error) {
+      if (isIntegrationError(error) && error.retryable) return { status: 'retry', reason: `${error.kind}: ${error.reason}` };
+      const reason = isIntegrationError(error) ? `${error.kind}: ${error.reason}` : 'uninterpretable payload';
+      await audit(event, undefined, 'dead', reason);
+      return { status: 'dead', reason };
+    }
+    if (!change) {
+      await audit(event, undefined, 'discarded', 'not about a tracked record');
+      return { status: 'discarded', reason: 'not_a_record_change' };
+    }
+    const key = { provider: event.provider, recordType: change.recordType, recordId: change.recordId };
+    const current = await integrity.getRecord(key);
+    const decision = guardTransition(interpreter.machine, current, { status: change.status, occurredAt: change.occurredAt });
+    if (!decision.apply && decision.reason === 'backward_transition' && current && reachable(interpreter.machine, current.status, change.status)) {
+      // Ahead, not behind: a step in between has not arrived yet. Wait for it; if it never
+      // comes, the attempts run out and a person (or the poller) decides.
+      return { status: 'retry', reason: `ahead_of_state: ${current.status} -> ${change.status}`, retryInMs: options.aheadRetryMs ?? 1_000 };
+    }
+    if (!decision.apply) {
+      await audit(event, change, 'discarded', `${decision.reason}: ${current?.status ?? '-'} -> ${change.status}`);
+      return { status: 'discarded', reason: decision.reason };
+    }
+    const written = await integrity.putRecord({ ...key, status: change.status, updatedAt: change.occurredAt }, current?.version);
+    // Another worker changed the record between our read and write: decide again with its state.
+    if (!written) return { status: 'retry', reason: 'concurrent_update', retryInMs: 0 };
+    await audit(event, change, 'applied', `${current?.status ?? '-'} -> ${change.status}`);
+    return { status: 'applied' };
+  };
+
+  return async (event) => {
+    const outcome = await decide(event);
+    options.onOutcome?.(event, outcome);
+    return outcome;
+  };
+}

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import type { DeadEventFilter, EventStatus, InboundEvent, StoredEvent } from '@interlock/core';
+import type { Pool } from 'pg';
+import { millis } from '../sql-values.js';
+import { EVENT_COLUMNS, eventColumnsOf, toStoredEvent, type EventRow } from './event-row.js';
+import type { Settlement } from './settlement.js';
+
+/** An event handed to one worker, with the token that proves the claim is still its own. */
+export interface ClaimedEvent {
+  event: StoredEvent;
+  leaseToken: string;
+}
+
+/** What one claim asks for. */
+export interface ClaimRequest {
+  limit: number;
+  now: number;
+  leaseMs: number;
+  /** An event whose lease ran out this many times is dead-lettered instead of handed out again. */
+  maxAttempts: number;
+  workerId: string;
+}
+
+const STATUSES: readonly EventStatus[] = ['queued', 'processing', 'applied', 'discarded', 'dead'];
+
+/** Default page of {@link EventTable.listDead}: enough for a console, small enough to render. */
+const DEAD_LIST_LIMIT = 100;
+
+/** Every statement on `<schema>.events`; the queue and its consumers hold no SQL of their own. */
+export class EventTable {
+  private readonly table: string;
+
+  constructor(
+    private readonly pool: Pool,
+    schema: string,
+  ) {
+    this.table = `${schema}.events`;
+  }
+
+  /** One round trip: the unique (provider, event_id) constraint is the dedupe, and the commit is the durability. */
+  async insert(event: InboundEvent, now: number): Promise<'accepted' | 'duplicate'> {
+    const result = await this.pool.query(
+      `INSERT INTO ${this.table}
+         (id, provider, event_id, type, received_at, occurred_at, payload, correlation_id, status, attempts, updated_at, visible_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'queued', 0, $9, $9)
+       ON CONFLICT (provider, event_id) DO NOTHING
+       RETURNING id`,
+      [
+        event.id,
+        event.provider,
+        event.eventId,
+        event.type,
+        event.receivedAt,
+        event.occurredAt ?? null,
+        event.payload,
+        event.correlationId ?? null,
+        now,
+      ],
+    );
+    return result.rowCount === 1 ? 'accepted' : 'duplicate';
+  }
+
+  /**
+   * Takes up to `limit` waiting events, oldest first. SKIP LOCKED lets every hub instance run
+   * this at once without two of them taking the same row or waiting on each other. A claimed
+   * event stays `processing` and invisible until `now + leaseMs`; if its worker never settles
+   * it, the next claim after that takes it again, unless it has used up its attempts.
+   */
+  async claim(request: ClaimRequest): Promise<ClaimedEvent[]> {
+    const leaseToken = randomUUID();
+    // In an UPDATE every SET expression sees the row as it was, so `expired` tests the old state.
+    const expired = `e.status = 'processing' AND e.attempts >= $3`;
+    const result = await this.pool.query<EventRow>(
+      `WITH picked AS (
+         SELECT id FROM ${this.table}
+         WHERE status IN ('queued', 'processing') AND visible_at <= $1
+         ORDER BY received_at, id
+         LIMIT $2
+         FOR UPDATE SKIP LOCKED
+       )
+       UPDATE ${this.table} AS e SET
+         status      = CASE WHEN ${expired} THEN 'dead' ELSE 'processing' END,
+         reason      = CASE WHEN ${expired} THEN 'lease expired on attempt ' || e.attempts ELSE e.reason END,
+         attempts    = CASE WHEN ${expired} THEN e.attempts ELSE e.attempts + 1 END,
+         visible_at  = $1 + $4::bigint,
+         lease_token = CASE WHEN ${expired} THEN NULL ELSE $5::text END,
+         lease_owner = CASE WHEN ${expired} THEN NULL ELSE $6::text END,
+         updated_at  = $1
+       FROM picked
+       WHERE e.id = picked.id
+       RETURNING ${eventColumnsOf('e')}`,
+      [request.now, request.limit, request.maxAttempts, request.leaseMs, leaseToken, request.workerId],
+    );
+    return result.rows
+      .map(toStoredEvent)
+      .filter((event) => event.status === 'processing')
+      .sort((a, b) => a.receivedAt - b.receivedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((event) => ({ event, leaseToken }));
+  }
+
+  /**
+   * Records a handler's outcome, but only while the claim is still this worker's: once its
+   * lease ran out and another worker took the event, the late result is dropped (false).
+   */
+  async settle(id: string, leaseToken: string, settlement: Settlement, now: number): Promise<boolean> {
+    const result = await this.pool.query(
+      `UPDATE ${this.table}
+       SET status = $3, reason = $4, visible_at = $5, updated_at = $6, lease_token = NULL, lease_owner = NULL
+       WHERE id = $1 AND lease_token = $2 AND status = 'processing'`,
+      [id, leaseToken, settlement.status, settlement.reason ?? null, settlement.visibleAt, now],
+    );
+    return result.rowCount === 1;
+  }
+
+  /** When the earliest waiting event becomes claimable, so an idle consumer sleeps no longer than that. */
+  async nextVisibleAt(): Promise<number | undefined> {
+    const result = await this.pool.query<{ next: string | null }>(
+      `SELECT min(visible_at) AS next FROM ${this.table} WHERE status IN ('queued', 'processing')`,
+    );
+    const next = result.rows[0]?.next;
+    return next === null || next === undefined ? undefined : millis(next);
+  }
+
+  async get(id: string): Promise<StoredEvent | undefined> {
+    const result = await this.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM ${this.table} WHERE id = $1`, [id]);
+    const row = result.rows[0];
+    return row ? toStoredEvent(row) : undefined;
+  }
+
+  async counts(): Promise<Readonly<Record<EventStatus, number>>> {
+    const result = await this.pool.query<{ status: EventStatus; n: number }>(
+      `SELECT status, count(*)::integer AS n FROM ${this.table} GROUP BY status`,
+    );
+    const counts = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<EventStatus, number>;
+    for (const row of result.rows) counts[row.status] = row.n;
+    return counts;
+  }
+
+  /** Dead events, oldest first. */
+  async listDead(filter: DeadEventFilter = {}): Promise<StoredEvent[]> {
+    const result = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.table}
+       WHERE status = 'dead' AND ($1::text IS NULL OR provider = $1)
+       ORDER BY received_at, id
+       LIMIT $2`,
+      [filter.provider ?? null, filter.limit ?? DEAD_LIST_LIMIT],
+    );
+    return result.rows.map(toStoredEvent);
+  }
+
+  /** Dead back to queued, claimable at once, with a fresh count of attempts. */
+  async replay(id: string, now: number): Promise<boolean> {
+    const result = await this.pool.query(
+      `UPDATE ${this.table}
+       SET status = 'queued', attempts = 0, reason = NULL, visible_at = $2, updated_at = $2
+       WHERE id = $1 AND status = 'dead'`,
+      [id, now],
+    );
+    return result.rowCount === 1;
+  }
+
+  /** Dead to discarded for good, keeping the row for audit. */
+  async reject(id: string, reason: string, now: number): Promise<boolean> {
+    const result = await this.pool.query(
+      `UPDATE ${this.table}
+       SET status = 'discarded', reason = $2, updated_at = $3
+       WHERE id = $1 AND status = 'dead'`,
+      [id, `rejected: ${reason}`, now],
+    );
+    return result.rowCount === 1;
+  }
+}

@@ -1,0 +1,88 @@
+/** One step of the schema's history. Steps are append-only: a released step is never edited. */
+export interface Migration {
+  /** Position in the history; applied in ascending order and recorded in `schema_migrations`. */
+  version: number;
+  name: string;
+  /** The statements, given the already-quoted schema. */
+  sql(schema: string): string;
+}
+
+const events: Migration = {
+  version: 1,
+  name: 'events',
+  sql: (s) => `
+    CREATE TABLE ${s}.events (
+      id             text    PRIMARY KEY,
+      provider       text    NOT NULL,
+      event_id       text    NOT NULL,
+      type           text    NOT NULL,
+      received_at    bigint  NOT NULL,
+      occurred_at    bigint,
+      payload        text    NOT NULL,
+      correlation_id text,
+      status         text    NOT NULL CHECK (status IN ('queued', 'processing', 'applied', 'discarded', 'dead')),
+      attempts       integer NOT NULL DEFAULT 0,
+      reason         text,
+      updated_at     bigint  NOT NULL,
+      -- When the event may next be claimed: now for a fresh event, later for a retry, the lease end while processing.
+      visible_at     bigint  NOT NULL,
+      -- Fences the current claim: only the worker holding this token may settle the event.
+      lease_token    text,
+      lease_owner    text,
+      CONSTRAINT events_dedupe UNIQUE (provider, event_id)
+    );
+    -- The claim walks only waiting events in receipt order, never the finished history.
+    CREATE INDEX events_waiting ON ${s}.events (received_at, id) WHERE status IN ('queued', 'processing');
+    CREATE INDEX events_dead ON ${s}.events (received_at, id) WHERE status = 'dead';
+  `,
+};
+
+const integrity: Migration = {
+  version: 2,
+  name: 'integrity',
+  sql: (s) => `
+    CREATE TABLE ${s}.idempotency_keys (
+      scope            text   NOT NULL,
+      key              text   NOT NULL,
+      fingerprint      text   NOT NULL,
+      first_claimed_at bigint NOT NULL,
+      claimed_at       bigint NOT NULL,
+      -- JSON text rather than jsonb: a replay must return the outcome exactly as stored.
+      outcome          text,
+      PRIMARY KEY (scope, key)
+    );
+    CREATE INDEX idempotency_keys_expiry ON ${s}.idempotency_keys (first_claimed_at);
+
+    CREATE TABLE ${s}.records (
+      provider    text    NOT NULL,
+      record_type text    NOT NULL,
+      record_id   text    NOT NULL,
+      status      text    NOT NULL,
+      updated_at  bigint  NOT NULL,
+      version     integer NOT NULL,
+      PRIMARY KEY (provider, record_type, record_id)
+    );
+
+    CREATE TABLE ${s}.audit_log (
+      seq             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      at              bigint NOT NULL,
+      actor           text   NOT NULL,
+      action          text   NOT NULL,
+      provider        text   NOT NULL,
+      record_type     text,
+      record_id       text,
+      event_id        text,
+      payload_version text,
+      attempts        integer,
+      outcome         text   NOT NULL,
+      correlation_id  text,
+      detail          text
+    );
+    CREATE INDEX audit_log_provider ON ${s}.audit_log (provider, seq);
+    CREATE INDEX audit_log_record ON ${s}.audit_log (record_id, seq);
+    CREATE INDEX audit_log_event ON ${s}.audit_log (event_id, seq);
+  `,
+};
+
+/** The schema's whole history, oldest first. */
+export const MIGRATIONS: readonly Migration[] = [events, integrity];
