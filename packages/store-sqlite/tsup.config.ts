@@ -8,4 +8,6 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   platform: 'node',
+  // The checkpoint thread resolves better-sqlite3 from import.meta.url, which the CJS build must shim.
+  shims: true,
 });

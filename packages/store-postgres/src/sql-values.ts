@@ -12,6 +12,6 @@ export function optionalMillis(value: unknown): number | undefined {
 }
 
 /** A nullable text column as an optional property value. */
-export function optionalText(value: unknown): string | undefined {
-  return value === null || value === undefined ? undefined : String(value);
+export function optionalText(value: string | null | undefined): string | undefined {
+  return value ?? undefined;
 }

@@ -76,19 +76,54 @@ async function timeSequential(call: () => Promise<unknown>, iterations: number):
 }
 
 /**
+ * One contender in a synchronous per-call case: `call` runs `iterations` times in a plain loop and
+ * must return true every time (a check that fails would be timed on its fast path otherwise).
+ */
+export interface SyncContender {
+  name: string;
+  call: () => boolean;
+}
+
+async function timeSync(call: () => boolean, iterations: number): Promise<number> {
+  let failed = 0;
+  const started = now();
+  // Using every result also keeps the JIT from dropping a call whose result nobody reads.
+  for (let i = 0; i < iterations; i++) if (!call()) failed++;
+  const elapsed = now() - started;
+  if (failed > 0) throw new Error(`${failed} of ${iterations} calls returned false`);
+  return elapsed;
+}
+
+/**
  * Awaits each contender's call back to back. Every contender warms up first (so the JIT has
  * optimised it) and the warm-up's speed picks an iteration count that makes a round last about
  * `roundMs`: a fixed count would make the fast baselines' rounds too short to time reliably.
  * Rounds are interleaved across contenders so that machine drift hits all of them alike.
  */
 export async function runSequential(contenders: readonly SequentialContender[], options: SequentialOptions): Promise<SequentialResult[]> {
+  return runRounds(contenders, options, timeSequential);
+}
+
+/**
+ * `runSequential` for synchronous calls (signature checks): a plain loop, so that the cost of an
+ * `await` per call (tenths of a microsecond) does not blur calls that take a few microseconds.
+ */
+export async function runSynchronous(contenders: readonly SyncContender[], options: SequentialOptions): Promise<SequentialResult[]> {
+  return runRounds(contenders, options, timeSync);
+}
+
+async function runRounds<C extends { name: string; call: () => unknown }>(
+  contenders: readonly C[],
+  options: SequentialOptions,
+  time: (call: C['call'], iterations: number) => Promise<number>,
+): Promise<SequentialResult[]> {
   const iterations: number[] = [];
   for (const contender of contenders) {
     let done = 0;
     let batch = 1_000;
     const started = now();
     while (now() - started < options.warmupMs) {
-      await timeSequential(contender.call, batch);
+      await time(contender.call, batch);
       done += batch;
       batch = Math.min(batch * 2, 100_000);
     }
@@ -100,9 +135,9 @@ export async function runSequential(contenders: readonly SequentialContender[], 
     for (let i = 0; i < contenders.length; i++) {
       // Rotating the order each round keeps any one contender from always running right after a GC-heavy one.
       const index = (i + round) % contenders.length;
-      const contender = contenders[index] as SequentialContender;
+      const contender = contenders[index] as C;
       const count = iterations[index] as number;
-      const elapsedMs = await timeSequential(contender.call, count);
+      const elapsedMs = await time(contender.call, count);
       (rounds[index] as number[]).push((elapsedMs * 1000) / count);
     }
   }

@@ -4,38 +4,47 @@ import { fileURLToPath } from 'node:url';
 import { formatAllowance, providerAllowance } from './cases/provider-allowance.js';
 import { formatPipeline, pipelinePerCall } from './cases/pipeline-per-call.js';
 import { formatThroughput, queueThroughput } from './cases/queue-throughput.js';
+import { formatVerification, signatureVerification } from './cases/signature-verification.js';
+import { formatIngest, webhookIngest } from './cases/webhook-ingest.js';
 import { machineInfo, now } from './harness.js';
 
 // `--quick` (or BENCH_QUICK=1) shrinks every case for a smoke test; its numbers are not for comparing.
 const quick = process.argv.includes('--quick') || process.env['BENCH_QUICK'] === '1';
 // Outside src/ and git-ignored: results belong to one machine and one moment, not to the repository.
 const resultsFile = join(dirname(fileURLToPath(import.meta.url)), '..', '.results', 'latest.json');
+// BENCH_ONLY=4,5 (or --only=4,5) runs just those cases, e.g. while working on the hub; a full run is the record.
+const onlyArg = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length) ?? process.env['BENCH_ONLY'];
+const only = onlyArg === undefined || onlyArg === '' ? undefined : new Set(onlyArg.split(',').map((part) => Number(part.trim())));
+const selected = (n: number): boolean => only === undefined || only.has(n);
+// BENCH_CPU_PROF=1 runs the interlock ingest server under --cpu-prof, to see where its time goes.
+const cpuProfileDir = process.env['BENCH_CPU_PROF'] === '1' ? join(dirname(resultsFile), 'profiles') : undefined;
 
 async function main(): Promise<void> {
   const machine = machineInfo();
   const started = now();
-  console.log('Interlock request-path benchmarks');
+  console.log('Interlock benchmarks: request path, webhook ingest, signature verification');
   console.log(`  node ${machine.node} (V8 ${machine.v8}) on ${machine.os}`);
   console.log(`  cpu: ${machine.cpuModel} x ${machine.cpuCount}, load average (1 min) ${machine.loadAverage1m}`);
   console.log(`  date: ${machine.date}`);
-  console.log(`  command: ${machine.command}${quick ? '  [QUICK MODE: smoke test only]' : ''}`);
-  console.log('  Compare ratios, not absolute numbers: baselines run in the same process, interleaved round by round.');
+  console.log(`  command: ${machine.command}${quick ? '  [QUICK MODE: smoke test only]' : ''}${only ? `  [ONLY CASES ${[...only].join(', ')}]` : ''}`);
+  console.log('  Compare ratios, not absolute numbers: baselines run in the same run, interleaved round by round (case 4: each server in its own pinned process).');
   console.log('');
 
-  const pipeline = await pipelinePerCall({ quick });
-  console.log(formatPipeline(pipeline));
-  console.log('');
-  const throughput = await queueThroughput({ quick });
-  console.log(formatThroughput(throughput));
-  console.log('');
-  const allowance = await providerAllowance({ quick });
-  console.log(formatAllowance(allowance));
-  console.log('');
+  const pipeline = selected(1) ? await pipelinePerCall({ quick }) : undefined;
+  if (pipeline) console.log(`${formatPipeline(pipeline)}\n`);
+  const throughput = selected(2) ? await queueThroughput({ quick }) : undefined;
+  if (throughput) console.log(`${formatThroughput(throughput)}\n`);
+  const allowance = selected(3) ? await providerAllowance({ quick }) : undefined;
+  if (allowance) console.log(`${formatAllowance(allowance)}\n`);
+  const ingest = selected(4) ? await webhookIngest({ quick, cpuProfileDir }) : undefined;
+  if (ingest) console.log(`${formatIngest(ingest)}\n`);
+  const verification = selected(5) ? await signatureVerification({ quick }) : undefined;
+  if (verification) console.log(`${formatVerification(verification)}\n`);
 
   const totalSeconds = (now() - started) / 1000;
   console.log(`done in ${totalSeconds.toFixed(1)} s; results in ${resultsFile}`);
   await mkdir(dirname(resultsFile), { recursive: true });
-  const json = { machine, quick, totalSeconds, cases: { pipeline, throughput, allowance } };
+  const json = { machine, quick, only: only ? [...only] : null, totalSeconds, cases: { pipeline, throughput, allowance, ingest, verification } };
   await writeFile(resultsFile, `${JSON.stringify(json, null, 2)}\n`);
 }
 

@@ -15,17 +15,20 @@ function readStripe(headers: Parameters<SignatureScheme['read']>[0]): OfferedSig
   const signatures: string[] = [];
   let timestampText: string | undefined;
   let timestampCount = 0;
+  // Scanned by hand rather than split and trimmed: this runs on every delivery.
   for (const value of values) {
-    for (const item of value.split(',')) {
-      const equals = item.indexOf('=');
-      if (equals === -1) continue;
-      const key = item.slice(0, equals).trim();
-      if (key === 'v1') {
-        signatures.push(item.slice(equals + 1).trim());
-      } else if (key === 't') {
-        timestampText = item.slice(equals + 1).trim();
+    let start = 0;
+    while (start < value.length) {
+      let end = value.indexOf(',', start);
+      if (end === -1) end = value.length;
+      while (start < end && value.charCodeAt(start) === 32 /* ' ' */) start++;
+      if (value.startsWith('v1=', start)) {
+        signatures.push(value.slice(start + 3, end).trimEnd());
+      } else if (value.startsWith('t=', start)) {
+        timestampText = value.slice(start + 2, end).trimEnd();
         timestampCount++;
       }
+      start = end + 1;
     }
   }
   // Two `t` values would leave it ambiguous which one the signatures cover.

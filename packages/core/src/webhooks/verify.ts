@@ -44,7 +44,7 @@ const OUTSIDE_TOLERANCE = failure('timestamp_outside_tolerance');
 
 function requireSecrets(secrets: readonly string[]): void {
   // The messages never echo a secret: they may be logged.
-  requireOption('secrets', `${secrets.length} secret(s)`, secrets.length > 0, 'at least one secret');
+  if (secrets.length === 0) throw new TypeError('Invalid secrets: expected at least one secret');
   for (const secret of secrets) {
     if (typeof secret !== 'string' || secret === '') throw new TypeError('Invalid secrets: every secret must be a non-empty string');
   }
@@ -63,8 +63,8 @@ export function verifyWebhook(scheme: SignatureScheme, input: VerifyInput): Veri
   const { secrets } = input;
   requireSecrets(secrets);
   const tolerance = input.toleranceMs ?? scheme.toleranceMs;
-  if (input.toleranceMs !== undefined) {
-    requireOption('toleranceMs', input.toleranceMs, input.toleranceMs >= 0 && Number.isFinite(input.toleranceMs), 'a finite number >= 0');
+  if (input.toleranceMs !== undefined && !(input.toleranceMs >= 0 && Number.isFinite(input.toleranceMs))) {
+    requireOption('toleranceMs', input.toleranceMs, false, 'a finite number >= 0');
   }
   const offered = scheme.read(input.headers);
   if (offered === undefined) return MISSING;

@@ -37,12 +37,16 @@ export class EventTable {
     this.table = `${schema}.events`;
   }
 
-  /** One round trip: the unique (provider, event_id) constraint is the dedupe, and the commit is the durability. */
+  /**
+   * One round trip: the unique (provider, event_id) constraint is the dedupe, and the commit is
+   * the durability. A new event is visible from time 0, so an instance whose clock lags the
+   * accepting one's still sees it at once.
+   */
   async insert(event: InboundEvent, now: number): Promise<'accepted' | 'duplicate'> {
     const result = await this.pool.query(
       `INSERT INTO ${this.table}
          (id, provider, event_id, type, received_at, occurred_at, payload, correlation_id, status, attempts, updated_at, visible_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'queued', 0, $9, $9)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'queued', 0, $9, 0)
        ON CONFLICT (provider, event_id) DO NOTHING
        RETURNING id`,
       [
@@ -148,11 +152,11 @@ export class EventTable {
     return result.rows.map(toStoredEvent);
   }
 
-  /** Dead back to queued, claimable at once, with a fresh count of attempts. */
+  /** Dead back to queued, claimable at once (by every instance, whatever its clock), with a fresh count of attempts. */
   async replay(id: string, now: number): Promise<boolean> {
     const result = await this.pool.query(
       `UPDATE ${this.table}
-       SET status = 'queued', attempts = 0, reason = NULL, visible_at = $2, updated_at = $2
+       SET status = 'queued', attempts = 0, reason = NULL, visible_at = 0, updated_at = $2
        WHERE id = $1 AND status = 'dead'`,
       [id, now],
     );

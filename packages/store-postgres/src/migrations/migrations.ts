@@ -24,7 +24,7 @@ const events: Migration = {
       attempts       integer NOT NULL DEFAULT 0,
       reason         text,
       updated_at     bigint  NOT NULL,
-      -- When the event may next be claimed: now for a fresh event, later for a retry, the lease end while processing.
+      -- When the event may next be claimed: 0 (at once) when new or replayed, later for a retry, the lease end while processing.
       visible_at     bigint  NOT NULL,
       -- Fences the current claim: only the worker holding this token may settle the event.
       lease_token    text,
@@ -78,9 +78,11 @@ const integrity: Migration = {
       correlation_id  text,
       detail          text
     );
-    CREATE INDEX audit_log_provider ON ${s}.audit_log (provider, seq);
-    CREATE INDEX audit_log_record ON ${s}.audit_log (record_id, seq);
-    CREATE INDEX audit_log_event ON ${s}.audit_log (event_id, seq);
+    -- Every read is "the latest entries, optionally for one provider, record or event".
+    CREATE INDEX audit_log_at ON ${s}.audit_log (at, seq);
+    CREATE INDEX audit_log_provider ON ${s}.audit_log (provider, at, seq);
+    CREATE INDEX audit_log_record ON ${s}.audit_log (record_id, at, seq) WHERE record_id IS NOT NULL;
+    CREATE INDEX audit_log_event ON ${s}.audit_log (event_id, at, seq) WHERE event_id IS NOT NULL;
   `,
 };
 

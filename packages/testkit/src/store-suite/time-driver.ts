@@ -6,8 +6,8 @@ export interface TimeDriver {
   /** True when the engine runs on a FakeClock, so timings can be asserted exactly. */
   readonly fake: boolean;
   now(): number;
-  /** Lets `ms` of the queue's time go by, giving real I/O a chance to run along the way. */
-  pass(ms: number): Promise<void>;
+  /** Lets `ms` of the queue's time go by in fake steps of `stepMs` (default 50), giving real I/O a chance to run along the way. */
+  pass(ms: number, stepMs?: number): Promise<void>;
   /** Retries `check` while time goes by, until it stops throwing; rethrows its last error after `withinMs`. */
   eventually(check: () => void | Promise<void>, options?: EventuallyOptions): Promise<void>;
   /** Waits for `promise` while time goes by (a consumer's stop may be waiting on the clock). */
@@ -48,10 +48,10 @@ export function timeDriver(clock: FakeClock | Clock): TimeDriver {
   const driver: TimeDriver = {
     fake,
     now: () => clock.now(),
-    async pass(ms) {
+    async pass(ms, stepMs = 50) {
       if (!fake) return realSleep(ms);
       const until = clock.now() + ms;
-      while (clock.now() < until) await step(Math.min(50, until - clock.now()));
+      while (clock.now() < until) await step(Math.min(stepMs, until - clock.now()));
     },
     async eventually(check, options = {}) {
       const withinMs = options.withinMs ?? 10_000;

@@ -1,0 +1,87 @@
+import type {
+  Consumer,
+  ConsumeOptions,
+  DeadEventFilter,
+  EventHandler,
+  EventQueue,
+  EventStatus,
+  InboundEvent,
+  StoredEvent,
+} from '@interlock/core';
+import { ClaimLoop } from './claim-loop.js';
+import { resolveConsumeSettings, type QueueSettings } from './consume-settings.js';
+import type { EventTable } from './event-table.js';
+
+/**
+ * The {@link EventQueue} contract on PostgreSQL. Every instance of the hub may accept and consume
+ * on the same schema: dedupe is the table's unique key, and consumers share the work through
+ * `FOR UPDATE SKIP LOCKED` claims with leases.
+ */
+export class PostgresEventQueue implements EventQueue {
+  private readonly consumers = new Set<ClaimLoop>();
+  private closed = false;
+
+  constructor(
+    private readonly table: EventTable,
+    private readonly settings: QueueSettings,
+    private readonly releasePool: () => Promise<void>,
+  ) {}
+
+  async accept(event: InboundEvent): Promise<'accepted' | 'duplicate'> {
+    const result = await this.table.insert(event, this.settings.clock.now());
+    // Consumers in this process need not wait for their next poll.
+    if (result === 'accepted') this.wakeConsumers();
+    return result;
+  }
+
+  consume(handler: EventHandler, options: ConsumeOptions = {}): Consumer {
+    if (this.closed) throw new Error('The PostgreSQL event queue is closed');
+    const loop = new ClaimLoop(this.table, handler, resolveConsumeSettings(options, this.settings));
+    this.consumers.add(loop);
+    return {
+      stop: async () => {
+        await loop.stop();
+        this.consumers.delete(loop);
+      },
+    };
+  }
+
+  get(id: string): Promise<StoredEvent | undefined> {
+    return this.table.get(id);
+  }
+
+  counts(): Promise<Readonly<Record<EventStatus, number>>> {
+    return this.table.counts();
+  }
+
+  listDead(filter?: DeadEventFilter): Promise<readonly StoredEvent[]> {
+    return this.table.listDead(filter);
+  }
+
+  async replay(id: string): Promise<boolean> {
+    const replayed = await this.table.replay(id, this.settings.clock.now());
+    if (replayed) this.wakeConsumers();
+    return replayed;
+  }
+
+  reject(id: string, reason: string): Promise<boolean> {
+    return this.table.reject(id, reason, this.settings.clock.now());
+  }
+
+  /**
+   * Stops every consumer from claiming and lets go of the connection pool. Handlers still
+   * running are not waited for (call `Consumer.stop()` first for a graceful drain): their
+   * events stay claimed until the lease runs out and another worker takes them.
+   */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.consumers].map((loop) => loop.abandon()));
+    this.consumers.clear();
+    await this.releasePool();
+  }
+
+  private wakeConsumers(): void {
+    for (const loop of this.consumers) loop.wake();
+  }
+}

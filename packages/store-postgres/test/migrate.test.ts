@@ -1,0 +1,66 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../src/index.js';
+import { migrateWith } from '../src/migrations/migrate.js';
+import { MIGRATIONS } from '../src/migrations/migrations.js';
+import { postgresService } from './support/postgres-service.js';
+import { TestDatabase } from './support/test-database.js';
+
+const service = await postgresService();
+
+describe.skipIf(service.skip)('migrate (PostgreSQL)', () => {
+  beforeAll(() => service.requireReachable());
+  let db: TestDatabase;
+  afterEach(async () => db.cleanup());
+
+  const versions = async () => db.query<{ version: number; name: string }>('SELECT version, name FROM $schema.schema_migrations ORDER BY version');
+
+  it('creates the schema and records every migration in order', async () => {
+    db = new TestDatabase();
+    await migrate(db.pool(), db.schema);
+    expect(await versions()).toEqual(MIGRATIONS.map(({ version, name }) => ({ version, name })));
+    const tables = await db.query<{ table_name: string }>(
+      'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name',
+      [db.schema],
+    );
+    expect(tables.map((t) => t.table_name)).toEqual(['audit_log', 'events', 'idempotency_keys', 'records', 'schema_migrations']);
+  });
+
+  it('two instances migrating the same fresh schema at once both succeed, and each step runs once', async () => {
+    db = new TestDatabase();
+    const pools = [db.pool(), db.pool(), db.pool()];
+    await Promise.all(pools.map((pool) => migrate(pool, db.schema)));
+    expect(await versions()).toHaveLength(MIGRATIONS.length);
+    // And again, on an up-to-date schema: nothing to do.
+    await migrate(pools[0] ?? db.pool(), db.schema);
+    expect(await versions()).toHaveLength(MIGRATIONS.length);
+  });
+
+  it('applies only the missing steps, in version order whatever order they are listed in', async () => {
+    db = new TestDatabase();
+    const pool = db.pool();
+    const first = { version: 1, name: 'one', sql: (s: string) => `CREATE TABLE ${s}.log (step integer)` };
+    await migrateWith(pool, db.schema, [first]);
+    const later = [
+      { version: 3, name: 'three', sql: (s: string) => `INSERT INTO ${s}.log VALUES (3)` },
+      { version: 2, name: 'two', sql: (s: string) => `INSERT INTO ${s}.log VALUES (2)` },
+      first,
+    ];
+    await migrateWith(pool, db.schema, later);
+    expect((await db.query<{ step: number }>('SELECT step FROM $schema.log')).map((r) => r.step)).toEqual([2, 3]);
+    expect((await versions()).map((v) => v.name)).toEqual(['one', 'two', 'three']);
+  });
+
+  it('a failing step rolls the whole run back, and leaves a version a newer instance applied alone', async () => {
+    db = new TestDatabase();
+    const pool = db.pool();
+    const ok = { version: 1, name: 'ok', sql: (s: string) => `CREATE TABLE ${s}.kept (x integer)` };
+    const broken = { version: 2, name: 'broken', sql: (s: string) => `CREATE TABLE ${s}.half (x integer); SELECT * FROM ${s}.missing` };
+    await expect(migrateWith(pool, db.schema, [ok, broken])).rejects.toThrow(/missing/);
+    const schemas = await db.query('SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [db.schema]);
+    expect(schemas).toHaveLength(0);
+    await migrateWith(pool, db.schema, [ok, { version: 9, name: 'from the future', sql: () => 'SELECT 1' }]);
+    // An older instance that knows only step 1 starts fine.
+    await migrateWith(pool, db.schema, [ok]);
+    expect((await versions()).map((v) => v.version)).toEqual([1, 9]);
+  });
+});

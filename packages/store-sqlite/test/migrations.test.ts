@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate, MIGRATIONS, SCHEMA_VERSION } from '../src/database/migrations.js';
+import { openSqliteStore } from '../src/index.js';
+
+describe('migrations', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  const tempPath = (): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'interlock-migrate-'));
+    dirs.push(dir);
+    return join(dir, 'store.db');
+  };
+
+  it('creates every table on a new database and records the version once', () => {
+    const db = new Database(':memory:');
+    expect(migrate(db)).toBe(SCHEMA_VERSION);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(['audit_trail', 'events', 'idempotency_keys', 'record_states', 'schema_version']);
+    expect(migrate(db)).toBe(SCHEMA_VERSION);
+    expect(db.prepare('SELECT version FROM schema_version').pluck().all()).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+
+  it('applies only the steps a database has not seen, in version order', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    const later = [
+      ...MIGRATIONS,
+      { version: SCHEMA_VERSION + 2, description: 'second', sql: 'ALTER TABLE extra ADD COLUMN b TEXT' },
+      { version: SCHEMA_VERSION + 1, description: 'first', sql: 'CREATE TABLE extra (a TEXT)' },
+    ];
+    expect(migrate(db, later)).toBe(SCHEMA_VERSION + 2);
+    expect(db.prepare("SELECT name FROM pragma_table_info('extra')").pluck().all()).toEqual(['a', 'b']);
+  });
+
+  it('leaves nothing behind when a step fails', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    const broken = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, description: 'broken', sql: 'CREATE TABLE half (a TEXT); SELECT * FROM no_such_table' }];
+    expect(() => migrate(db, broken)).toThrow(/no_such_table/);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half'").pluck().get()).toBe(0);
+    expect(db.prepare('SELECT max(version) FROM schema_version').pluck().get()).toBe(SCHEMA_VERSION);
+  });
+
+  it('refuses a database written by a newer version of the package', () => {
+    const path = tempPath();
+    const db = new Database(path);
+    migrate(db);
+    db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SCHEMA_VERSION + 1);
+    db.close();
+    expect(() => openSqliteStore({ path })).toThrow(/newer than this/);
+  });
+
+  it('reopens an existing file with its data', async () => {
+    const path = tempPath();
+    const first = openSqliteStore({ path });
+    await first.integrity.putRecord({ provider: 'acme', recordType: 'payment', recordId: 'pay_1', status: 'paid', updatedAt: 1 }, undefined);
+    await first.close();
+    const second = openSqliteStore({ path });
+    expect((await second.integrity.getRecord({ provider: 'acme', recordType: 'payment', recordId: 'pay_1' }))?.status).toBe('paid');
+    await second.close();
+  });
+});

@@ -1,0 +1,520 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fixed, grouped, median, now, ratio, table } from '../harness.js';
+import { benchSecret, BODY_BYTES } from '../ingest/events.js';
+import {
+  isTyped,
+  type ClosedLoopOutcome,
+  type FromGenerator,
+  type FromServer,
+  type OpenLoopOutcome,
+  type PoolSlice,
+  type ServerKind,
+  type StoreCheck,
+  type Target,
+  type ToGenerator,
+  type ToServer,
+} from '../ingest/protocol.js';
+
+export const TARGET_RATIO_MIN = 0.5;
+export const STRETCH_RATIO = 0.7;
+export const TARGET_P99_MS = 3;
+const OPEN_RATE = 2_000;
+
+const benchDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const serverScript = join(benchDir, 'src', 'ingest', 'server.ts');
+const generatorScript = join(benchDir, 'src', 'ingest', 'load-generator.ts');
+
+interface Settings {
+  connections: number;
+  warmupMs: number;
+  roundMs: number;
+  rounds: number;
+  openMs: number;
+  openRounds: number;
+  /** Pre-built requests for the closed loop (shared by the servers: each has its own store). */
+  closedPool: number;
+}
+
+const FULL: Settings = { connections: 32, warmupMs: 1_500, roundMs: 2_500, rounds: 3, openMs: 3_000, openRounds: 3, closedPool: 300_000 };
+const QUICK: Settings = { connections: 32, warmupMs: 500, roundMs: 1_000, rounds: 1, openMs: 1_000, openRounds: 1, closedPool: 60_000 };
+
+export interface ClosedRound extends ClosedLoopOutcome {
+  /** The server child's CPU time over the round's wall time (1 = its core fully busy). */
+  serverCpuShare: number;
+  /** Server CPU microseconds per request answered. */
+  serverUsPerRequest: number;
+  /** CPU used by every other process on the machine during the round, in cores (Linux only; null elsewhere). */
+  othersCpuCores: number | null;
+}
+
+export interface OpenRound extends OpenLoopOutcome {
+  serverCpuShare: number;
+  othersCpuCores: number | null;
+}
+
+/** Jiffies per second for /proc/stat: USER_HZ, 100 on practically every Linux. */
+const clockTicks = ((): number => {
+  const probe = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' });
+  const ticks = Number(probe.stdout?.trim());
+  return Number.isFinite(ticks) && ticks > 0 ? ticks : 100;
+})();
+
+/** Milliseconds of CPU the whole machine has spent busy since boot (all cores), from /proc/stat; undefined off Linux. */
+function machineBusyMs(): number | undefined {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0] ?? '';
+    const fields = line.trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal: everything but idle and iowait is busy.
+    const busy = fields.slice(0, 8).reduce((sum, value, index) => (index === 3 || index === 4 ? sum : sum + value), 0);
+    return Number.isFinite(busy) ? (busy * 1000) / clockTicks : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the rest of the machine did while a run measured: everything busy minus our two children. */
+function othersCores(busyBefore: number | undefined, busyAfter: number | undefined, oursMs: number, wallMs: number): number | null {
+  if (busyBefore === undefined || busyAfter === undefined || wallMs <= 0) return null;
+  return Math.max(0, (busyAfter - busyBefore - oursMs) / wallMs);
+}
+
+export interface IngestServerResult {
+  kind: ServerKind;
+  name: string;
+  description: string;
+  closed: {
+    warmup: ClosedRound;
+    rounds: ClosedRound[];
+    requestsPerSecond: number;
+    serverUsPerRequest: number;
+    serverCpuShare: number;
+    generatorCpuShareMax: number;
+  };
+  open: {
+    rounds: OpenRound[];
+    p50Ms: number;
+    p99Ms: number;
+    p999Ms: number;
+    maxMs: number;
+    achievedPerSecond: number;
+    sendLagP99MsMax: number;
+  };
+  /** Requests that got something other than 200, or a socket error, across every run. */
+  errors: number;
+  errorDetail: Record<string, number>;
+  /** Distinct events sent over the whole case (bare cycles through its slice, so it has none to count). */
+  distinctSent: number | null;
+  store: StoreCheck;
+  /** For stores: exactly one row per distinct event sent. */
+  nothingLost: boolean | null;
+}
+
+export interface IngestCaseResult {
+  name: string;
+  description: string;
+  pinning: string;
+  pinned: boolean;
+  settings: Settings & { openRatePerSecond: number; bodyBytes: number };
+  pool: { requests: number; bytes: number; buildMs: number };
+  servers: IngestServerResult[];
+  ratios: { reqPerSecondInterlockOverBare: number; reqPerSecondInterlockOverNaive: number; p99InterlockOverBare: number; p99InterlockOverNaive: number };
+  meetsThroughputTarget: boolean;
+  meetsStretch: boolean;
+  meetsLatencyTarget: boolean;
+  nothingLost: boolean;
+  cpuProfile?: string;
+  /** 1-minute load average when the case started and ended: on two cores, other work shows here first. */
+  loadAverage: { before: number; after: number };
+  notes: string[];
+}
+
+/** One child process spoken to over IPC, one question at a time; messages that arrive early wait in an inbox. */
+class Child<Out extends { type: string }> {
+  private readonly inbox: Out[] = [];
+  private waiting: { resolve: (message: Out) => void; reject: (error: Error) => void } | undefined;
+  private failure: Error | undefined;
+
+  constructor(
+    readonly label: string,
+    readonly process: ChildProcess,
+  ) {
+    process.on('message', (message: unknown) => {
+      if (!isTyped(message)) return;
+      if (message.type === 'failed') {
+        this.fail(new Error(`${label} failed: ${(message as { error?: string }).error ?? 'unknown'}`));
+        return;
+      }
+      const waiter = this.waiting;
+      this.waiting = undefined;
+      if (waiter) waiter.resolve(message as Out);
+      else this.inbox.push(message as Out);
+    });
+    process.on('exit', (code, signal) => this.fail(new Error(`${label} exited (code ${String(code)}, signal ${String(signal)})`)));
+    process.on('error', (error) => this.fail(error));
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    const waiter = this.waiting;
+    this.waiting = undefined;
+    waiter?.reject(this.failure);
+  }
+
+  /** The next message from the child, after sending `send` if given. */
+  next<T extends Out['type']>(type: T, send?: unknown, timeoutMs = 120_000): Promise<Extract<Out, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      const accept = (message: Out): void => {
+        if (message.type === type) resolve(message as Extract<Out, { type: T }>);
+        else reject(new Error(`${this.label}: expected '${type}', got '${message.type}'`));
+      };
+      // IPC is asynchronous: the answer cannot arrive before `waiting` is set below.
+      if (send !== undefined && this.failure === undefined) this.process.send(send as object);
+      const early = this.inbox.shift();
+      if (early !== undefined) {
+        accept(early);
+        return;
+      }
+      if (this.failure) {
+        reject(this.failure);
+        return;
+      }
+      const timer = setTimeout(() => {
+        this.waiting = undefined;
+        reject(new Error(`${this.label}: no '${type}' within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiting = {
+        resolve: (message) => {
+          clearTimeout(timer);
+          accept(message);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      };
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (this.process.exitCode !== null || this.process.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.process.once('exit', () => resolve()));
+    const timer = setTimeout(() => this.process.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+function tasksetUsable(): boolean {
+  if (cpus().length < 2) return false;
+  const probe = spawnSync('taskset', ['-c', '1', 'true'], { stdio: 'ignore' });
+  return probe.status === 0;
+}
+
+function spawnNode(script: string, args: readonly string[], core: number | undefined, env: NodeJS.ProcessEnv, nodeFlags: readonly string[] = []): ChildProcess {
+  // tsx as an --import hook, resolved from the bench package (the children's cwd).
+  const nodeArgv = [...nodeFlags, '--import', 'tsx', script, ...args];
+  const [command, argv] = core === undefined ? [process.execPath, nodeArgv] : ['taskset', ['-c', String(core), process.execPath, ...nodeArgv]];
+  return spawn(command, argv, { cwd: benchDir, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+}
+
+/** Where each run draws its events from: every run on a store gets events no earlier run sent it. */
+function slices(settings: Settings): { warmup: PoolSlice; rounds: PoolSlice[]; open: PoolSlice[]; total: number } {
+  const closedMs = settings.warmupMs + settings.rounds * settings.roundMs;
+  const share = (ms: number): number => Math.floor((settings.closedPool * ms) / closedMs);
+  const warmup = { start: 0, end: share(settings.warmupMs), wrap: false };
+  const rounds: PoolSlice[] = [];
+  let at = warmup.end;
+  for (let i = 0; i < settings.rounds; i++) {
+    rounds.push({ start: at, end: at + share(settings.roundMs), wrap: false });
+    at += share(settings.roundMs);
+  }
+  const perOpen = Math.floor((settings.openMs * OPEN_RATE) / 1000);
+  const open: PoolSlice[] = [];
+  for (let i = 0; i < settings.openRounds; i++) {
+    open.push({ start: at, end: at + perOpen, wrap: false });
+    at += perOpen;
+  }
+  return { warmup, rounds, open, total: at };
+}
+
+interface ServerHandle {
+  kind: ServerKind;
+  name: string;
+  child: Child<FromServer>;
+  target: Target;
+  description: string;
+  closed: ClosedRound[];
+  warmup?: ClosedRound;
+  open: OpenRound[];
+}
+
+async function serverCpu(server: ServerHandle): Promise<{ cpuUs: number; at: number }> {
+  const message = await server.child.next('cpu', { type: 'cpu' } satisfies ToServer);
+  return { cpuUs: message.cpuUs, at: message.at };
+}
+
+async function closedRun(generator: Child<FromGenerator>, server: ServerHandle, settings: Settings, durationMs: number, slice: PoolSlice): Promise<ClosedRound> {
+  const before = await serverCpu(server);
+  const [busyBefore, wallBefore] = [machineBusyMs(), now()];
+  const command: ToGenerator = { type: 'closed', target: server.target, connections: settings.connections, durationMs, slice: { ...slice, wrap: server.kind === 'bare' } };
+  const { outcome } = await generator.next('closed', command, durationMs + 60_000);
+  const [busyAfter, wallAfter] = [machineBusyMs(), now()];
+  const after = await serverCpu(server);
+  const answered = outcome.ok + Object.values(outcome.statuses).reduce((a, b) => a + b, 0);
+  const serverCpuMs = (after.cpuUs - before.cpuUs) / 1000;
+  return {
+    ...outcome,
+    serverCpuShare: serverCpuMs / (after.at - before.at),
+    serverUsPerRequest: (after.cpuUs - before.cpuUs) / Math.max(1, answered),
+    othersCpuCores: othersCores(busyBefore, busyAfter, serverCpuMs + outcome.generatorCpuMs, wallAfter - wallBefore),
+  };
+}
+
+async function openRun(generator: Child<FromGenerator>, server: ServerHandle, settings: Settings, slice: PoolSlice): Promise<OpenRound> {
+  const before = await serverCpu(server);
+  const [busyBefore, wallBefore] = [machineBusyMs(), now()];
+  const command: ToGenerator = { type: 'open', target: server.target, ratePerSecond: OPEN_RATE, durationMs: settings.openMs, maxSockets: 64, slice };
+  const { outcome } = await generator.next('open', command, settings.openMs + 60_000);
+  const [busyAfter, wallAfter] = [machineBusyMs(), now()];
+  const after = await serverCpu(server);
+  const serverCpuMs = (after.cpuUs - before.cpuUs) / 1000;
+  return {
+    ...outcome,
+    serverCpuShare: serverCpuMs / (after.at - before.at),
+    othersCpuCores: othersCores(busyBefore, busyAfter, serverCpuMs + outcome.generatorCpuMs, wallAfter - wallBefore),
+  };
+}
+
+const SERVERS: readonly { kind: ServerKind; name: string }[] = [
+  { kind: 'interlock', name: 'interlock startHub (SQLite, no workers)' },
+  { kind: 'naive', name: 'naive: express + stripe + sqlite INSERT' },
+  { kind: 'bare', name: 'bare node:http (read body, 200)' },
+];
+
+/**
+ * "Webhook ingest": what one process must do per event before it answers 200 (verify the
+ * signature over the raw body, dedupe the event id, store it durably), for Interlock's hub and
+ * two baselines, each a child process pinned to core 1 while the load comes from a child pinned to
+ * core 0. Max requests/s in a closed loop, then latency at a fixed 2,000 req/s in an open loop.
+ */
+export async function webhookIngest(options: { quick: boolean; cpuProfileDir?: string | undefined }): Promise<IngestCaseResult> {
+  const settings = options.quick ? QUICK : FULL;
+  const loadBefore = loadavg()[0] ?? 0;
+  const pinned = tasksetUsable();
+  const notes: string[] = [];
+  const pinning = pinned
+    ? 'servers pinned to core 1 (taskset -c 1), load generator to core 0 (taskset -c 0)'
+    : `UNPINNED: ${cpus().length < 2 ? 'fewer than 2 CPUs' : 'taskset is missing or not permitted'}; server and generator share the CPUs, so the numbers understate the servers`;
+  const layout = slices(settings);
+  const secret = benchSecret();
+  const runTag = randomBytes(4).toString('hex');
+  const env = { INTERLOCK_BENCH_SECRET: secret };
+
+  const generator = new Child<FromGenerator>('load generator', spawnNode(generatorScript, [], pinned ? 0 : undefined, env));
+  const servers: ServerHandle[] = SERVERS.map(({ kind, name }) => {
+    const flags =
+      kind === 'interlock' && options.cpuProfileDir !== undefined
+        ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, '--cpu-prof-name=interlock-server.cpuprofile']
+        : [];
+    const child = new Child<FromServer>(`${kind} server`, spawnNode(serverScript, [kind], pinned ? 1 : undefined, env, flags));
+    return { kind, name, child, target: { host: '', port: 0, path: '' }, description: '', closed: [], open: [] };
+  });
+  try {
+    await generator.next('ready');
+    // Building ~all requests takes a few seconds on core 0 while the servers start on core 1.
+    const building = generator.next('built', { type: 'build', count: layout.total, secret, runTag, timestampSeconds: Math.floor(Date.now() / 1000) } satisfies ToGenerator, 300_000);
+    for (const server of servers) {
+      const ready = await server.child.next('ready');
+      server.target = ready.target;
+      server.description = ready.description;
+    }
+    const built = await building;
+
+    for (const server of servers) server.warmup = await closedRun(generator, server, settings, settings.warmupMs, layout.warmup);
+    for (let round = 0; round < settings.rounds; round++) {
+      for (let i = 0; i < servers.length; i++) {
+        // Rotating the order keeps drift on the machine from always landing on the same server.
+        const server = servers[(i + round) % servers.length] as ServerHandle;
+        server.closed.push(await closedRun(generator, server, settings, settings.roundMs, layout.rounds[round] as PoolSlice));
+      }
+    }
+    for (let round = 0; round < settings.openRounds; round++) {
+      for (let i = 0; i < servers.length; i++) {
+        const server = servers[(i + round) % servers.length] as ServerHandle;
+        server.open.push(await openRun(generator, server, settings, layout.open[round] as PoolSlice));
+      }
+    }
+
+    const results: IngestServerResult[] = [];
+    for (const server of servers) {
+      const { check } = await server.child.next('check', { type: 'check' } satisfies ToServer);
+      const runs = [server.warmup as ClosedRound, ...server.closed, ...server.open];
+      const errorDetail: Record<string, number> = {};
+      let errors = 0;
+      for (const run of runs) {
+        for (const [status, count] of Object.entries(run.statuses)) {
+          errorDetail[`HTTP ${status}`] = (errorDetail[`HTTP ${status}`] ?? 0) + count;
+          errors += count;
+        }
+        if (run.socketErrors > 0) errorDetail['socket error'] = (errorDetail['socket error'] ?? 0) + run.socketErrors;
+        errors += run.socketErrors;
+      }
+      const distinctSent = server.kind === 'bare' ? null : runs.reduce((sum, run) => sum + run.sent, 0);
+      for (const run of server.closed) {
+        if (run.exhausted) notes.push(`${server.name}: a closed-loop round used up its ${grouped(run.sent)} pre-built events before ${settings.roundMs} ms; its rate is over the ${fixed(run.elapsedMs, 0)} ms it ran`);
+      }
+      results.push({
+        kind: server.kind,
+        name: server.name,
+        description: server.description,
+        closed: {
+          warmup: server.warmup as ClosedRound,
+          rounds: server.closed,
+          requestsPerSecond: median(server.closed.map((r) => r.requestsPerSecond)),
+          serverUsPerRequest: median(server.closed.map((r) => r.serverUsPerRequest)),
+          serverCpuShare: median(server.closed.map((r) => r.serverCpuShare)),
+          generatorCpuShareMax: Math.max(...server.closed.map((r) => r.generatorCpuShare)),
+        },
+        open: {
+          rounds: server.open,
+          p50Ms: median(server.open.map((r) => r.p50Ms)),
+          p99Ms: median(server.open.map((r) => r.p99Ms)),
+          p999Ms: median(server.open.map((r) => r.p999Ms)),
+          maxMs: Math.max(...server.open.map((r) => r.maxMs)),
+          achievedPerSecond: median(server.open.map((r) => r.achievedPerSecond)),
+          sendLagP99MsMax: Math.max(...server.open.map((r) => r.sendLagP99Ms)),
+        },
+        errors,
+        errorDetail,
+        distinctSent,
+        store: check,
+        nothingLost: distinctSent === null ? null : check.rows === distinctSent && errors === 0,
+      });
+    }
+
+    const find = (kind: ServerKind): IngestServerResult => results.find((r) => r.kind === kind) as IngestServerResult;
+    const [interlock, naive, bare] = [find('interlock'), find('naive'), find('bare')];
+    const generatorBusy = Math.max(...results.map((r) => r.closed.generatorCpuShareMax));
+    if (generatorBusy > 0.9) {
+      notes.push(
+        `the load generator used up to ${fixed(generatorBusy * 100, 0)}% of its core in a closed loop: the fastest server's rate may be the generator's limit, which would flatter the ratios against it`,
+      );
+    }
+    const others = results.flatMap((r) => [...r.closed.rounds, ...r.open.rounds].map((round) => round.othersCpuCores ?? 0));
+    const othersMax = Math.max(0, ...others);
+    if (othersMax > 0.1) {
+      notes.push(
+        `other processes used up to ${fixed(othersMax, 2)} cores during a measured round: the pinned children did not have their cores to themselves, so absolute figures are low and the ratios less trustworthy; re-run on a quiet machine`,
+      );
+    }
+    const reqRatio = interlock.closed.requestsPerSecond / bare.closed.requestsPerSecond;
+    return {
+      name: 'webhook ingest (acknowledgement path)',
+      description: `distinct, correctly signed Stripe-style events of ${BODY_BYTES} bytes, POSTed over node:http with a keep-alive agent from a separate process; each server answers 200 only after verifying, deduping and storing (bare: after reading the body)`,
+      pinning,
+      pinned,
+      settings: { ...settings, openRatePerSecond: OPEN_RATE, bodyBytes: BODY_BYTES },
+      pool: { requests: built.count, bytes: built.bytes, buildMs: built.ms },
+      servers: results,
+      ratios: {
+        reqPerSecondInterlockOverBare: reqRatio,
+        reqPerSecondInterlockOverNaive: interlock.closed.requestsPerSecond / naive.closed.requestsPerSecond,
+        p99InterlockOverBare: interlock.open.p99Ms / bare.open.p99Ms,
+        p99InterlockOverNaive: interlock.open.p99Ms / naive.open.p99Ms,
+      },
+      meetsThroughputTarget: reqRatio >= TARGET_RATIO_MIN,
+      meetsStretch: reqRatio >= STRETCH_RATIO,
+      meetsLatencyTarget: interlock.open.p99Ms <= TARGET_P99_MS,
+      nothingLost: interlock.nothingLost === true && naive.nothingLost === true,
+      ...(options.cpuProfileDir === undefined ? {} : { cpuProfile: join(options.cpuProfileDir, 'interlock-server.cpuprofile') }),
+      loadAverage: { before: loadBefore, after: loadavg()[0] ?? 0 },
+      notes,
+    };
+  } finally {
+    for (const server of servers) {
+      if (server.child.process.connected) server.child.process.send({ type: 'close' } satisfies ToServer);
+    }
+    if (generator.process.connected) generator.process.send({ type: 'exit' } satisfies ToGenerator);
+    await Promise.all([generator.stop(), ...servers.map((server) => server.child.stop())]);
+  }
+}
+
+function cores(rounds: readonly { othersCpuCores: number | null }[]): string {
+  const values = rounds.map((r) => r.othersCpuCores).filter((v): v is number => v !== null);
+  return values.length === 0 ? 'n/a' : fixed(Math.max(...values), 2);
+}
+
+export function formatIngest(result: IngestCaseResult): string {
+  const s = result.settings;
+  const interlock = result.servers.find((r) => r.kind === 'interlock');
+  const lines = [
+    `4. ${result.name}`,
+    `   ${result.description}`,
+    `   ${result.pinning}; load average (1 min) ${fixed(result.loadAverage.before, 2)} before, ${fixed(result.loadAverage.after, 2)} after (above ~0.5 on 2 cores, something else competed)`,
+    `   interlock runs startHub with startWorkers: false: this measures ingest (verify, dedupe, durable queue, 200) only; no event is applied.`,
+    `   load: ${grouped(result.pool.requests)} requests signed and built before timing started (${fixed(result.pool.bytes / 1024 / 1024, 0)} MiB of bodies, ${fixed(result.pool.buildMs / 1000, 1)} s); every server gets each event once (bare cycles through its share).`,
+    `   -- max throughput: closed loop, ${s.connections} connections, ${s.rounds} round(s) of ${fixed(s.roundMs / 1000, 1)} s after a ${fixed(s.warmupMs / 1000, 1)} s warm-up, interleaved`,
+    table(
+      ['server', 'req/s (median)', 'rounds min–max', 'server CPU', 'server µs/req', 'generator CPU (max)', 'others CPU (max)', 'interlock / this'],
+      result.servers.map((row) => [
+        row.name,
+        grouped(row.closed.requestsPerSecond),
+        `${grouped(Math.min(...row.closed.rounds.map((r) => r.requestsPerSecond)))}–${grouped(Math.max(...row.closed.rounds.map((r) => r.requestsPerSecond)))}`,
+        `${fixed(row.closed.serverCpuShare * 100, 0)}%`,
+        fixed(row.closed.serverUsPerRequest, 1),
+        `${fixed(row.closed.generatorCpuShareMax * 100, 0)}%`,
+        cores(row.closed.rounds),
+        interlock && row !== interlock ? ratio(interlock.closed.requestsPerSecond, row.closed.requestsPerSecond) : '—',
+      ]),
+    ),
+    '   server CPU near 100% means the server was the bottleneck; generator CPU near 100% means the load generator was (then the server could do more);',
+    '   others CPU is what every other process on the machine used meanwhile, in cores (of 2): above ~0.1 the round was contended. Ratio > 1 means interlock is faster.',
+    `   -- acknowledgement latency at a fixed ${grouped(s.openRatePerSecond)} req/s: open loop, ${s.openRounds} round(s) of ${fixed(s.openMs / 1000, 1)} s, from each request's scheduled send time to its response's end`,
+    table(
+      ['server', 'p50 ms', 'p99 ms (median)', 'p99 rounds min–max', 'p99.9 ms', 'max ms', 'achieved req/s', 'server CPU', 'others CPU (max)', 'interlock p99 / this'],
+      result.servers.map((row) => [
+        row.name,
+        fixed(row.open.p50Ms, 2),
+        fixed(row.open.p99Ms, 2),
+        `${fixed(Math.min(...row.open.rounds.map((r) => r.p99Ms)), 2)}–${fixed(Math.max(...row.open.rounds.map((r) => r.p99Ms)), 2)}`,
+        fixed(row.open.p999Ms, 2),
+        fixed(row.open.maxMs, 2),
+        grouped(row.open.achievedPerSecond),
+        `${fixed(median(row.open.rounds.map((r) => r.serverCpuShare)) * 100, 0)}%`,
+        cores(row.open.rounds),
+        interlock && row !== interlock ? ratio(interlock.open.p99Ms, row.open.p99Ms) : '—',
+      ]),
+    ),
+    `   a stall delays every request scheduled during it and all of them count (no coordinated omission). The generator spins to send on time; its own send lag p99 was at most ${fixed(Math.max(...result.servers.map((r) => r.open.sendLagP99MsMax)), 3)} ms. Ratio < 1 means interlock answers faster.`,
+    '   -- nothing lost: rows in each store against distinct events sent, and any non-200',
+  ];
+  for (const row of result.servers) {
+    const detail = Object.entries(row.store.detail)
+      .map(([key, value]) => `${key} ${grouped(value)}`)
+      .join(', ');
+    const errors = row.errors === 0 ? 'every response 200' : `${grouped(row.errors)} failed (${Object.entries(row.errorDetail).map(([k, v]) => `${k} x${v}`).join(', ')})`;
+    if (row.distinctSent === null) {
+      lines.push(`   ${row.name}: ${errors}; ${grouped(row.store.rows)} ${row.store.source}`);
+    } else {
+      lines.push(
+        `   ${row.name}: sent ${grouped(row.distinctSent)} distinct events, ${errors}; store holds ${grouped(row.store.rows)} (${row.store.source}${detail ? `: ${detail}` : ''}) -> ${row.nothingLost ? 'OK, one row per event' : 'MISMATCH'}`,
+      );
+    }
+  }
+  for (const note of result.notes) lines.push(`   note: ${note}`);
+  if (result.cpuProfile) lines.push(`   CPU profile of the interlock server child: ${result.cpuProfile}`);
+  const r = result.ratios;
+  lines.push(
+    `   target: interlock ≥ ${TARGET_RATIO_MIN}x bare req/s (stretch ${STRETCH_RATIO}x) -> ${result.meetsThroughputTarget ? (result.meetsStretch ? 'MET, stretch too' : 'MET (stretch not)') : 'NOT MET'} (${fixed(r.reqPerSecondInterlockOverBare, 3)}x bare; ${fixed(r.reqPerSecondInterlockOverNaive, 2)}x naive)`,
+  );
+  lines.push(
+    `   target: interlock p99 ≤ ${TARGET_P99_MS} ms at ${grouped(s.openRatePerSecond)} req/s -> ${result.meetsLatencyTarget ? 'MET' : 'NOT MET'} (${fixed(interlock?.open.p99Ms ?? Number.NaN, 2)} ms; ${fixed(r.p99InterlockOverBare, 2)}x bare's, ${fixed(r.p99InterlockOverNaive, 2)}x naive's)`,
+  );
+  lines.push(`   target: nothing lost -> ${result.nothingLost ? 'MET' : 'NOT MET'}`);
+  return lines.join('\n');
+}
