@@ -16,3 +16,6 @@ export * from './enums/index.js';
 export * from './contracts/index.js';
 export * from './fields/index.js';
 export * from './stores/index.js';
+export * from './webhooks/index.js';
+export * from './state/index.js';
+export * from './polling/index.js';

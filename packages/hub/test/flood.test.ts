@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { StateMachine } from '@interlock/core';
 import { seededRandom } from '@interlock/testkit';
 import { DEMO_PROVIDER, demoPaymentMachine } from '../src/demo/demo-payments.js';
 import { demoEvents } from '../src/demo/demo-traffic.js';
@@ -60,7 +61,7 @@ describe('flood: 50,000 signed webhooks, 10% duplicates, 5% out of order', () =>
         const [from, to] = entry.detail!.split(' -> ') as [string, string];
         const previous = lastStatus.get(entry.recordId!);
         expect(from).toBe(previous ?? '-');
-        if (previous !== undefined && previous !== to) expect(demoPaymentMachine.canTransition(previous, to)).toBe(true);
+        if (previous !== undefined && previous !== to) expect((demoPaymentMachine as StateMachine<string>).canTransition(previous, to)).toBe(true);
         lastStatus.set(entry.recordId!, to);
       }
       expect(applied.length).toBe(counts.applied);

@@ -1,26 +1,28 @@
 import { createHmac } from 'node:crypto';
 import type { SignatureScheme, SignedParts } from './scheme.js';
 
-/**
- * How the signed content reaches the HMAC: as a text prefix then the body (no copy of the body),
- * or as the scheme's own `signedContent` buffer. Decided once per delivery, reused per secret.
+/*
+ * What a scheme signs reaches the HMAC as a text prefix then a body, fed in two updates so the
+ * body is never copied into a new buffer. A scheme without `signedPrefix` gets an empty prefix and
+ * its own `signedContent` as the body. Both are computed once per delivery and reused per secret.
  */
-export type SignedFeed = { prefix: string; body: Buffer | string } | { content: Buffer };
 
-/** Prepares what `scheme` signs for this delivery. */
-export function signedFeed(scheme: SignatureScheme, rawBody: Buffer | string, parts: SignedParts): SignedFeed {
-  if (scheme.signedPrefix) return { prefix: scheme.signedPrefix(parts), body: rawBody };
-  const body = typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody;
-  return { content: scheme.signedContent(body, parts) };
+/** The text signed before the body: the scheme's prefix, or nothing. */
+export function signedPrefixOf(scheme: SignatureScheme, parts: SignedParts): string {
+  return scheme.signedPrefix ? scheme.signedPrefix(parts) : '';
 }
 
-/** The HMAC digest of the prepared content under `key`. */
-export function hmacDigest(algorithm: SignatureScheme['algorithm'], key: Buffer, feed: SignedFeed): Buffer {
+/** The bytes signed after the prefix: the raw body, or the scheme's whole signed content. */
+export function signedBodyOf(scheme: SignatureScheme, rawBody: Buffer | string, parts: SignedParts): Buffer | string {
+  if (scheme.signedPrefix) return rawBody;
+  return scheme.signedContent(typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody, parts);
+}
+
+/** The HMAC digest of `prefix` then `body` under `key`; a string body is hashed as its UTF-8 bytes. */
+export function hmacDigest(algorithm: SignatureScheme['algorithm'], key: Buffer, prefix: string, body: Buffer | string): Buffer {
   const hmac = createHmac(algorithm, key);
-  if ('content' in feed) return hmac.update(feed.content).digest();
-  if (feed.prefix !== '') hmac.update(feed.prefix, 'utf8');
-  // A string body is hashed as UTF-8, byte for byte what a provider sent as JSON text.
-  if (typeof feed.body === 'string') hmac.update(feed.body, 'utf8');
-  else hmac.update(feed.body);
+  if (prefix !== '') hmac.update(prefix, 'utf8');
+  if (typeof body === 'string') hmac.update(body, 'utf8');
+  else hmac.update(body);
   return hmac.digest();
 }

@@ -1,4 +1,4 @@
-import { hmacDigest, signedFeed } from './hmac.js';
+import { hmacDigest, signedBodyOf, signedPrefixOf } from './hmac.js';
 import { cachedKey } from './key-cache.js';
 import type { SignatureScheme, SignedParts } from './scheme.js';
 import { encodeSignature } from './signature-encoding.js';
@@ -22,6 +22,7 @@ export function signWebhook(scheme: SignatureScheme, input: SignInput): Record<s
   const parts: SignedParts = {};
   if (input.timestamp !== undefined) parts.timestamp = input.timestamp;
   if (input.id !== undefined) parts.id = input.id;
-  const digest = hmacDigest(scheme.algorithm, cachedKey(scheme, input.secret), signedFeed(scheme, input.rawBody, parts));
+  const key = cachedKey(scheme, input.secret);
+  const digest = hmacDigest(scheme.algorithm, key, signedPrefixOf(scheme, parts), signedBodyOf(scheme, input.rawBody, parts));
   return scheme.write(encodeSignature(digest, scheme), parts);
 }

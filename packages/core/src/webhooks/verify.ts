@@ -1,9 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import { requireOption } from '../internal/require-option.js';
 import type { WebhookHeaders } from './headers.js';
-import { hmacDigest, signedFeed } from './hmac.js';
+import { hmacDigest, signedBodyOf, signedPrefixOf } from './hmac.js';
 import { cachedKey } from './key-cache.js';
-import type { SignatureScheme, SignedParts } from './scheme.js';
+import type { SignatureScheme } from './scheme.js';
 import { decodeSignature } from './signature-encoding.js';
 
 /** Why a delivery was refused; each maps to a 400 at ingress and a reason in telemetry. */
@@ -35,7 +35,7 @@ export interface VerifyInput {
   toleranceMs?: number;
 }
 
-// Failures share frozen results: the hot path of a forged-request flood allocates nothing.
+// Failures share frozen results rather than build one per refused delivery.
 const failure = (reason: VerifyFailureReason): VerifyResult => Object.freeze({ ok: false, reason });
 const MISSING = failure('missing_signature');
 const MALFORMED = failure('malformed_signature');
@@ -62,6 +62,8 @@ function requireSecrets(secrets: readonly string[]): void {
 export function verifyWebhook(scheme: SignatureScheme, input: VerifyInput): VerifyResult {
   const { secrets } = input;
   requireSecrets(secrets);
+  // NaN would make every replay-window comparison false, silently accepting any timestamp.
+  if (!Number.isFinite(input.now)) requireOption('now', input.now, false, 'epoch milliseconds');
   const tolerance = input.toleranceMs ?? scheme.toleranceMs;
   if (input.toleranceMs !== undefined && !(input.toleranceMs >= 0 && Number.isFinite(input.toleranceMs))) {
     requireOption('toleranceMs', input.toleranceMs, false, 'a finite number >= 0');
@@ -76,14 +78,13 @@ export function verifyWebhook(scheme: SignatureScheme, input: VerifyInput): Veri
   }
   if (candidates.length === 0) return MALFORMED;
 
-  const parts: SignedParts = {};
-  if (offered.timestamp !== undefined) parts.timestamp = offered.timestamp;
-  if (offered.id !== undefined) parts.id = offered.id;
-  const feed = signedFeed(scheme, input.rawBody, parts);
+  // What was read is exactly what was signed: the offered parts serve as the signed parts as is.
+  const prefix = signedPrefixOf(scheme, offered);
+  const body = signedBodyOf(scheme, input.rawBody, offered);
 
   let secretIndex = -1;
   for (let index = 0; index < secrets.length; index++) {
-    const expected = hmacDigest(scheme.algorithm, cachedKey(scheme, secrets[index] as string), feed);
+    const expected = hmacDigest(scheme.algorithm, cachedKey(scheme, secrets[index] as string), prefix, body);
     for (const candidate of candidates) {
       // Evaluated for every pair; only the first match's index is kept.
       const equal = timingSafeEqual(expected, candidate);

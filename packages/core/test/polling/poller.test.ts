@@ -328,6 +328,27 @@ describe('Poller', () => {
     expect(onState).not.toHaveBeenCalled();
   });
 
+  it('calls callbacks on the options object, so a class instance keeps its `this`', async () => {
+    const clock = new FakeClock({ start: T });
+    class Sink {
+      readonly applied: string[] = [];
+      readonly clock = clock;
+      readonly random = () => 0.5;
+      readonly maxDurationMs = MINUTE;
+      onState(recordId: string, state: { status: string }): void {
+        this.applied.push(`${recordId}:${state.status}`);
+      }
+      onGiveUp(recordId: string): void {
+        this.applied.push(`${recordId}:gave_up`);
+      }
+    }
+    const sink = new Sink();
+    const p = new Poller(timeline(clock, [[T, 'pending']]), sink);
+    p.track('pi_1');
+    await runUntil(clock, () => p.tracked === 0, HOUR);
+    expect(sink.applied).toEqual(['pi_1:pending', 'pi_1:gave_up']);
+  });
+
   it('rejects options under which polling could not work', () => {
     const clock = new FakeClock();
     const target = timeline(clock, PAYMENT);

@@ -135,12 +135,13 @@ describe('verifyWebhook configuration errors', () => {
   const [c] = SCHEME_CASES as [SchemeCase];
   const headers = c.build(c.digest(BODY, c.secret, c.parts), c.parts);
 
-  it('throws without secrets, with an empty secret, or with a nonsensical tolerance; never naming a secret', () => {
+  it('throws without secrets, with an empty secret, or with a nonsensical tolerance or time; never naming a secret', () => {
     const attempts = [
       () => verify(c, headers, { secrets: [] }),
       () => verify(c, headers, { secrets: [c.secret, ''] }),
       () => verify(c, headers, { toleranceMs: -1 }),
       () => verify(c, headers, { toleranceMs: Number.NaN }),
+      () => verify(c, headers, { now: Number.NaN }),
     ];
     for (const attempt of attempts) {
       expect(attempt).toThrow(TypeError);

@@ -1,4 +1,15 @@
-import { guardTransition, isIntegrationError, type Clock, type EventHandler, type EventOutcome, type IntegrityStore, type StateMachine, type StoredEvent } from '@interlock/core';
+import { KeyedLock } from './keyed-lock.js';
+import {
+  guardTransition,
+  isIntegrationError,
+  type Clock,
+  type EventHandler,
+  type EventOutcome,
+  type IntegrityStore,
+  type RecordKey,
+  type StateMachine,
+  type StoredEvent,
+} from '@interlock/core';
 
 /** What an event says about one provider record. */
 export interface RecordChange {
@@ -54,6 +65,7 @@ function reachable(machine: StateMachine<string>, from: string, to: string): boo
  */
 export function createEventApplier(options: EventApplierOptions): EventHandler {
   const { integrity, interpreters, clock, actor } = options;
+  const recordLocks = new KeyedLock();
   const audit = (event: StoredEvent, change: RecordChange | undefined, outcome: string, detail?: string): Promise<void> =>
     integrity.appendAudit({
       at: clock.now(),
@@ -86,6 +98,10 @@ export function createEventApplier(options: EventApplierOptions): EventHandler {
       return { status: 'discarded', reason: 'not_a_record_change' };
     }
     const key = { provider: event.provider, recordType: change.recordType, recordId: change.recordId };
+    return recordLocks.run(`${key.provider}\u0000${key.recordType}\u0000${key.recordId}`, () => applyChange(event, interpreter, change, key));
+  };
+
+  const applyChange = async (event: StoredEvent, interpreter: EventInterpreter, change: RecordChange, key: RecordKey): Promise<EventOutcome> => {
     const current = await integrity.getRecord(key);
     const decision = guardTransition(interpreter.machine, current, { status: change.status, occurredAt: change.occurredAt });
     if (!decision.apply && decision.reason === 'backward_transition' && current && reachable(interpreter.machine, current.status, change.status)) {

@@ -19,14 +19,16 @@ export class StoreClosedError extends Error {
 /**
  * Group commit: every write of the store goes through here. Writes that arrive in the same turn
  * of the event loop run in ONE transaction, and each one's promise settles only after COMMIT has
- * returned — so an `accept` that resolved is on disk however many shared its commit. A webhook
+ * returned — so an `accept` that resolved is in the WAL file however many shared its commit. A webhook
  * burst therefore pays one commit (and, under synchronous=FULL, one fsync) per batch instead of
  * one per event.
  *
  * A batch flushes on `setImmediate` (after the I/O callbacks of the current turn, so every
  * request parsed in that turn joins it) or at once when `maxBatchSize` writes are waiting.
- * A write that throws fails alone: SQLite undoes just that statement and the others commit.
- * If SQLite gave up the whole transaction (disk full, I/O error), every write in it fails.
+ * A write that throws fails alone: SQLite undoes the statement that failed and the rest of the
+ * batch commits (so a write of several statements must only throw where its earlier ones are
+ * harmless to keep, as the store's are). If SQLite gave up the whole transaction (disk full,
+ * I/O error), every write in it fails.
  */
 export class GroupCommit {
   private pending: Pending[] = [];

@@ -28,8 +28,12 @@ export interface VerificationCaseResult {
   meetsTarget: boolean;
 }
 
-/** The hand-written floor for Stripe's scheme: read t and v1, HMAC `${t}.` + body, compare in constant time, check the window. */
-function rawStripeVerify(body: Buffer, header: string, secret: string): boolean {
+/**
+ * The hand-written floor for Stripe's scheme: read t and v1, HMAC `${t}.` + body, compare in
+ * constant time, check the window. The key is the secret's bytes, made once, so the floor is not
+ * slowed by turning the string into a key on every call.
+ */
+function rawStripeVerify(body: Buffer, header: string, key: Buffer): boolean {
   let t: string | undefined;
   let v1: string | undefined;
   for (const item of header.split(',')) {
@@ -39,7 +43,7 @@ function rawStripeVerify(body: Buffer, header: string, secret: string): boolean 
     else if (key === 'v1') v1 = item.slice(equals + 1);
   }
   if (t === undefined || v1 === undefined || v1.length !== 64) return false;
-  const expected = createHmac('sha256', secret).update(`${t}.`, 'utf8').update(body).digest();
+  const expected = createHmac('sha256', key).update(`${t}.`, 'utf8').update(body).digest();
   const matches = timingSafeEqual(expected, Buffer.from(v1, 'hex'));
   return matches && Math.abs(Date.now() / 1000 - Number(t)) <= TOLERANCE_SECONDS;
 }
@@ -88,6 +92,8 @@ export async function signatureVerification(options: { quick: boolean }): Promis
   const stripeHeader = stripeSignatureHeader(body, secret, nowSeconds);
   const stripeHeaders = { 'content-type': 'application/json', 'stripe-signature': stripeHeader };
   const swHeaders = standardWebhooksHeaders(body, secret, 'msg_2mXxbench0000000000000000', nowSeconds);
+  // Stripe keys the HMAC with the whole `whsec_…` text; Standard Webhooks with the base64 after `whsec_`.
+  const stripeKey = Buffer.from(secret, 'utf8');
   const swKey = Buffer.from(secret.slice('whsec_'.length), 'base64');
   const secrets = [secret];
   const stripe = new Stripe('sk_test_bench_not_used_for_any_request');
@@ -97,7 +103,7 @@ export async function signatureVerification(options: { quick: boolean }): Promis
   const settings = options.quick ? { warmupMs: 100, roundMs: 50, rounds: 3 } : { warmupMs: 300, roundMs: 200, rounds: 7 };
   const stripeContenders: SyncContender[] = [
     { name: 'interlock verifyWebhook(stripeScheme)', call: () => verifyWebhook(stripeScheme, { rawBody: body, headers: stripeHeaders, secrets, now: Date.now() }).ok },
-    { name: 'raw node:crypto (createHmac + timingSafeEqual)', call: () => rawStripeVerify(body, stripeHeader, secret) },
+    { name: 'raw node:crypto (createHmac + timingSafeEqual)', call: () => rawStripeVerify(body, stripeHeader, stripeKey) },
     { name: 'stripe.webhooks.constructEvent (verifies + JSON.parse)', call: () => stripe.webhooks.constructEvent(body, stripeHeader, secret).id !== '' },
     {
       name: 'interlock verifyWebhook + JSON.parse',

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { fixed, grouped, median, now, ratio, table } from '../harness.js';
 import { benchSecret, BODY_BYTES } from '../ingest/events.js';
 import {
   isTyped,
+  type ClientKind,
   type ClosedLoopOutcome,
   type FromGenerator,
   type FromServer,
@@ -24,6 +25,8 @@ export const TARGET_RATIO_MIN = 0.5;
 export const STRETCH_RATIO = 0.7;
 export const TARGET_P99_MS = 3;
 const OPEN_RATE = 2_000;
+/** The open loop sends through node:http with a keep-alive Agent: 2,000 req/s costs it a fraction of its core. */
+const OPEN_CLIENT: ClientKind = 'http';
 
 const benchDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const serverScript = join(benchDir, 'src', 'ingest', 'server.ts');
@@ -122,6 +125,10 @@ export interface IngestCaseResult {
   settings: Settings & { openRatePerSecond: number; bodyBytes: number };
   pool: { requests: number; bytes: number; buildMs: number };
   servers: IngestServerResult[];
+  /** Client used by the closed loop (the open loop always uses node:http). */
+  closedClient: ClientKind;
+  /** Bare driven through node:http in the closed loop: what a node:http generator can offer from one core. */
+  generatorCeiling: { name: string; requestsPerSecond: number; generatorCpuShareMax: number; serverCpuShare: number; rounds: ClosedRound[] } | null;
   ratios: { reqPerSecondInterlockOverBare: number; reqPerSecondInterlockOverNaive: number; p99InterlockOverBare: number; p99InterlockOverNaive: number };
   meetsThroughputTarget: boolean;
   meetsStretch: boolean;
@@ -242,6 +249,14 @@ function slices(settings: Settings): { warmup: PoolSlice; rounds: PoolSlice[]; o
   return { warmup, rounds, open, total: at };
 }
 
+/** One contender of the closed loop: a server driven by one kind of client. */
+interface ClosedEntry {
+  server: ServerHandle;
+  client: ClientKind;
+  warmup?: ClosedRound;
+  rounds: ClosedRound[];
+}
+
 interface ServerHandle {
   kind: ServerKind;
   name: string;
@@ -258,10 +273,10 @@ async function serverCpu(server: ServerHandle): Promise<{ cpuUs: number; at: num
   return { cpuUs: message.cpuUs, at: message.at };
 }
 
-async function closedRun(generator: Child<FromGenerator>, server: ServerHandle, settings: Settings, durationMs: number, slice: PoolSlice): Promise<ClosedRound> {
+async function closedRun(generator: Child<FromGenerator>, server: ServerHandle, settings: Settings, durationMs: number, slice: PoolSlice, client: ClientKind): Promise<ClosedRound> {
   const before = await serverCpu(server);
   const [busyBefore, wallBefore] = [machineBusyMs(), now()];
-  const command: ToGenerator = { type: 'closed', target: server.target, connections: settings.connections, durationMs, slice: { ...slice, wrap: server.kind === 'bare' } };
+  const command: ToGenerator = { type: 'closed', client, target: server.target, connections: settings.connections, durationMs, slice: { ...slice, wrap: server.kind === 'bare' } };
   const { outcome } = await generator.next('closed', command, durationMs + 60_000);
   const [busyAfter, wallAfter] = [machineBusyMs(), now()];
   const after = await serverCpu(server);
@@ -275,10 +290,10 @@ async function closedRun(generator: Child<FromGenerator>, server: ServerHandle, 
   };
 }
 
-async function openRun(generator: Child<FromGenerator>, server: ServerHandle, settings: Settings, slice: PoolSlice): Promise<OpenRound> {
+async function openRun(generator: Child<FromGenerator>, server: ServerHandle, settings: Settings, slice: PoolSlice, client: ClientKind): Promise<OpenRound> {
   const before = await serverCpu(server);
   const [busyBefore, wallBefore] = [machineBusyMs(), now()];
-  const command: ToGenerator = { type: 'open', target: server.target, ratePerSecond: OPEN_RATE, durationMs: settings.openMs, maxSockets: 64, slice };
+  const command: ToGenerator = { type: 'open', client, target: server.target, ratePerSecond: OPEN_RATE, durationMs: settings.openMs, maxSockets: 64, slice };
   const { outcome } = await generator.next('open', command, settings.openMs + 60_000);
   const [busyAfter, wallAfter] = [machineBusyMs(), now()];
   const after = await serverCpu(server);
@@ -304,6 +319,9 @@ const SERVERS: readonly { kind: ServerKind; name: string }[] = [
  */
 export async function webhookIngest(options: { quick: boolean; cpuProfileDir?: string | undefined }): Promise<IngestCaseResult> {
   const settings = options.quick ? QUICK : FULL;
+  // node:http spends ~3x the CPU per request of pre-serialized writes on raw sockets, which caps a
+  // one-core generator below what bare can answer; BENCH_INGEST_CLIENT=http measures with it anyway.
+  const closedClient: ClientKind = process.env['BENCH_INGEST_CLIENT'] === 'http' ? 'http' : 'raw';
   const loadBefore = loadavg()[0] ?? 0;
   const pinned = tasksetUsable();
   const notes: string[] = [];
@@ -311,15 +329,17 @@ export async function webhookIngest(options: { quick: boolean; cpuProfileDir?: s
     ? 'servers pinned to core 1 (taskset -c 1), load generator to core 0 (taskset -c 0)'
     : `UNPINNED: ${cpus().length < 2 ? 'fewer than 2 CPUs' : 'taskset is missing or not permitted'}; server and generator share the CPUs, so the numbers understate the servers`;
   const layout = slices(settings);
+  if (options.cpuProfileDir !== undefined) mkdirSync(options.cpuProfileDir, { recursive: true });
   const secret = benchSecret();
   const runTag = randomBytes(4).toString('hex');
   const env = { INTERLOCK_BENCH_SECRET: secret };
 
+  let result: IngestCaseResult;
   const generator = new Child<FromGenerator>('load generator', spawnNode(generatorScript, [], pinned ? 0 : undefined, env));
   const servers: ServerHandle[] = SERVERS.map(({ kind, name }) => {
     const flags =
       kind === 'interlock' && options.cpuProfileDir !== undefined
-        ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, '--cpu-prof-name=interlock-server.cpuprofile']
+        ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
         : [];
     const child = new Child<FromServer>(`${kind} server`, spawnNode(serverScript, [kind], pinned ? 1 : undefined, env, flags));
     return { kind, name, child, target: { host: '', port: 0, path: '' }, description: '', closed: [], open: [] };
@@ -335,18 +355,25 @@ export async function webhookIngest(options: { quick: boolean; cpuProfileDir?: s
     }
     const built = await building;
 
-    for (const server of servers) server.warmup = await closedRun(generator, server, settings, settings.warmupMs, layout.warmup);
+    // The closed loop runs each server with the raw client, plus bare once more through node:http
+    // as a reference: that row shows what a node:http generator can offer from one core.
+    const bareHandle = servers.find((server) => server.kind === 'bare') as ServerHandle;
+    const entries: ClosedEntry[] = servers.map((server) => ({ server, client: closedClient, rounds: server.closed }));
+    const ceiling: ClosedEntry | undefined = closedClient === 'raw' ? { server: bareHandle, client: 'http', rounds: [] } : undefined;
+    if (ceiling) entries.push(ceiling);
+    for (const entry of entries) entry.warmup = await closedRun(generator, entry.server, settings, settings.warmupMs, layout.warmup, entry.client);
+    for (const entry of entries) if (entry !== ceiling) entry.server.warmup = entry.warmup as ClosedRound;
     for (let round = 0; round < settings.rounds; round++) {
-      for (let i = 0; i < servers.length; i++) {
+      for (let i = 0; i < entries.length; i++) {
         // Rotating the order keeps drift on the machine from always landing on the same server.
-        const server = servers[(i + round) % servers.length] as ServerHandle;
-        server.closed.push(await closedRun(generator, server, settings, settings.roundMs, layout.rounds[round] as PoolSlice));
+        const entry = entries[(i + round) % entries.length] as ClosedEntry;
+        entry.rounds.push(await closedRun(generator, entry.server, settings, settings.roundMs, layout.rounds[round] as PoolSlice, entry.client));
       }
     }
     for (let round = 0; round < settings.openRounds; round++) {
       for (let i = 0; i < servers.length; i++) {
         const server = servers[(i + round) % servers.length] as ServerHandle;
-        server.open.push(await openRun(generator, server, settings, layout.open[round] as PoolSlice));
+        server.open.push(await openRun(generator, server, settings, layout.open[round] as PoolSlice, OPEN_CLIENT));
       }
     }
 
@@ -354,6 +381,7 @@ export async function webhookIngest(options: { quick: boolean; cpuProfileDir?: s
     for (const server of servers) {
       const { check } = await server.child.next('check', { type: 'check' } satisfies ToServer);
       const runs = [server.warmup as ClosedRound, ...server.closed, ...server.open];
+      if (ceiling && server === ceiling.server) runs.push(ceiling.warmup as ClosedRound, ...ceiling.rounds);
       const errorDetail: Record<string, number> = {};
       let errors = 0;
       for (const run of runs) {
@@ -413,7 +441,7 @@ export async function webhookIngest(options: { quick: boolean; cpuProfileDir?: s
       );
     }
     const reqRatio = interlock.closed.requestsPerSecond / bare.closed.requestsPerSecond;
-    return {
+    result = {
       name: 'webhook ingest (acknowledgement path)',
       description: `distinct, correctly signed Stripe-style events of ${BODY_BYTES} bytes, POSTed over node:http with a keep-alive agent from a separate process; each server answers 200 only after verifying, deduping and storing (bare: after reading the body)`,
       pinning,
@@ -421,6 +449,16 @@ export async function webhookIngest(options: { quick: boolean; cpuProfileDir?: s
       settings: { ...settings, openRatePerSecond: OPEN_RATE, bodyBytes: BODY_BYTES },
       pool: { requests: built.count, bytes: built.bytes, buildMs: built.ms },
       servers: results,
+      closedClient,
+      generatorCeiling: ceiling
+        ? {
+            name: 'bare, through node:http (generator ceiling)',
+            requestsPerSecond: median(ceiling.rounds.map((r) => r.requestsPerSecond)),
+            generatorCpuShareMax: Math.max(...ceiling.rounds.map((r) => r.generatorCpuShare)),
+            serverCpuShare: median(ceiling.rounds.map((r) => r.serverCpuShare)),
+            rounds: ceiling.rounds,
+          }
+        : null,
       ratios: {
         reqPerSecondInterlockOverBare: reqRatio,
         reqPerSecondInterlockOverNaive: interlock.closed.requestsPerSecond / naive.closed.requestsPerSecond,
@@ -431,7 +469,6 @@ export async function webhookIngest(options: { quick: boolean; cpuProfileDir?: s
       meetsStretch: reqRatio >= STRETCH_RATIO,
       meetsLatencyTarget: interlock.open.p99Ms <= TARGET_P99_MS,
       nothingLost: interlock.nothingLost === true && naive.nothingLost === true,
-      ...(options.cpuProfileDir === undefined ? {} : { cpuProfile: join(options.cpuProfileDir, 'interlock-server.cpuprofile') }),
       loadAverage: { before: loadBefore, after: loadavg()[0] ?? 0 },
       notes,
     };
@@ -442,6 +479,35 @@ export async function webhookIngest(options: { quick: boolean; cpuProfileDir?: s
     if (generator.process.connected) generator.process.send({ type: 'exit' } satisfies ToGenerator);
     await Promise.all([generator.stop(), ...servers.map((server) => server.child.stop())]);
   }
+  const interlockPid = servers.find((server) => server.kind === 'interlock')?.child.process.pid;
+  if (options.cpuProfileDir !== undefined && interlockPid !== undefined) {
+    result.cpuProfile = findCpuProfile(options.cpuProfileDir, interlockPid) ?? `not written (looked for CPU.*.${interlockPid}.0.*.cpuprofile in ${options.cpuProfileDir})`;
+  }
+  return result;
+}
+
+/**
+ * The interlock server's main-thread profile, once its child has exited. Node names profiles
+ * `CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile`; thread 0 is the main thread (tsx's loader
+ * runs in another thread and writes its own).
+ */
+export function findCpuProfile(dir: string, pid: number): string | undefined {
+  const name = readdirSync(dir).find((file) => file.startsWith('CPU.') && file.includes(`.${pid}.0.`) && file.endsWith('.cpuprofile'));
+  return name === undefined ? undefined : join(dir, name);
+}
+
+function closedRow(name: string, rounds: readonly ClosedRound[], ratioCell: string): string[] {
+  const rates = rounds.map((r) => r.requestsPerSecond);
+  return [
+    name,
+    grouped(median(rates)),
+    `${grouped(Math.min(...rates))}–${grouped(Math.max(...rates))}`,
+    `${fixed(median(rounds.map((r) => r.serverCpuShare)) * 100, 0)}%`,
+    fixed(median(rounds.map((r) => r.serverUsPerRequest)), 1),
+    `${fixed(Math.max(...rounds.map((r) => r.generatorCpuShare)) * 100, 0)}%`,
+    cores(rounds),
+    ratioCell,
+  ];
 }
 
 function cores(rounds: readonly { othersCpuCores: number | null }[]): string {
@@ -458,23 +524,19 @@ export function formatIngest(result: IngestCaseResult): string {
     `   ${result.pinning}; load average (1 min) ${fixed(result.loadAverage.before, 2)} before, ${fixed(result.loadAverage.after, 2)} after (above ~0.5 on 2 cores, something else competed)`,
     `   interlock runs startHub with startWorkers: false: this measures ingest (verify, dedupe, durable queue, 200) only; no event is applied.`,
     `   load: ${grouped(result.pool.requests)} requests signed and built before timing started (${fixed(result.pool.bytes / 1024 / 1024, 0)} MiB of bodies, ${fixed(result.pool.buildMs / 1000, 1)} s); every server gets each event once (bare cycles through its share).`,
-    `   -- max throughput: closed loop, ${s.connections} connections, ${s.rounds} round(s) of ${fixed(s.roundMs / 1000, 1)} s after a ${fixed(s.warmupMs / 1000, 1)} s warm-up, interleaved`,
+    `   -- max throughput: closed loop, ${s.connections} connections, ${s.rounds} round(s) of ${fixed(s.roundMs / 1000, 1)} s after a ${fixed(s.warmupMs / 1000, 1)} s warm-up, interleaved; client: ${
+      result.closedClient === 'raw' ? 'pre-serialized requests on raw keep-alive sockets (node:http would be the bottleneck, see the last row)' : 'node:http keep-alive Agent (BENCH_INGEST_CLIENT=http)'
+    }`,
     table(
       ['server', 'req/s (median)', 'rounds min–max', 'server CPU', 'server µs/req', 'generator CPU (max)', 'others CPU (max)', 'interlock / this'],
-      result.servers.map((row) => [
-        row.name,
-        grouped(row.closed.requestsPerSecond),
-        `${grouped(Math.min(...row.closed.rounds.map((r) => r.requestsPerSecond)))}–${grouped(Math.max(...row.closed.rounds.map((r) => r.requestsPerSecond)))}`,
-        `${fixed(row.closed.serverCpuShare * 100, 0)}%`,
-        fixed(row.closed.serverUsPerRequest, 1),
-        `${fixed(row.closed.generatorCpuShareMax * 100, 0)}%`,
-        cores(row.closed.rounds),
-        interlock && row !== interlock ? ratio(interlock.closed.requestsPerSecond, row.closed.requestsPerSecond) : '—',
-      ]),
+      [
+        ...result.servers.map((row) => closedRow(row.name, row.closed.rounds, interlock && row !== interlock ? ratio(interlock.closed.requestsPerSecond, row.closed.requestsPerSecond) : '—')),
+        ...(result.generatorCeiling ? [closedRow(result.generatorCeiling.name, result.generatorCeiling.rounds, '(reference)')] : []),
+      ],
     ),
     '   server CPU near 100% means the server was the bottleneck; generator CPU near 100% means the load generator was (then the server could do more);',
     '   others CPU is what every other process on the machine used meanwhile, in cores (of 2): above ~0.1 the round was contended. Ratio > 1 means interlock is faster.',
-    `   -- acknowledgement latency at a fixed ${grouped(s.openRatePerSecond)} req/s: open loop, ${s.openRounds} round(s) of ${fixed(s.openMs / 1000, 1)} s, from each request's scheduled send time to its response's end`,
+    `   -- acknowledgement latency at a fixed ${grouped(s.openRatePerSecond)} req/s: open loop through node:http (keep-alive Agent, up to 64 sockets), ${s.openRounds} round(s) of ${fixed(s.openMs / 1000, 1)} s, from each request's scheduled send time to its response's end`,
     table(
       ['server', 'p50 ms', 'p99 ms (median)', 'p99 rounds min–max', 'p99.9 ms', 'max ms', 'achieved req/s', 'server CPU', 'others CPU (max)', 'interlock p99 / this'],
       result.servers.map((row) => [

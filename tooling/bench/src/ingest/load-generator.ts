@@ -1,14 +1,16 @@
 /**
  * Child process for the webhook-ingest case: the load generator. It builds every request (a
  * distinct, signed, ~1 KiB Stripe-style event) up front, then, on the parent's word, drives a
- * server with node:http over a keep-alive agent, either as fast as it answers (closed loop) or on
- * a fixed timetable (open loop). The parent pins it to the other core with `taskset`.
+ * server, either as fast as it answers (closed loop) or on a fixed timetable (open loop), with
+ * node:http over a keep-alive agent or with pre-serialized requests on raw keep-alive sockets.
+ * The parent pins it to the other core with `taskset`.
  *
  * Signing while sending would spend the generator's own core on HMACs and JSON and cap the rate
  * it can offer, so nothing is built once timing starts; each run reports the generator's CPU
  * share so that a saturated generator is visible rather than mistaken for a slow server.
  */
 import { Agent, request, type OutgoingHttpHeaders } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { stripeEventBody, stripeSignatureHeader } from './events.js';
 import {
@@ -18,10 +20,15 @@ import {
   type FromGenerator,
   type OpenLoopOutcome,
   type OpenLoopRequest,
+  type ClientKind,
   type PoolSlice,
+  type Target,
   type ToGenerator,
 } from './protocol.js';
 
+/** Per event: the bytes after the request line and target headers (its own headers, blank line, body). */
+const tails: Buffer[] = [];
+/** Per event: the body (a view into its tail) and the headers, for node:http. */
 const bodies: Buffer[] = [];
 const headers: OutgoingHttpHeaders[] = [];
 
@@ -38,17 +45,17 @@ function send(message: FromGenerator): Promise<void> {
 function build(count: number, secret: string, runTag: string, timestampSeconds: number): { bytes: number; ms: number } {
   const started = performance.now();
   let bytes = 0;
+  tails.length = 0;
   bodies.length = 0;
   headers.length = 0;
   for (let i = 0; i < count; i++) {
     const body = stripeEventBody(i, timestampSeconds, runTag);
-    bodies.push(body);
-    headers.push({
-      'content-type': 'application/json',
-      'content-length': String(body.length),
-      'stripe-signature': stripeSignatureHeader(body, secret, timestampSeconds),
-      'user-agent': 'interlock-bench',
-    });
+    const signature = stripeSignatureHeader(body, secret, timestampSeconds);
+    const head = Buffer.from(`content-type: application/json\r\ncontent-length: ${body.length}\r\nstripe-signature: ${signature}\r\n\r\n`, 'latin1');
+    const tail = Buffer.concat([head, body]);
+    tails.push(tail);
+    bodies.push(tail.subarray(head.length));
+    headers.push({ 'content-type': 'application/json', 'content-length': String(body.length), 'stripe-signature': signature, 'user-agent': 'interlock-bench' });
     bytes += body.length;
   }
   return { bytes, ms: performance.now() - started };
@@ -79,32 +86,191 @@ class Cursor {
   }
 }
 
+/** Sends pre-built request `index`; `onDone` gets the response status, or 0 for a socket error. */
+interface Client {
+  send(index: number, onDone: (status: number) => void): void;
+  close(): void;
+}
+
+/** node:http with a keep-alive Agent: what an application's own HTTP client costs per request. */
+function httpClient(target: Target, maxSockets: number): Client {
+  const agent = new Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
+  return {
+    send(index, onDone) {
+      let settled = false;
+      // An error after the response began must not count the request twice.
+      const done = (status: number): void => {
+        if (settled) return;
+        settled = true;
+        onDone(status);
+      };
+      const req = request({ agent, host: target.host, port: target.port, path: target.path, method: 'POST', headers: headers[index] }, (res) => {
+        const status = res.statusCode ?? 0;
+        res.resume();
+        res.on('end', () => done(status));
+      });
+      req.on('error', () => done(0));
+      req.end(bodies[index]);
+    },
+    close: () => agent.destroy(),
+  };
+}
+
+const HEAD_END = Buffer.from('\r\n\r\n', 'latin1');
+
+/**
+ * One keep-alive connection of the raw client: writes a request as two pre-built buffers in one
+ * writev, reads the status line and Content-Length of the answer, and nothing else. Every server
+ * here answers with a Content-Length; one that does not counts as a failed request.
+ */
+class RawConnection {
+  private readonly socket: Socket;
+  private pending: Buffer | undefined;
+  /** Bytes of the current response (head + body) once its head has been read. */
+  private need = -1;
+  private status = 0;
+  private closeAfter = false;
+  private onDone: ((status: number) => void) | undefined;
+  alive = true;
+
+  constructor(
+    target: Target,
+    private readonly prefix: Buffer,
+    private readonly onGone: (connection: RawConnection) => void,
+  ) {
+    this.socket = connect({ host: target.host, port: target.port });
+    this.socket.setNoDelay(true);
+    this.socket.on('data', (chunk: Buffer) => this.read(chunk));
+    const gone = (): void => {
+      if (!this.alive) return;
+      this.alive = false;
+      this.finish(0);
+      this.onGone(this);
+    };
+    this.socket.on('error', gone);
+    this.socket.on('close', gone);
+  }
+
+  start(index: number, onDone: (status: number) => void): void {
+    this.onDone = onDone;
+    this.socket.cork();
+    this.socket.write(this.prefix);
+    this.socket.write(tails[index] as Buffer);
+    this.socket.uncork();
+  }
+
+  destroy(): void {
+    this.alive = false;
+    this.socket.destroy();
+  }
+
+  private finish(status: number): void {
+    const onDone = this.onDone;
+    this.onDone = undefined;
+    onDone?.(status);
+  }
+
+  private read(chunk: Buffer): void {
+    let buffer = this.pending === undefined ? chunk : Buffer.concat([this.pending, chunk]);
+    for (;;) {
+      if (this.need < 0) {
+        const end = buffer.indexOf(HEAD_END);
+        if (end < 0) break;
+        const head = buffer.toString('latin1', 0, end).toLowerCase();
+        const at = head.indexOf('\r\ncontent-length:');
+        this.status = Number(head.slice(9, 12));
+        this.closeAfter = head.includes('\r\nconnection: close');
+        if (at < 0) {
+          this.destroy();
+          this.finish(0);
+          this.onGone(this);
+          return;
+        }
+        this.need = end + HEAD_END.length + Number.parseInt(head.slice(at + 17), 10);
+      }
+      if (buffer.length < this.need) break;
+      const rest = buffer.length > this.need ? buffer.subarray(this.need) : undefined;
+      this.need = -1;
+      if (this.closeAfter) {
+        this.destroy();
+        this.finish(this.status);
+        this.onGone(this);
+        return;
+      }
+      this.finish(this.status);
+      if (rest === undefined) {
+        this.pending = undefined;
+        return;
+      }
+      buffer = rest;
+    }
+    this.pending = buffer;
+  }
+}
+
+/**
+ * Pre-serialized requests over raw keep-alive sockets, one request in flight per connection (no
+ * pipelining): what a dedicated load tool does, at a fraction of node:http's cost per request,
+ * so that the generator's core is not what limits the fastest server.
+ */
+function rawClient(target: Target, maxSockets: number): Client {
+  const prefix = Buffer.from(`POST ${target.path} HTTP/1.1\r\nhost: ${target.host}:${target.port}\r\nuser-agent: interlock-bench\r\n`, 'latin1');
+  const idle: RawConnection[] = [];
+  const all = new Set<RawConnection>();
+  const waiting: [number, (status: number) => void][] = [];
+  const onGone = (connection: RawConnection): void => {
+    all.delete(connection);
+    const index = idle.indexOf(connection);
+    if (index >= 0) idle.splice(index, 1);
+    const next = waiting.shift();
+    if (next) dispatch(next[0], next[1]);
+  };
+  const release = (connection: RawConnection): void => {
+    if (!connection.alive) return;
+    const next = waiting.shift();
+    if (next) run(connection, next[0], next[1]);
+    else idle.push(connection);
+  };
+  const run = (connection: RawConnection, index: number, onDone: (status: number) => void): void => {
+    connection.start(index, (status) => {
+      // Freed before the caller hears, so that the caller's next request can reuse it.
+      release(connection);
+      onDone(status);
+    });
+  };
+  const dispatch = (index: number, onDone: (status: number) => void): void => {
+    let connection = idle.pop();
+    if (connection === undefined && all.size < maxSockets) {
+      connection = new RawConnection(target, prefix, onGone);
+      all.add(connection);
+    }
+    if (connection === undefined) waiting.push([index, onDone]);
+    else run(connection, index, onDone);
+  };
+  return {
+    send: dispatch,
+    close() {
+      for (const connection of all) connection.destroy();
+      all.clear();
+      idle.length = 0;
+    },
+  };
+}
+
+function client(kind: ClientKind, target: Target, maxSockets: number): Client {
+  return kind === 'raw' ? rawClient(target, maxSockets) : httpClient(target, maxSockets);
+}
+
 interface Tally {
   ok: number;
   statuses: Record<string, number>;
   socketErrors: number;
 }
 
-function post(agent: Agent, target: ClosedLoopRequest['target'], index: number, tally: Tally, onDone: () => void): void {
-  let settled = false;
-  // An error after the response began must not count the request twice.
-  const done = (): void => {
-    if (settled) return;
-    settled = true;
-    onDone();
-  };
-  const req = request({ agent, host: target.host, port: target.port, path: target.path, method: 'POST', headers: headers[index] }, (res) => {
-    const status = res.statusCode ?? 0;
-    if (status === 200) tally.ok++;
-    else tally.statuses[String(status)] = (tally.statuses[String(status)] ?? 0) + 1;
-    res.resume();
-    res.on('end', done);
-  });
-  req.on('error', () => {
-    tally.socketErrors++;
-    done();
-  });
-  req.end(bodies[index]);
+function count(tally: Tally, status: number): void {
+  if (status === 200) tally.ok++;
+  else if (status === 0) tally.socketErrors++;
+  else tally.statuses[String(status)] = (tally.statuses[String(status)] ?? 0) + 1;
 }
 
 const cpuMs = (since: NodeJS.CpuUsage): number => {
@@ -114,7 +280,7 @@ const cpuMs = (since: NodeJS.CpuUsage): number => {
 
 /** `connections` requests in flight at all times, each response sending the next, for `durationMs`. */
 function closedLoop(run: ClosedLoopRequest): Promise<ClosedLoopOutcome> {
-  const agent = new Agent({ keepAlive: true, maxSockets: run.connections, maxFreeSockets: run.connections });
+  const http = client(run.client, run.target, run.connections);
   const cursor = new Cursor(run.slice);
   const tally: Tally = { ok: 0, statuses: {}, socketErrors: 0 };
   return new Promise((resolve) => {
@@ -133,7 +299,8 @@ function closedLoop(run: ClosedLoopRequest): Promise<ClosedLoopOutcome> {
       }
       sent++;
       inFlight++;
-      post(agent, run.target, index, tally, () => {
+      http.send(index, (status) => {
+        count(tally, status);
         inFlight--;
         lastEnd = performance.now();
         next();
@@ -145,7 +312,7 @@ function closedLoop(run: ClosedLoopRequest): Promise<ClosedLoopOutcome> {
       const elapsedMs = lastEnd - started;
       const generatorCpuMs = cpuMs(cpuStart);
       const generatorCpuShare = generatorCpuMs / (performance.now() - started);
-      agent.destroy();
+      http.close();
       resolve({
         sent,
         ...tally,
@@ -155,6 +322,7 @@ function closedLoop(run: ClosedLoopRequest): Promise<ClosedLoopOutcome> {
         generatorCpuShare,
         generatorCpuMs,
         requestsPerSecond: ((tally.ok + Object.values(tally.statuses).reduce((a, b) => a + b, 0)) * 1000) / elapsedMs,
+        client: run.client,
       });
     };
     for (let i = 0; i < run.connections; i++) next();
@@ -174,7 +342,7 @@ function percentile(sorted: Float64Array, p: number): number {
  * leave on time; the generator's CPU share is therefore ~1 by design in this loop.
  */
 function openLoop(run: OpenLoopRequest): Promise<OpenLoopOutcome> {
-  const agent = new Agent({ keepAlive: true, maxSockets: run.maxSockets, maxFreeSockets: run.maxSockets });
+  const http = client(run.client, run.target, run.maxSockets);
   const cursor = new Cursor(run.slice);
   const tally: Tally = { ok: 0, statuses: {}, socketErrors: 0 };
   const intervalMs = 1000 / run.ratePerSecond;
@@ -192,7 +360,7 @@ function openLoop(run: OpenLoopRequest): Promise<OpenLoopOutcome> {
     const finish = (): void => {
       const measured = latencies.subarray(0, sent).slice().sort();
       const sortedLags = lags.subarray(0, sent).slice().sort();
-      agent.destroy();
+      http.close();
       const elapsedMs = lastEnd - t0;
       const generatorCpuMs = cpuMs(cpuStart);
       resolve({
@@ -210,6 +378,7 @@ function openLoop(run: OpenLoopRequest): Promise<OpenLoopOutcome> {
         maxMs: percentile(measured, 1),
         sendLagP99Ms: percentile(sortedLags, 0.99),
         achievedPerSecond: (completed * 1000) / elapsedMs,
+        client: run.client,
       });
     };
     const pump = (): void => {
@@ -224,7 +393,8 @@ function openLoop(run: OpenLoopRequest): Promise<OpenLoopOutcome> {
         const due = t0 + k * intervalMs;
         lags[k] = performance.now() - due;
         sent++;
-        post(agent, run.target, index, tally, () => {
+        http.send(index, (status) => {
+          count(tally, status);
           const end = performance.now();
           latencies[k] = end - due;
           lastEnd = end;

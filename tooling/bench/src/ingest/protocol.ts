@@ -31,6 +31,12 @@ export type FromServer =
   | { type: 'closed' }
   | { type: 'failed'; error: string };
 
+/**
+ * How the generator sends: `http` is node:http with a keep-alive Agent; `raw` writes pre-serialized
+ * requests on keep-alive sockets and reads only the status and Content-Length of each answer.
+ */
+export type ClientKind = 'http' | 'raw';
+
 /** The slice of the pre-built pool a run may send, in order; `wrap` lets it cycle (the bare server ignores bodies). */
 export interface PoolSlice {
   start: number;
@@ -40,6 +46,7 @@ export interface PoolSlice {
 
 export interface ClosedLoopRequest {
   type: 'closed';
+  client: ClientKind;
   target: Target;
   connections: number;
   durationMs: number;
@@ -48,6 +55,7 @@ export interface ClosedLoopRequest {
 
 export interface OpenLoopRequest {
   type: 'open';
+  client: ClientKind;
   target: Target;
   ratePerSecond: number;
   durationMs: number;
@@ -78,6 +86,7 @@ export interface LoadOutcome {
   /** The generator's CPU time over the run's wall time (1 = one core fully busy). */
   generatorCpuShare: number;
   generatorCpuMs: number;
+  client: ClientKind;
 }
 
 export interface ClosedLoopOutcome extends LoadOutcome {

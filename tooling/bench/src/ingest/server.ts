@@ -121,7 +121,8 @@ const OUTCOMES = ['accepted', 'duplicate', 'forged', 'malformed', 'too_large', '
 
 /** startHub on the SQLite store in a temp dir, the demo provider on the Stripe scheme, workers not started. */
 async function startInterlock(secret: string): Promise<Running> {
-  const { DEMO_PROVIDER, demoPaymentsInterpreter, loadConfig, startHub } = await import('@interlock/hub');
+  const hubModule = process.env['TMP_HUB_SHIM'];
+  const { DEMO_PROVIDER, demoPaymentsInterpreter, loadConfig, startHub } = hubModule ? ((await import(hubModule)) as typeof import('@interlock/hub')) : await import('@interlock/hub');
   const dir = mkdtempSync(join(tmpdir(), 'interlock-bench-hub-'));
   const config = loadConfig(undefined, {
     host: '127.0.0.1',
@@ -176,7 +177,7 @@ async function main(): Promise<void> {
   let running: Running;
   if (kind === 'bare') running = await startBare();
   else if (kind === 'naive') running = await startNaive(secret);
-  else if (kind === 'interlock') running = process.env['FAKE_HUB'] === '1' ? await startNaive(secret) : await startInterlock(secret);
+  else if (kind === 'interlock') running = await startInterlock(secret);
   else throw new Error(`unknown server kind ${String(kind)}`);
 
   process.on('message', (message: unknown) => {
