@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, match: RegExpExecArray) => Promise<void> | void;
 
 export interface Route {
-  method: string | '*';
+  /** An HTTP method, or `*` for any. */
+  method: string;
   pattern: RegExp;
   handler: RouteHandler;
 }
