@@ -1,11 +1,3 @@
-import { defineConfig } from 'tsup';
+import { interlockTsupConfig } from '@interlock/tsup-config';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', testing: 'src/testing.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
-  platform: 'node',
-});
+export default interlockTsupConfig({ index: 'src/index.ts', testing: 'src/testing.ts' });

@@ -1,11 +1,10 @@
-import { systemClock, type Clock, type EventQueue, type IntegrityStore } from '@interlock/core';
+import { composeIntegrityStore, systemClock, type Clock, type EventQueue, type IntegrityStore } from '@interlock/core';
 import pg from 'pg';
 import { PostgresEventQueue } from './events/postgres-event-queue.js';
 import { EventTable } from './events/event-table.js';
 import { quoteIdentifier } from './identifier.js';
 import { AuditTable } from './integrity/audit-table.js';
 import { IdempotencyTable } from './integrity/idempotency-table.js';
-import { PostgresIntegrityStore } from './integrity/postgres-integrity-store.js';
 import { RecordTable } from './integrity/record-table.js';
 import { DEFAULT_SCHEMA, migrate } from './migrations/migrate.js';
 import { PoolOwner } from './pool-owner.js';
@@ -76,12 +75,12 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
   }
 
   const events = new PostgresEventQueue(new EventTable(owner.pool, quoted), { clock, idlePollMs, onError }, owner.hold());
-  const integrity = new PostgresIntegrityStore(
-    new IdempotencyTable(owner.pool, quoted, idempotency),
-    new RecordTable(owner.pool, quoted),
-    new AuditTable(owner.pool, quoted),
-    owner.hold(),
-  );
+  const integrity = composeIntegrityStore({
+    idempotency: new IdempotencyTable(owner.pool, quoted, idempotency),
+    records: new RecordTable(owner.pool, quoted),
+    audit: new AuditTable(owner.pool, quoted),
+    close: owner.hold(),
+  });
   return {
     events,
     integrity,

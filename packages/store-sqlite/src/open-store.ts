@@ -1,4 +1,4 @@
-import type { EventQueue, IntegrityStore } from '@interlock/core';
+import { composeIntegrityStore, type EventQueue, type IntegrityStore } from '@interlock/core';
 import { BackgroundCheckpointer } from './database/checkpointer.js';
 import { openConnection } from './database/connection.js';
 import { GroupCommit } from './database/group-commit.js';
@@ -8,7 +8,6 @@ import { AuditTrail } from './integrity/audit-trail.js';
 import { IdempotencyStatements } from './integrity/idempotency-statements.js';
 import { RecordStates } from './integrity/record-states.js';
 import { SqliteIdempotency } from './integrity/sqlite-idempotency.js';
-import { SqliteIntegrityStore } from './integrity/sqlite-integrity-store.js';
 import { resolveOptions, type SqliteStoreOptions } from './options.js';
 
 /** One SQLite database serving both halves of the event path. */
@@ -66,7 +65,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     ttlMs: resolved.idempotencyTtlMs,
     lockTimeoutMs: resolved.idempotencyLockTimeoutMs,
   });
-  const integrity = new SqliteIntegrityStore(idempotency, new RecordStates(db, writes), new AuditTrail(db, writes), facetClosed);
+  const integrity = composeIntegrityStore({ idempotency, records: new RecordStates(db, writes), audit: new AuditTrail(db, writes), close: facetClosed });
 
   return {
     events,

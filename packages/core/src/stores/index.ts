@@ -10,3 +10,4 @@ export type {
   StoredEvent,
 } from './event-queue.js';
 export type { AuditEntry, AuditFilter, IntegrityStore, RecordKey, RecordState } from './integrity-store.js';
+export { composeIntegrityStore, type AuditTable, type RecordStateTable } from './compose-integrity-store.js';
