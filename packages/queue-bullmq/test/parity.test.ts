@@ -1,5 +1,5 @@
 import { systemClock } from '@interlock/core';
-import { runEventQueueSuite, type EventQueueHarness } from '@interlock/testkit';
+import { runEventQueueSuite, type EventQueueHarness } from '@interlock/testkit/vitest';
 import { openTestQueues } from './harness.js';
 import { describeWithRedis } from './redis-service.js';
 

@@ -1,4 +1,5 @@
-import { FakeClock, runEventQueueSuite, type EventQueueHarness } from '@interlock/testkit';
+import { FakeClock } from '@interlock/testkit';
+import { runEventQueueSuite, type EventQueueHarness } from '@interlock/testkit/vitest';
 import { beforeAll, describe } from 'vitest';
 import { postgresService } from './support/postgres-service.js';
 import { TestDatabase } from './support/test-database.js';

@@ -1,5 +1,5 @@
 import { systemClock } from '@interlock/core';
-import { runEventQueueSuite, type EventQueueHarness } from '@interlock/testkit';
+import { runEventQueueSuite, type EventQueueHarness } from '@interlock/testkit/vitest';
 import { beforeAll, describe } from 'vitest';
 import { postgresService } from './support/postgres-service.js';
 import { TestDatabase } from './support/test-database.js';

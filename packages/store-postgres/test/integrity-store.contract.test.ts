@@ -1,4 +1,4 @@
-import { runIntegrityStoreSuite, type IntegrityStoreHarness } from '@interlock/testkit';
+import { runIntegrityStoreSuite, type IntegrityStoreHarness } from '@interlock/testkit/vitest';
 import { beforeAll, describe } from 'vitest';
 import { postgresService } from './support/postgres-service.js';
 import { TestDatabase } from './support/test-database.js';

@@ -1,5 +1,5 @@
 import type { EventOutcome, InboundEvent } from '@interlock/core';
-import { HandlerProbe, timeDriver } from '@interlock/testkit';
+import { HandlerProbe, timeDriver } from '@interlock/testkit/vitest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempStores, type TempStores } from './temp-store.js';
 

@@ -1,4 +1,5 @@
-import { FakeClock, HandlerProbe, timeDriver } from '@interlock/testkit';
+import { FakeClock } from '@interlock/testkit';
+import { HandlerProbe, timeDriver } from '@interlock/testkit/vitest';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bundleCrashChild, startChild, type Child } from './crash/child-process.js';
 import { tempStores, type TempStores } from './temp-store.js';

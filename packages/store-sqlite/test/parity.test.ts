@@ -1,4 +1,4 @@
-import { runEventQueueSuite, runIntegrityStoreSuite } from '@interlock/testkit';
+import { runEventQueueSuite, runIntegrityStoreSuite } from '@interlock/testkit/vitest';
 import { openSqliteStore } from '../src/index.js';
 import { tempStores } from './temp-store.js';
 

@@ -1,4 +1,5 @@
-import { FakeClock, HandlerProbe, timeDriver } from '@interlock/testkit';
+import { FakeClock } from '@interlock/testkit';
+import { HandlerProbe, timeDriver } from '@interlock/testkit/vitest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openConnection } from '../src/database/connection.js';
 import { openSqliteStore, StoreClosedError } from '../src/index.js';

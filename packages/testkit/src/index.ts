@@ -2,4 +2,3 @@ export * from './fixtures/index.js';
 export * from './simulator/index.js';
 export * from './contract-suite/index.js';
 export { FakeClock, FaultServer, maxInAnyWindow, MemoryTelemetrySink, type FaultReply, type RecordedRequest } from '@interlock/core/testing';
-export * from './store-suite/index.js';

@@ -1,4 +1,4 @@
-import { runConnectorContractSuite } from '../src/index.js';
+import { runConnectorContractSuite } from '../src/vitest.js';
 import { acmeSpec } from './sample-connector/spec.js';
 
 runConnectorContractSuite(acmeSpec());

@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from '@interlock/core';
 import { describe, expect, it } from 'vitest';
-import { eventQueueChecks, FakeClock, integrityStoreChecks, runEventQueueSuite, runIntegrityStoreSuite, type EventQueueHarness, type StoreCheck } from '../src/index.js';
+import { FakeClock } from '../src/index.js';
+import { eventQueueChecks, integrityStoreChecks, runEventQueueSuite, runIntegrityStoreSuite, type EventQueueHarness, type StoreCheck } from '../src/vitest.js';
 import { MemoryEventQueue, MemoryQueueStorage } from './store-suite/memory-event-queue.js';
 import { MemoryIntegrityStore } from './store-suite/memory-integrity-store.js';
 

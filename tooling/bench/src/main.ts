@@ -30,22 +30,35 @@ async function main(): Promise<void> {
   console.log('  Compare ratios, not absolute numbers: baselines run in the same run, interleaved round by round (case 4: each server in its own pinned process).');
   console.log('');
 
-  const pipeline = selected(1) ? await pipelinePerCall({ quick }) : undefined;
-  if (pipeline) console.log(`${formatPipeline(pipeline)}\n`);
-  const throughput = selected(2) ? await queueThroughput({ quick }) : undefined;
-  if (throughput) console.log(`${formatThroughput(throughput)}\n`);
-  const allowance = selected(3) ? await providerAllowance({ quick }) : undefined;
-  if (allowance) console.log(`${formatAllowance(allowance)}\n`);
-  const ingest = selected(4) ? await webhookIngest({ quick, cpuProfileDir }) : undefined;
-  if (ingest) console.log(`${formatIngest(ingest)}\n`);
-  const verification = selected(5) ? await signatureVerification({ quick }) : undefined;
-  if (verification) console.log(`${formatVerification(verification)}\n`);
+  const failures: Record<string, string> = {};
+  // A case that cannot run (a package mid-change, a child that will not start) is reported and
+  // skipped, so that the other cases' results are still printed and written.
+  async function run<T>(n: number, name: string, measure: () => Promise<T>, format: (result: T) => string): Promise<T | undefined> {
+    if (!selected(n)) return undefined;
+    try {
+      const result = await measure();
+      console.log(`${format(result)}\n`);
+      return result;
+    } catch (error) {
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      failures[name] = message;
+      console.log(`${n}. ${name}: FAILED, not measured\n   ${message.split('\n').join('\n   ')}\n`);
+      return undefined;
+    }
+  }
+
+  const pipeline = await run(1, 'pipeline per call', () => pipelinePerCall({ quick }), formatPipeline);
+  const throughput = await run(2, 'queue throughput', () => queueThroughput({ quick }), formatThroughput);
+  const allowance = await run(3, 'provider allowance', () => providerAllowance({ quick }), formatAllowance);
+  const ingest = await run(4, 'webhook ingest', () => webhookIngest({ quick, cpuProfileDir }), formatIngest);
+  const verification = await run(5, 'signature verification', () => signatureVerification({ quick }), formatVerification);
 
   const totalSeconds = (now() - started) / 1000;
   console.log(`done in ${totalSeconds.toFixed(1)} s; results in ${resultsFile}`);
   await mkdir(dirname(resultsFile), { recursive: true });
-  const json = { machine, quick, only: only ? [...only] : null, totalSeconds, cases: { pipeline, throughput, allowance, ingest, verification } };
+  const json = { machine, quick, only: only ? [...only] : null, totalSeconds, failures, cases: { pipeline, throughput, allowance, ingest, verification } };
   await writeFile(resultsFile, `${JSON.stringify(json, null, 2)}\n`);
+  if (Object.keys(failures).length > 0) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, type KeyObject } from 'node:crypto';
 import type { SignatureScheme, SignedParts } from './scheme.js';
 
 /*
@@ -19,7 +19,7 @@ export function signedBodyOf(scheme: SignatureScheme, rawBody: Buffer | string, 
 }
 
 /** The HMAC digest of `prefix` then `body` under `key`; a string body is hashed as its UTF-8 bytes. */
-export function hmacDigest(algorithm: SignatureScheme['algorithm'], key: Buffer, prefix: string, body: Buffer | string): Buffer {
+export function hmacDigest(algorithm: SignatureScheme['algorithm'], key: KeyObject, prefix: string, body: Buffer | string): Buffer {
   const hmac = createHmac(algorithm, key);
   if (prefix !== '') hmac.update(prefix, 'utf8');
   if (typeof body === 'string') hmac.update(body, 'utf8');

@@ -83,9 +83,10 @@ export function createWebhookIngress(options: WebhookIngressOptions): (req: Inco
       log.warn('webhook refused', { provider: providerName, reason: auth.reason, bytes: body.length });
       return done(400, '{"error":"invalid signature"}', 'forged');
     }
+    const text = body.toString('utf8');
     let payload: unknown;
     try {
-      payload = JSON.parse(body.toString('utf8'));
+      payload = JSON.parse(text);
     } catch {
       return done(400, '{"error":"body is not JSON"}', 'malformed');
     }
@@ -105,7 +106,7 @@ export function createWebhookIngress(options: WebhookIngressOptions): (req: Inco
         type: identity.type,
         receivedAt: now,
         occurredAt: identity.occurredAt,
-        payload: body.toString('utf8'),
+        payload: text,
         correlationId: typeof req.headers['x-correlation-id'] === 'string' ? req.headers['x-correlation-id'] : undefined,
       });
       return result === 'accepted' ? done(200, ACCEPTED, 'accepted') : done(200, DUPLICATE, 'duplicate');

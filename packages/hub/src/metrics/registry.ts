@@ -1,6 +1,20 @@
 type Labels = Readonly<Record<string, string>>;
 
+// Label sets repeat endlessly (a provider and an outcome): render each distinct set once.
+const renderedKeys = new Map<string, string>();
+const MAX_RENDERED_KEYS = 10_000;
+
 function labelKey(labels: Labels): string {
+  let lookup = '';
+  for (const name in labels) lookup += `${name}\u0000${labels[name] as string}\u0001`;
+  const cached = renderedKeys.get(lookup);
+  if (cached !== undefined) return cached;
+  const rendered = renderLabels(labels);
+  if (renderedKeys.size < MAX_RENDERED_KEYS) renderedKeys.set(lookup, rendered);
+  return rendered;
+}
+
+function renderLabels(labels: Labels): string {
   return Object.keys(labels)
     .sort()
     .map((name) => `${name}="${(labels[name] as string).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`)

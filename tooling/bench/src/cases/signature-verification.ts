@@ -100,7 +100,7 @@ export async function signatureVerification(options: { quick: boolean }): Promis
   // Constructed once, as an application would: the constructor decodes the secret.
   const standard = new Webhook(secret);
 
-  const settings = options.quick ? { warmupMs: 100, roundMs: 50, rounds: 3 } : { warmupMs: 300, roundMs: 200, rounds: 7 };
+  const settings = options.quick ? { warmupMs: 100, roundMs: 50, rounds: 3 } : { warmupMs: 300, roundMs: 120, rounds: 15 };
   const stripeContenders: SyncContender[] = [
     { name: 'interlock verifyWebhook(stripeScheme)', call: () => verifyWebhook(stripeScheme, { rawBody: body, headers: stripeHeaders, secrets, now: Date.now() }).ok },
     { name: 'raw node:crypto (createHmac + timingSafeEqual)', call: () => rawStripeVerify(body, stripeHeader, stripeKey) },

@@ -121,8 +121,7 @@ const OUTCOMES = ['accepted', 'duplicate', 'forged', 'malformed', 'too_large', '
 
 /** startHub on the SQLite store in a temp dir, the demo provider on the Stripe scheme, workers not started. */
 async function startInterlock(secret: string): Promise<Running> {
-  const hubModule = process.env['TMP_HUB_SHIM'];
-  const { DEMO_PROVIDER, demoPaymentsInterpreter, loadConfig, startHub } = hubModule ? ((await import(hubModule)) as typeof import('@interlock/hub')) : await import('@interlock/hub');
+  const { DEMO_PROVIDER, demoPaymentsInterpreter, loadConfig, startHub } = await import('@interlock/hub');
   const dir = mkdtempSync(join(tmpdir(), 'interlock-bench-hub-'));
   const config = loadConfig(undefined, {
     host: '127.0.0.1',
