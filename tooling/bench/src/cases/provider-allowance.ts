@@ -2,6 +2,7 @@ import { createProviderClient, isIntegrationError, type RateWindow } from '@inte
 import { FakeClock } from '@interlock/core/testing';
 import { fixed, grouped, now, table } from '../harness.js';
 import { idealSpanMs, SimulatedProvider, type ProviderLimit } from '../simulated-provider.js';
+import { seededRandom } from '@interlock/testkit';
 
 export const TARGET_ALLOWANCE_USED = 0.97;
 
@@ -38,18 +39,6 @@ export interface AllowanceCaseResult {
   meetsTarget: boolean;
 }
 
-/** Deterministic jitter, so the virtual-time runs repeat exactly. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 async function driveClient(name: string, requests: number, declaredLimits: readonly RateWindow[] | undefined): Promise<AllowanceRow> {
   const clock = new FakeClock({ autoAdvance: true });
   const provider = new SimulatedProvider(clock, [BURST, SUSTAINED]);
@@ -60,7 +49,8 @@ async function driveClient(name: string, requests: number, declaredLimits: reado
     ...(declaredLimits ? { accountRateLimits: declaredLimits } : {}),
     transport: provider.transport,
     clock,
-    random: mulberry32(42),
+    // Deterministic jitter, so the virtual-time runs repeat exactly.
+    random: seededRandom(42),
     // Every request is queued at t=0 and the last can only go out ~94 s later, so nothing may be refused for depth.
     queue: { maxDepth: requests },
   });
