@@ -91,8 +91,8 @@ describe('provider client over real HTTP: credentials', () => {
   });
 
   it('never lets a credential reach an event, an error, a log line or a dead letter, even when the provider echoes it', async () => {
-    const secret = 'sk_live_51HxSecretValue0000';
-    const queryKey = 'AIzaSyQueryKeyValue000000000000000';
+    const secret = 'sk_test_51HxSecretValue0000';
+    const queryKey = 'maps-test-query-key-0000000000';
     const ring = new ApiKeyRing({ provider: 'acme', clock: new FakeClock(), keys: [{ id: 'k1', secret }] });
     const echoTable: ProviderErrorTable = {
       extract: (body) => ({ message: (body as { message?: string } | undefined)?.message }),

@@ -33,7 +33,7 @@ const body = {
   },
 };
 
-const SECRET = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc';
+const SECRET = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc';
 
 describe('defineContract', () => {
   it('defaults the policy to warn and freezes the definition', () => {
