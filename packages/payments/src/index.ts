@@ -1,0 +1,34 @@
+export { moneySchema } from './money-schema.js';
+export { FAILURE_CODES, failureCodeSchema, type CanonicalFailureCode } from './failure-codes.js';
+export {
+  PAYMENT_STATUSES,
+  paymentStatusMachine,
+  paymentStatusSchema,
+  type PaymentLifecycleStatus,
+  type PaymentStatus,
+} from './payment-status.js';
+export { customerSchema, type Customer } from './models/customer.js';
+export { paymentFailureSchema, paymentSchema, type Payment, type PaymentFailure } from './models/payment.js';
+export { REFUND_STATUSES, refundSchema, type Refund, type RefundStatus } from './models/refund.js';
+export {
+  PAYMENT_EVENT_TYPES,
+  paymentEventSchema,
+  type PaymentEvent,
+  type PaymentEventType,
+} from './models/payment-event.js';
+export {
+  SETTLEMENT_KINDS,
+  settlementLineSchema,
+  type SettlementKind,
+  type SettlementLine,
+} from './models/settlement-line.js';
+export type {
+  CaptureOptions,
+  CreatePaymentInput,
+  IdempotentOptions,
+  PaymentListFilter,
+  PaymentsConnector,
+  RefundOptions,
+  SettlementPeriod,
+  WebhookDelivery,
+} from './connector.js';

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { moneySchema } from '../money-schema.js';
+
+/** What a settlement line moved; `unknown` keeps lines of a kind not mapped yet in the totals. */
+export const SETTLEMENT_KINDS = ['charge', 'refund', 'fee', 'adjustment', 'payout', 'unknown'] as const;
+
+/** A canonical settlement line kind. */
+export type SettlementKind = (typeof SETTLEMENT_KINDS)[number];
+
+/**
+ * One line of a provider's settlement report, for reconciliation: gross, the provider's fee and
+ * the net paid out, each as Money so fees in another currency cannot be silently added.
+ */
+export const settlementLineSchema = z.object({
+  provider: z.string().min(1),
+  providerReference: z.string().min(1),
+  paymentReference: z.string().min(1).optional(),
+  refundReference: z.string().min(1).optional(),
+  kind: z.enum(SETTLEMENT_KINDS),
+  gross: moneySchema,
+  fee: moneySchema,
+  net: moneySchema,
+  settledAt: z.number().int(),
+});
+
+/** A canonical settlement line. */
+export type SettlementLine = z.infer<typeof settlementLineSchema>;

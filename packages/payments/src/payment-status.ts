@@ -1,0 +1,51 @@
+import { defineStateMachine } from '@interlock/core';
+import { z } from 'zod';
+
+/** The payment lifecycle states the state machine orders. */
+export const PAYMENT_STATUSES = [
+  'requires_action',
+  'pending',
+  'succeeded',
+  'partially_refunded',
+  'refunded',
+  'failed',
+  'canceled',
+] as const;
+
+/** A state of the payment lifecycle. */
+export type PaymentLifecycleStatus = (typeof PAYMENT_STATUSES)[number];
+
+/**
+ * A payment's canonical status: a lifecycle state, or `unknown` when the provider sent a value no
+ * connector maps yet (the raw text is then kept in `statusRaw`, as core's status maps do).
+ */
+export type PaymentStatus = PaymentLifecycleStatus | 'unknown';
+
+/** Zod schema for `PaymentStatus`, `unknown` included. */
+export const paymentStatusSchema = z.enum([...PAYMENT_STATUSES, 'unknown']);
+
+/**
+ * Which payment status may follow which, for core's `guardTransition` (the ordering guard on the
+ * event path). `unknown` is deliberately not a state: an unmapped provider status cannot be
+ * ordered against anything, so the guard refuses it (or a record stored with it) as
+ * `unknown_state` instead of letting it overwrite a known status.
+ *
+ * `pending -> requires_action` exists because 3-D Secure can be demanded after the payment was
+ * submitted; `requires_action -> succeeded` because cards often settle straight after the
+ * customer authenticates and the guard checks single steps, so a skipped `pending` must not turn
+ * the success into a refused backward transition; `partially_refunded -> partially_refunded` is another partial refund, which always
+ * passes since a status may follow itself.
+ */
+export const paymentStatusMachine = defineStateMachine<PaymentLifecycleStatus>({
+  name: 'payment',
+  initial: ['requires_action', 'pending'],
+  transitions: {
+    requires_action: ['pending', 'succeeded', 'failed', 'canceled'],
+    pending: ['requires_action', 'succeeded', 'failed', 'canceled'],
+    succeeded: ['partially_refunded', 'refunded'],
+    partially_refunded: ['partially_refunded', 'refunded'],
+    refunded: [],
+    failed: [],
+    canceled: [],
+  },
+});

@@ -1,0 +1,67 @@
+import { guardTransition } from '@interlock/core';
+import { describe, expect, it } from 'vitest';
+import { PAYMENT_STATUSES, paymentStatusMachine } from '../src/index.js';
+
+describe('paymentStatusMachine', () => {
+  it('declares exactly the lifecycle statuses, without unknown', () => {
+    expect([...paymentStatusMachine.states].sort()).toEqual([...PAYMENT_STATUSES].sort());
+    expect(paymentStatusMachine.isState('unknown')).toBe(false);
+  });
+
+  it('allows the forward path', () => {
+    const path = ['requires_action', 'pending', 'succeeded', 'partially_refunded', 'refunded'] as const;
+    for (let i = 1; i < path.length; i++) {
+      expect(paymentStatusMachine.canTransition(path[i - 1]!, path[i]!)).toBe(true);
+    }
+  });
+
+  it('allows 3-D Secure after submission, a full refund at once and a second partial refund', () => {
+    expect(paymentStatusMachine.canTransition('pending', 'requires_action')).toBe(true);
+    expect(paymentStatusMachine.canTransition('succeeded', 'refunded')).toBe(true);
+    expect(paymentStatusMachine.canTransition('partially_refunded', 'partially_refunded')).toBe(true);
+  });
+
+  it('lets requires_action and pending fail or be canceled', () => {
+    for (const from of ['requires_action', 'pending'] as const) {
+      expect(paymentStatusMachine.canTransition(from, 'failed')).toBe(true);
+      expect(paymentStatusMachine.canTransition(from, 'canceled')).toBe(true);
+    }
+  });
+
+  it('refuses succeeded -> pending', () => {
+    expect(paymentStatusMachine.canTransition('succeeded', 'pending')).toBe(false);
+  });
+
+  it('has failed, canceled and refunded as its terminal states', () => {
+    expect([...paymentStatusMachine.terminal].sort()).toEqual(['canceled', 'failed', 'refunded']);
+  });
+});
+
+describe('guardTransition with the payment machine', () => {
+  it('refuses a backward transition', () => {
+    const decision = guardTransition(
+      paymentStatusMachine,
+      { status: 'succeeded', updatedAt: 2_000 },
+      { status: 'pending', occurredAt: 3_000 },
+    );
+    expect(decision).toEqual({ apply: false, reason: 'backward_transition' });
+  });
+
+  it('applies a forward transition', () => {
+    const decision = guardTransition(
+      paymentStatusMachine,
+      { status: 'pending', updatedAt: 2_000 },
+      { status: 'succeeded', occurredAt: 3_000 },
+    );
+    expect(decision).toEqual({ apply: true });
+  });
+
+  it('refuses an unknown provider status as unknown_state', () => {
+    const decision = guardTransition(
+      paymentStatusMachine,
+      { status: 'pending', updatedAt: 2_000 },
+      { status: 'unknown', occurredAt: 3_000 },
+    );
+    expect(decision).toEqual({ apply: false, reason: 'unknown_state' });
+  });
+});
