@@ -5,13 +5,3 @@
 export function millis(value: unknown): number {
   return typeof value === 'number' ? value : Number(value);
 }
-
-/** Like {@link millis} for a nullable column: SQL NULL becomes `undefined`, as the contracts spell "absent". */
-export function optionalMillis(value: unknown): number | undefined {
-  return value === null || value === undefined ? undefined : millis(value);
-}
-
-/** A nullable text column as an optional property value. */
-export function optionalText(value: string | null | undefined): string | undefined {
-  return value ?? undefined;
-}

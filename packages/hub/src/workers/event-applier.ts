@@ -1,5 +1,6 @@
 import { KeyedLock } from './keyed-lock.js';
 import {
+  canReach,
   guardTransition,
   isIntegrationError,
   type Clock,
@@ -39,22 +40,6 @@ export interface EventApplierOptions {
   onOutcome?(event: StoredEvent, outcome: EventOutcome): void;
   /** How long an event that arrived ahead of a missing step waits before it is tried again. Default 1 s. */
   aheadRetryMs?: number;
-}
-
-/** Whether `to` can be reached from `from` in one or more steps of the machine. */
-function reachable(machine: StateMachine<string>, from: string, to: string): boolean {
-  const seen = new Set([from]);
-  const pending = [from];
-  while (pending.length > 0) {
-    const state = pending.pop() as string;
-    for (const next of machine.states) {
-      if (seen.has(next) || !machine.canTransition(state, next)) continue;
-      if (next === to) return true;
-      seen.add(next);
-      pending.push(next);
-    }
-  }
-  return false;
 }
 
 /**
@@ -104,7 +89,7 @@ export function createEventApplier(options: EventApplierOptions): EventHandler {
   const applyChange = async (event: StoredEvent, interpreter: EventInterpreter, change: RecordChange, key: RecordKey): Promise<EventOutcome> => {
     const current = await integrity.getRecord(key);
     const decision = guardTransition(interpreter.machine, current, { status: change.status, occurredAt: change.occurredAt });
-    if (!decision.apply && decision.reason === 'backward_transition' && current && reachable(interpreter.machine, current.status, change.status)) {
+    if (!decision.apply && decision.reason === 'backward_transition' && current && canReach(interpreter.machine, current.status, change.status)) {
       // Ahead, not behind: a step in between has not arrived yet. Wait for it; if it never
       // comes, the attempts run out and a person (or the poller) decides.
       return { status: 'retry', reason: `ahead_of_state: ${current.status} -> ${change.status}`, retryInMs: options.aheadRetryMs ?? 1_000 };

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { DeadEventFilter, EventStatus, InboundEvent, StoredEvent } from '@interlock/core';
+import { storedEventFromRow, type DeadEventFilter, type EventRow, type EventStatus, type InboundEvent, type StoredEvent } from '@interlock/core';
 import type { Pool } from 'pg';
 import { millis } from '../sql-values.js';
-import { EVENT_COLUMNS, eventColumnsOf, toStoredEvent, type EventRow } from './event-row.js';
+import { EVENT_COLUMNS, eventColumnsOf } from './event-row.js';
 import type { Settlement } from './settlement.js';
 
 /** An event handed to one worker, with the token that proves the claim is still its own. */
@@ -96,7 +96,7 @@ export class EventTable {
       [request.now, request.limit, request.maxAttempts, request.leaseMs, leaseToken, request.workerId],
     );
     return result.rows
-      .map(toStoredEvent)
+      .map(storedEventFromRow)
       .filter((event) => event.status === 'processing')
       .sort((a, b) => a.receivedAt - b.receivedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .map((event) => ({ event, leaseToken }));
@@ -128,7 +128,7 @@ export class EventTable {
   async get(id: string): Promise<StoredEvent | undefined> {
     const result = await this.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM ${this.table} WHERE id = $1`, [id]);
     const row = result.rows[0];
-    return row ? toStoredEvent(row) : undefined;
+    return row ? storedEventFromRow(row) : undefined;
   }
 
   async counts(): Promise<Readonly<Record<EventStatus, number>>> {
@@ -149,7 +149,7 @@ export class EventTable {
        LIMIT $2`,
       [filter.provider ?? null, filter.limit ?? DEAD_LIST_LIMIT],
     );
-    return result.rows.map(toStoredEvent);
+    return result.rows.map(storedEventFromRow);
   }
 
   /** Dead back to queued, claimable at once (by every instance, whatever its clock), with a fresh count of attempts. */

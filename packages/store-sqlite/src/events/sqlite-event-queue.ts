@@ -1,8 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock, ConsumeOptions, Consumer, DeadEventFilter, EventHandler, EventOutcome, EventQueue, EventStatus, InboundEvent, StoredEvent } from '@interlock/core';
+import {
+  storedEventFromRow,
+  type Clock,
+  type ConsumeOptions,
+  type Consumer,
+  type DeadEventFilter,
+  type EventHandler,
+  type EventOutcome,
+  type EventQueue,
+  type EventStatus,
+  type InboundEvent,
+  type StoredEvent,
+} from '@interlock/core';
 import type { GroupCommit } from '../database/group-commit.js';
 import { promised } from '../database/promised.js';
-import { insertParams, toStoredEvent } from './event-row.js';
+import { insertParams } from './event-row.js';
 import type { EventStatements } from './event-statements.js';
 import { PollingConsumer, type ClaimSource } from './polling-consumer.js';
 import { settlementFor } from './settlement.js';
@@ -80,7 +92,7 @@ export class SqliteEventQueue implements EventQueue, ClaimSource {
       const rows = statements.claim.all({ owner, leaseUntil: now + leaseMs, now, limit });
       // RETURNING comes back in no particular order; hand events out oldest first.
       rows.sort((a, b) => a.received_at - b.received_at || a.seq - b.seq);
-      return rows.map(toStoredEvent);
+      return rows.map(storedEventFromRow);
     });
   }
 
@@ -97,7 +109,7 @@ export class SqliteEventQueue implements EventQueue, ClaimSource {
   get(id: string): Promise<StoredEvent | undefined> {
     return promised(() => {
       const row = this.parts.statements.get.get(id);
-      return row ? toStoredEvent(row) : undefined;
+      return row ? storedEventFromRow(row) : undefined;
     });
   }
 
@@ -115,7 +127,7 @@ export class SqliteEventQueue implements EventQueue, ClaimSource {
     // LIMIT -1 is SQLite for "no limit".
     const limit = filter.limit ?? -1;
     const provider = filter.provider;
-    return promised(() => (provider === undefined ? statements.listDead.all(limit) : statements.listDeadByProvider.all(provider, limit)).map(toStoredEvent));
+    return promised(() => (provider === undefined ? statements.listDead.all(limit) : statements.listDeadByProvider.all(provider, limit)).map(storedEventFromRow));
   }
 
   replay(id: string): Promise<boolean> {

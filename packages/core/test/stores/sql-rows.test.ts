@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { AUDIT_COLUMNS, auditEntryFromRow, auditRowValues, storedEventFromRow, type AuditEntry } from '../../src/index.js';
+
+describe('SQL row codecs shared by the SQL engines', () => {
+  it('reads an event row, with bigints as strings (node-postgres) or numbers (SQLite), NULL as absent', () => {
+    const row = { id: 'e1', provider: 'p', event_id: 'evt', type: 't', received_at: '1767225600000', occurred_at: null, payload: 'Müller GmbH', correlation_id: null, status: 'queued' as const, attempts: 0, reason: null, updated_at: 1767225600001 };
+    expect(storedEventFromRow(row)).toEqual({ id: 'e1', provider: 'p', eventId: 'evt', type: 't', receivedAt: 1767225600000, payload: 'Müller GmbH', status: 'queued', attempts: 0, updatedAt: 1767225600001 });
+    expect(storedEventFromRow({ ...row, occurred_at: 5, correlation_id: 'c', reason: 'stale' })).toMatchObject({ occurredAt: 5, correlationId: 'c', reason: 'stale' });
+  });
+
+  it('writes and reads an audit entry back unchanged, sparse or full', () => {
+    const full: AuditEntry = { at: 1, actor: 'cli', action: 'a', provider: 'p', recordType: 'payment', recordId: 'r', eventId: 'e', payloadVersion: 'v1', attempts: 2, outcome: 'applied', correlationId: 'c', detail: 'd' };
+    const sparse: AuditEntry = { at: 2, actor: 'cli', action: 'a', provider: 'p', outcome: 'ok' };
+    for (const entry of [full, sparse]) {
+      const values = auditRowValues(entry);
+      const row = Object.fromEntries(AUDIT_COLUMNS.map((column, i) => [column, values[i]])) as unknown as Parameters<typeof auditEntryFromRow>[0];
+      expect(auditEntryFromRow({ ...row, at: String(row.at) })).toEqual(entry);
+    }
+  });
+});
