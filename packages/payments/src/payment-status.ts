@@ -5,6 +5,7 @@ import { z } from 'zod';
 export const PAYMENT_STATUSES = [
   'requires_action',
   'pending',
+  'authorized',
   'succeeded',
   'partially_refunded',
   'refunded',
@@ -33,15 +34,17 @@ export const paymentStatusSchema = z.enum([...PAYMENT_STATUSES, 'unknown']);
  * `pending -> requires_action` exists because 3-D Secure can be demanded after the payment was
  * submitted; `requires_action -> succeeded` because cards often settle straight after the
  * customer authenticates and the guard checks single steps, so a skipped `pending` must not turn
- * the success into a refused backward transition; `partially_refunded -> partially_refunded` is another partial refund, which always
+ * the success into a refused backward transition; `authorized` holds a manual-capture payment
+ * (Stripe's `requires_capture`, Razorpay's `authorized`) until it is captured or released; `partially_refunded -> partially_refunded` is another partial refund, which always
  * passes since a status may follow itself.
  */
 export const paymentStatusMachine = defineStateMachine<PaymentLifecycleStatus>({
   name: 'payment',
   initial: ['requires_action', 'pending'],
   transitions: {
-    requires_action: ['pending', 'succeeded', 'failed', 'canceled'],
-    pending: ['requires_action', 'succeeded', 'failed', 'canceled'],
+    requires_action: ['pending', 'authorized', 'succeeded', 'failed', 'canceled'],
+    pending: ['requires_action', 'authorized', 'succeeded', 'failed', 'canceled'],
+    authorized: ['succeeded', 'failed', 'canceled'],
     succeeded: ['partially_refunded', 'refunded'],
     partially_refunded: ['partially_refunded', 'refunded'],
     refunded: [],

@@ -8,8 +8,7 @@ async function* none<T>(): AsyncIterable<T> {
 
 const refund: Refund = {
   id: 're_01',
-  paymentId: 'pay_01',
-  providerReference: 're_3Nx',
+  paymentId: 'pi_3Nx',
   amount: { amountMinor: 1050, currency: 'INR' },
   status: 'succeeded',
   statusRaw: 'succeeded',

@@ -3,9 +3,9 @@ import type { Payment } from '../src/index.js';
 /** A valid succeeded payment as a connector would return it; tests override one field at a time. */
 export function validPayment(): Payment {
   return {
-    id: 'pay_01',
+    id: 'pi_3Nx',
     provider: 'stripe',
-    providerReference: 'pi_3Nx',
+    reference: 'ord_42',
     amount: { amountMinor: 1050, currency: 'INR' },
     amountCaptured: { amountMinor: 1050, currency: 'INR' },
     amountRefunded: { amountMinor: 0, currency: 'INR' },

@@ -28,6 +28,13 @@ describe('paymentStatusMachine', () => {
     }
   });
 
+  it('holds a manual-capture authorisation until it is captured, released or fails', () => {
+    for (const from of ['requires_action', 'pending'] as const) expect(paymentStatusMachine.canTransition(from, 'authorized')).toBe(true);
+    for (const to of ['succeeded', 'canceled', 'failed'] as const) expect(paymentStatusMachine.canTransition('authorized', to)).toBe(true);
+    expect(paymentStatusMachine.canTransition('authorized', 'pending')).toBe(false);
+    expect(paymentStatusMachine.canTransition('succeeded', 'authorized')).toBe(false);
+  });
+
   it('refuses succeeded -> pending', () => {
     expect(paymentStatusMachine.canTransition('succeeded', 'pending')).toBe(false);
   });

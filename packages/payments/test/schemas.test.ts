@@ -50,7 +50,7 @@ describe('paymentSchema', () => {
   });
 
   it('refuses a status outside the canonical list', () => {
-    expect(paymentSchema.safeParse({ ...validPayment(), status: 'authorized' }).success).toBe(false);
+    expect(paymentSchema.safeParse({ ...validPayment(), status: 'requires_capture' }).success).toBe(false);
   });
 });
 
@@ -58,8 +58,7 @@ describe('refund and settlement schemas', () => {
   it('accept valid records', () => {
     const refund = {
       id: 're_01',
-      paymentId: 'pay_01',
-      providerReference: 're_3Nx',
+      paymentId: 'pi_3Nx',
       amount: { amountMinor: 500, currency: 'INR' },
       status: 'pending',
       statusRaw: 'pending',
@@ -68,8 +67,8 @@ describe('refund and settlement schemas', () => {
     expect(refundSchema.safeParse(refund).success).toBe(true);
     const line = {
       provider: 'stripe',
-      providerReference: 'txn_1',
-      paymentReference: 'pi_3Nx',
+      id: 'txn_1',
+      paymentId: 'pi_3Nx',
       kind: 'charge',
       gross: { amountMinor: 1050, currency: 'INR' },
       fee: { amountMinor: 31, currency: 'INR' },

@@ -18,11 +18,15 @@ export type PaymentFailure = z.infer<typeof paymentFailureSchema>;
  * amounts are kept apart from the authorised `amount` because partial capture and partial refunds
  * make them differ; `statusRaw` always holds the provider's text so an `unknown` status can be
  * mapped later and replayed. Times are epoch milliseconds, UTC.
+ *
+ * `id` is the provider's id, the one `getPayment` takes and settlement lines point at (Stripe's
+ * `pi_…`, Razorpay's `order_…`); `reference` is the caller's own order reference as the provider
+ * echoes it back, absent for payments made outside Interlock.
  */
 export const paymentSchema = z.object({
   id: z.string().min(1),
   provider: z.string().min(1),
-  providerReference: z.string().min(1),
+  reference: z.string().min(1).optional(),
   amount: moneySchema,
   amountCaptured: moneySchema,
   amountRefunded: moneySchema,

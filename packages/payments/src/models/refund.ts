@@ -9,9 +9,10 @@ export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
 /** A refund of all or part of one payment. Times are epoch milliseconds, UTC. */
 export const refundSchema = z.object({
+  /** The provider's refund id. */
   id: z.string().min(1),
+  /** The payment's id as `Payment.id` carries it. */
   paymentId: z.string().min(1),
-  providerReference: z.string().min(1),
   amount: moneySchema,
   status: z.enum(REFUND_STATUSES),
   statusRaw: z.string(),

@@ -13,9 +13,12 @@ export type SettlementKind = (typeof SETTLEMENT_KINDS)[number];
  */
 export const settlementLineSchema = z.object({
   provider: z.string().min(1),
-  providerReference: z.string().min(1),
-  paymentReference: z.string().min(1).optional(),
-  refundReference: z.string().min(1).optional(),
+  /** The provider's id for the line (Stripe's balance transaction `txn_…`, Razorpay's recon item). */
+  id: z.string().min(1),
+  /** The payment it settles, as `Payment.id` carries it, so reconciliation can match the two. */
+  paymentId: z.string().min(1).optional(),
+  /** The refund it settles, as `Refund.id` carries it. */
+  refundId: z.string().min(1).optional(),
   kind: z.enum(SETTLEMENT_KINDS),
   gross: moneySchema,
   fee: moneySchema,
