@@ -19,3 +19,4 @@ export * from './stores/index.js';
 export * from './webhooks/index.js';
 export * from './state/index.js';
 export * from './polling/index.js';
+export * from './reconciliation/index.js';

@@ -2,3 +2,4 @@ export { newIdempotencyKey } from './idempotency-key.js';
 export { requestFingerprint, type FingerprintedRequest } from './fingerprint.js';
 export type { BeginResult, IdempotencyStore, StoredOutcome } from './idempotency-store.js';
 export { MemoryIdempotencyStore, type MemoryIdempotencyStoreOptions } from './memory-idempotency-store.js';
+export { createOrFind, type CreateOrFindOptions } from './create-or-find.js';

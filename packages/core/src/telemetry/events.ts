@@ -146,6 +146,42 @@ export type TelemetryEvent =
       type: 'idempotency.replayed';
       at: number;
       idempotencyKey: string;
-    });
+    })
+  | {
+      /** A create that may have reached the provider was found there, so it was not sent again. */
+      type: 'idempotency.found_existing';
+      at: number;
+      provider: string;
+      endpoint: string;
+      attempt: number;
+    }
+  | {
+      type: 'reconciliation.completed';
+      at: number;
+      provider: string;
+      /** Which comparison ran, e.g. `payments.settlements`. */
+      name: string;
+      periodFrom: number;
+      periodTo: number;
+      compared: number;
+      missing: number;
+      extra: number;
+      mismatched: number;
+      duplicates: number;
+      /** Above zero, this run found something to act on; `reconciliation.difference` is the alert. */
+      differences: number;
+    }
+  | {
+      /** The alert: our records and the provider's disagree for the period. */
+      type: 'reconciliation.difference';
+      at: number;
+      provider: string;
+      name: string;
+      periodFrom: number;
+      periodTo: number;
+      differences: number;
+      /** A few of the keys that differ, so the alert is actionable without opening the report. */
+      sampleKeys: readonly string[];
+    };
 
 export type TelemetryEventType = TelemetryEvent['type'];
