@@ -1,8 +1,10 @@
 export { moneySchema } from './money-schema.js';
 export { FAILURE_CODES, failureCodeSchema, type CanonicalFailureCode } from './failure-codes.js';
 export {
+  isSettledPaymentStatus,
   PAYMENT_STATUSES,
   paymentStatusMachine,
+  SETTLED_PAYMENT_STATUSES,
   paymentStatusSchema,
   type PaymentLifecycleStatus,
   type PaymentStatus,
@@ -32,3 +34,9 @@ export type {
   SettlementPeriod,
   WebhookDelivery,
 } from './connector.js';
+export {
+  reconcilePayments,
+  type PaymentsReconciliationReport,
+  type PaymentsRecord,
+  type ReconcilePaymentsOptions,
+} from './reconciliation/reconcile-payments.js';

@@ -52,3 +52,14 @@ export const paymentStatusMachine = defineStateMachine<PaymentLifecycleStatus>({
     canceled: [],
   },
 });
+
+/**
+ * Statuses that will not change again without a new action from us (a refund, a new payment):
+ * what a poller waits for. `succeeded` is one though the machine lets refunds follow it.
+ */
+export const SETTLED_PAYMENT_STATUSES: readonly PaymentStatus[] = ['succeeded', 'partially_refunded', 'refunded', 'failed', 'canceled'];
+
+/** Whether a payment in this status is settled (see `SETTLED_PAYMENT_STATUSES`). */
+export function isSettledPaymentStatus(status: PaymentStatus): boolean {
+  return SETTLED_PAYMENT_STATUSES.includes(status);
+}

@@ -9,7 +9,9 @@ export type SettlementKind = (typeof SETTLEMENT_KINDS)[number];
 
 /**
  * One line of a provider's settlement report, for reconciliation: gross, the provider's fee and
- * the net paid out, each as Money so fees in another currency cannot be silently added.
+ * the net paid out, each as Money so fees in another currency cannot be silently added. Amounts
+ * are signed from the merchant's side: money in (a charge) is positive, money out (a refund, a
+ * payout) negative, and a fee is positive when the provider keeps it (`net = gross - fee`).
  */
 export const settlementLineSchema = z.object({
   provider: z.string().min(1),

@@ -1,0 +1,3 @@
+export type { PaymentsSimulation } from './testing/simulation.js';
+export { runPaymentsEndToEnd, type PaymentsEndToEndOptions, type PaymentsEndToEndResult } from './testing/end-to-end.js';
+export { OUTAGE_FROM_MS, OUTAGE_MS, transientFaultScenario } from './testing/fault-plan.js';

@@ -1,0 +1,27 @@
+import type { FaultRule, FaultScenario } from '@interlock/testkit';
+
+/** When the outage starts and how long it lasts, in virtual time since the simulator started. */
+export const OUTAGE_FROM_MS = 60_000;
+export const OUTAGE_MS = 10 * 60_000;
+
+const TRANSIENT_FAULTS: readonly FaultRule['fault'][] = [
+  { type: 'status', status: 503 },
+  { type: 'rate_limit', retryAfterSeconds: 1 },
+  { type: 'reset' },
+  { type: 'lost_response' },
+];
+
+/**
+ * A ten-minute outage, and outside it `share` of all requests failing transiently, spread evenly
+ * over 503s, 429s with Retry-After, connection resets and lost responses. The injector draws per
+ * rule in order, so each rule's probability is conditional on the earlier ones not firing; these
+ * make the total exactly `share`.
+ */
+export function transientFaultScenario(share: number): FaultScenario {
+  const each = share / TRANSIENT_FAULTS.length;
+  const rules: FaultRule[] = [
+    { name: 'outage', from: OUTAGE_FROM_MS, until: OUTAGE_FROM_MS + OUTAGE_MS, fault: { type: 'status', status: 503 } },
+    ...TRANSIENT_FAULTS.map((fault, index) => ({ name: `transient_${fault.type}`, probability: each / (1 - each * index), fault })),
+  ];
+  return { rules };
+}
