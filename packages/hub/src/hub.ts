@@ -6,6 +6,7 @@ import { listen } from './http/server.js';
 import { ingressProvider, type IngressProvider } from './ingress/ingress-provider.js';
 import { createWebhookIngress, type IngressLog } from './ingress/webhook-ingress.js';
 import { HubMetrics } from './metrics/hub-metrics.js';
+import { ReconciliationScheduler, type ReconciliationJob } from './reconciliation/index.js';
 import { createEventApplier, type EventInterpreter } from './workers/event-applier.js';
 
 export interface HubOptions {
@@ -18,6 +19,8 @@ export interface HubOptions {
   /** Start without workers (the flood test acknowledges everything first, then drains). */
   startWorkers?: boolean;
   engines?: Engines;
+  /** Reconciliations to run on the config's schedule (one per provider that has one). */
+  reconciliations?: readonly ReconciliationJob[];
 }
 
 export interface Hub {
@@ -25,6 +28,8 @@ export interface Hub {
   queue: EventQueue;
   integrity: IntegrityStore;
   metrics: HubMetrics;
+  /** Runs the configured reconciliations on schedule; `runNow` for one on demand. */
+  reconciliation: ReconciliationScheduler;
   startWorkers(): void;
   stopWorkers(): Promise<void>;
   close(): Promise<void>;
@@ -40,6 +45,21 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const clock = options.clock ?? systemClock;
   const engines = options.engines ?? (await openEngines(config, clock, options.env));
   const metrics = new HubMetrics(engines.queue);
+  const log = options.log ?? consoleLog;
+  const hour = 3_600_000;
+  const reconciliation = new ReconciliationScheduler({
+    jobs: options.reconciliations ?? [],
+    schedule: {
+      everyMs: config.reconciliation.everyHours * hour,
+      lookbackMs: config.reconciliation.lookbackHours * hour,
+      settleDelayMs: config.reconciliation.settleDelayHours * hour,
+      retryMs: config.reconciliation.retryMinutes * 60_000,
+    },
+    clock,
+    integrity: engines.integrity,
+    metrics,
+    log,
+  });
   const providers = new Map<string, IngressProvider>(config.providers.map((p) => [p.name, ingressProvider(p, options.env)]));
   const ingress = createWebhookIngress({
     providers,
@@ -48,7 +68,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     metrics,
     maxBodyBytes: config.maxBodyBytes,
     unauthenticatedPerMinute: config.unauthenticatedPerMinute,
-    log: options.log ?? consoleLog,
+    log,
   });
   const applier = createEventApplier({
     integrity: engines.integrity,
@@ -84,6 +104,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     config.port,
   );
   if (options.startWorkers ?? true) startWorkers();
+  if (config.reconciliation.enabled) reconciliation.start();
   const closeServer = (s: Server): Promise<void> =>
     new Promise((resolve) => {
       s.closeAllConnections();
@@ -94,6 +115,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     queue: engines.queue,
     integrity: engines.integrity,
     metrics,
+    reconciliation,
     startWorkers,
     stopWorkers: async () => {
       await consumer?.stop();
@@ -101,6 +123,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     },
     close: async () => {
       await closeServer(server);
+      await reconciliation.close();
       await consumer?.stop();
       await engines.close();
     },

@@ -8,3 +8,14 @@ export { runCli } from './cli/cli.js';
 export { runDemo, type DemoOptions } from './cli/run-demo.js';
 export { DEMO_PROVIDER, demoPaymentMachine, demoPaymentsInterpreter } from './demo/demo-payments.js';
 export { demoEvents, sendDemoBatch } from './demo/demo-traffic.js';
+export {
+  paymentsReconciliationJob,
+  PAYMENT_RECORD_TYPE,
+  ReconciliationScheduler,
+  summarise,
+  type PaymentsReconciliationJobOptions,
+  type ReconciliationJob,
+  type ReconciliationSchedule,
+  type ReconciliationSchedulerOptions,
+  type ReconciliationSummary,
+} from './reconciliation/index.js';

@@ -25,6 +25,15 @@ describe.skipIf(service.skip)('migrate (PostgreSQL)', () => {
     expect(tables.map((t) => t.table_name)).toEqual(['audit_log', 'events', 'idempotency_keys', 'records', 'schema_migrations']);
   });
 
+  it('upgrades a version 2 schema: its records gain no snapshot and are listed', async () => {
+    db = new TestDatabase();
+    await migrateWith(db.pool(), db.schema, MIGRATIONS.filter((m) => m.version <= 2));
+    await db.query("INSERT INTO $schema.records VALUES ('acme', 'payment', 'pay_1', 'paid', 5, 3)");
+    const store = await db.open();
+    const listed = await store.integrity.listRecords({ provider: 'acme', recordType: 'payment', updatedFrom: 0, updatedTo: 10 });
+    expect(listed).toStrictEqual([{ provider: 'acme', recordType: 'payment', recordId: 'pay_1', status: 'paid', updatedAt: 5, version: 3 }]);
+  });
+
   it('two instances migrating the same fresh schema at once both succeed, and each step runs once', async () => {
     db = new TestDatabase();
     const pools = [db.pool(), db.pool(), db.pool()];

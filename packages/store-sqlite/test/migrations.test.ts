@@ -56,6 +56,22 @@ describe('migrations', () => {
     expect(() => openSqliteStore({ path })).toThrow(/newer than this/);
   });
 
+  it('upgrades a version 1 file: its records gain no snapshot and are listed through the update-time index', async () => {
+    const path = tempPath();
+    const old = new Database(path);
+    migrate(old, MIGRATIONS.filter((m) => m.version === 1));
+    old.prepare("INSERT INTO record_states VALUES ('acme', 'payment', 'pay_1', 'paid', 5, 3)").run();
+    old.close();
+    const store = openSqliteStore({ path });
+    const listed = await store.integrity.listRecords({ provider: 'acme', recordType: 'payment', updatedFrom: 0, updatedTo: 10 });
+    expect(listed).toStrictEqual([{ provider: 'acme', recordType: 'payment', recordId: 'pay_1', status: 'paid', updatedAt: 5, version: 3 }]);
+    await store.close();
+    const db = new Database(path);
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM record_states WHERE provider = 'acme' AND record_type = 'payment' AND updated_at >= 0 AND updated_at < 10 ORDER BY updated_at, record_id").all() as { detail: string }[];
+    expect(plan.map((step) => step.detail).join('\n')).toContain('record_states_by_update');
+    db.close();
+  });
+
   it('reopens an existing file with its data', async () => {
     const path = tempPath();
     const first = openSqliteStore({ path });

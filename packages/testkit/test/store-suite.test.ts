@@ -61,6 +61,16 @@ describe('the store suites catch broken engines', () => {
     await expect(check(checks, 'listAudit is oldest first').run()).rejects.toThrow();
   });
 
+  it('an integrity store whose updated window includes its end fails the listing check', async () => {
+    class InclusiveEnd extends MemoryIntegrityStore {
+      override listRecords(filter: Parameters<MemoryIntegrityStore['listRecords']>[0]) {
+        return super.listRecords({ ...filter, updatedTo: filter.updatedTo === undefined ? undefined : filter.updatedTo + 1 });
+      }
+    }
+    const checks = integrityStoreChecks(() => Promise.resolve({ store: new InclusiveEnd(), cleanup: () => Promise.resolve() }));
+    await expect(check(checks, 'listRecords takes updatedFrom inclusive').run()).rejects.toThrow();
+  });
+
   it('an idempotency store with a shorter TTL than declared fails the TTL check', async () => {
     const checks = integrityStoreChecks(() => Promise.resolve({ store: new MemoryIntegrityStore({ ttlMs: 60 * 60 * 1000 }), cleanup: () => Promise.resolve() }));
     await expect(check(checks, 'a key is forgotten').run()).rejects.toThrow();

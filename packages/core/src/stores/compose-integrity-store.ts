@@ -1,10 +1,11 @@
 import type { IdempotencyStore } from '../idempotency/idempotency-store.js';
-import type { AuditEntry, AuditFilter, IntegrityStore, RecordKey, RecordState } from './integrity-store.js';
+import type { AuditEntry, AuditFilter, IntegrityStore, RecordFilter, RecordKey, RecordState } from './integrity-store.js';
 
 /** Record states with compare-and-set: the part of an IntegrityStore an engine writes itself. */
 export interface RecordStateTable {
   get(key: RecordKey): Promise<RecordState | undefined>;
   put(next: Omit<RecordState, 'version'>, expectedVersion: number | undefined): Promise<boolean>;
+  list(filter: RecordFilter): Promise<readonly RecordState[]>;
 }
 
 /** The audit trail: oldest first, ties in append order; `limit` keeps the most recent entries. */
@@ -31,6 +32,7 @@ export function composeIntegrityStore(parts: {
     release: (scope, key) => idempotency.release(scope, key),
     getRecord: (key) => records.get(key),
     putRecord: (next, expectedVersion) => records.put(next, expectedVersion),
+    listRecords: (filter) => records.list(filter),
     appendAudit: (entry) => audit.append(entry),
     listAudit: (filter) => audit.list(filter),
     close: () => (closing ??= parts.close()),

@@ -9,6 +9,6 @@ export type {
   InboundEvent,
   StoredEvent,
 } from './event-queue.js';
-export type { AuditEntry, AuditFilter, IntegrityStore, RecordKey, RecordState } from './integrity-store.js';
+export { RECORD_LIST_LIMIT, type AuditEntry, type AuditFilter, type IntegrityStore, type RecordFilter, type RecordKey, type RecordState } from './integrity-store.js';
 export { composeIntegrityStore, type AuditTable, type RecordStateTable } from './compose-integrity-store.js';
-export { AUDIT_COLUMNS, auditEntryFromRow, auditRowValues, storedEventFromRow, type AuditRow, type EventRow } from './sql-rows.js';
+export { AUDIT_COLUMNS, auditEntryFromRow, auditRowValues, recordStateFromRow, storedEventFromRow, type AuditRow, type EventRow, type RecordRow } from './sql-rows.js';

@@ -10,12 +10,32 @@ export interface RecordState {
   updatedAt: number;
   /** Bumped on every write, for compare-and-set. */
   version: number;
+  /**
+   * The canonical record (a payments `Payment`, say) as JSON text, as of this state: reconciliation
+   * and the support console read what the hub knows from here instead of asking the provider.
+   */
+  snapshot?: string | undefined;
 }
 
 export interface RecordKey {
   provider: string;
   recordType: string;
   recordId: string;
+}
+
+/** How many record states {@link IntegrityStore.listRecords} returns when the filter names no limit. */
+export const RECORD_LIST_LIMIT = 10_000;
+
+/** Which record states {@link IntegrityStore.listRecords} returns: one provider's records of one type. */
+export interface RecordFilter {
+  provider: string;
+  recordType: string;
+  /** Inclusive lower bound on `updatedAt`, epoch milliseconds. */
+  updatedFrom?: number | undefined;
+  /** Exclusive upper bound on `updatedAt`, epoch milliseconds. */
+  updatedTo?: number | undefined;
+  /** At most this many records (default {@link RECORD_LIST_LIMIT}), the earliest updated. */
+  limit?: number | undefined;
 }
 
 /** Who did what to which record, with which outcome: the audit trail. */
@@ -50,9 +70,12 @@ export interface IntegrityStore extends IdempotencyStore {
   getRecord(key: RecordKey): Promise<RecordState | undefined>;
   /**
    * Writes `next` only if the stored version is still `expectedVersion` (undefined: the record
-   * must not exist yet). False when another writer got there first.
+   * must not exist yet). False when another writer got there first. The whole state is replaced:
+   * a write without a snapshot leaves none, since the old one described an earlier state.
    */
   putRecord(next: Omit<RecordState, 'version'>, expectedVersion: number | undefined): Promise<boolean>;
+  /** The matching record states ordered by `updatedAt`, then `recordId`. */
+  listRecords(filter: RecordFilter): Promise<readonly RecordState[]>;
   appendAudit(entry: AuditEntry): Promise<void>;
   listAudit(filter?: AuditFilter): Promise<readonly AuditEntry[]>;
   close(): Promise<void>;

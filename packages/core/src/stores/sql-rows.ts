@@ -1,5 +1,5 @@
 import type { EventStatus, StoredEvent } from './event-queue.js';
-import type { AuditEntry } from './integrity-store.js';
+import type { AuditEntry, RecordState } from './integrity-store.js';
 
 /*
  * The row shapes the SQL engines (SQLite, PostgreSQL) share for the two contracts, with one codec
@@ -102,4 +102,22 @@ export function auditEntryFromRow(row: AuditRow): AuditEntry {
   if (row.correlation_id !== null) entry.correlationId = row.correlation_id;
   if (row.detail !== null) entry.detail = row.detail;
   return entry;
+}
+
+/** The record-state columns a RecordState is read from. */
+export interface RecordRow {
+  provider: string;
+  record_type: string;
+  record_id: string;
+  status: string;
+  updated_at: number | string;
+  version: number;
+  snapshot: string | null;
+}
+
+/** A row as a RecordState; a NULL snapshot becomes an absent property. */
+export function recordStateFromRow(row: RecordRow): RecordState {
+  const state: RecordState = { provider: row.provider, recordType: row.record_type, recordId: row.record_id, status: row.status, updatedAt: Number(row.updated_at), version: row.version };
+  if (row.snapshot !== null) state.snapshot = row.snapshot;
+  return state;
 }

@@ -16,6 +16,7 @@ describe('composeIntegrityStore', () => {
           records.set(next.recordId, { ...next, version: (current?.version ?? 0) + 1 });
           return Promise.resolve(true);
         },
+        list: (filter) => Promise.resolve([...records.values()].filter((r) => r.provider === filter.provider && r.recordType === filter.recordType)),
       },
       audit: { append: (entry) => Promise.resolve(void audit.push(entry)), list: () => Promise.resolve(audit) },
       close,
@@ -25,9 +26,10 @@ describe('composeIntegrityStore', () => {
     await expect(store.begin('s', 'k', 'f', 1)).resolves.toMatchObject({ state: 'completed' });
     await store.release('s', 'k');
     const key = { provider: 'p', recordType: 'payment', recordId: 'r1' };
-    await expect(store.putRecord({ ...key, status: 'pending', updatedAt: 1 }, undefined)).resolves.toBe(true);
+    await expect(store.putRecord({ ...key, status: 'pending', updatedAt: 1, snapshot: '{"id":"r1"}' }, undefined)).resolves.toBe(true);
     await expect(store.putRecord({ ...key, status: 'succeeded', updatedAt: 2 }, undefined)).resolves.toBe(false);
-    await expect(store.getRecord(key)).resolves.toMatchObject({ status: 'pending', version: 1 });
+    await expect(store.getRecord(key)).resolves.toMatchObject({ status: 'pending', version: 1, snapshot: '{"id":"r1"}' });
+    await expect(store.listRecords({ provider: 'p', recordType: 'payment' })).resolves.toEqual([{ ...key, status: 'pending', updatedAt: 1, version: 1, snapshot: '{"id":"r1"}' }]);
     await store.appendAudit({ at: 1, actor: 'test', action: 'a', provider: 'p', outcome: 'ok' });
     await expect(store.listAudit()).resolves.toHaveLength(1);
     await Promise.all([store.close(), store.close()]);

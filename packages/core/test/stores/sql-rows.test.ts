@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_COLUMNS, auditEntryFromRow, auditRowValues, storedEventFromRow, type AuditEntry } from '../../src/index.js';
+import { AUDIT_COLUMNS, auditEntryFromRow, auditRowValues, recordStateFromRow, storedEventFromRow, type AuditEntry } from '../../src/index.js';
 
 describe('SQL row codecs shared by the SQL engines', () => {
   it('reads an event row, with bigints as strings (node-postgres) or numbers (SQLite), NULL as absent', () => {
@@ -16,5 +16,13 @@ describe('SQL row codecs shared by the SQL engines', () => {
       const row = Object.fromEntries(AUDIT_COLUMNS.map((column, i) => [column, values[i]])) as unknown as Parameters<typeof auditEntryFromRow>[0];
       expect(auditEntryFromRow({ ...row, at: String(row.at) })).toEqual(entry);
     }
+  });
+
+  it('reads a record-state row, with a NULL snapshot as absent', () => {
+    const row = { provider: 'p', record_type: 'payment', record_id: 'r', status: 'paid', updated_at: '1767225600000', version: 2, snapshot: null };
+    const state = recordStateFromRow(row);
+    expect(state).toEqual({ provider: 'p', recordType: 'payment', recordId: 'r', status: 'paid', updatedAt: 1767225600000, version: 2 });
+    expect('snapshot' in state).toBe(false);
+    expect(recordStateFromRow({ ...row, updated_at: 5, snapshot: '{"name":"Müller GmbH"}' })).toMatchObject({ updatedAt: 5, snapshot: '{"name":"Müller GmbH"}' });
   });
 });

@@ -44,6 +44,18 @@ export const hubConfigSchema = z.object({
   /** Requests per minute per address to endpoints of providers that do not sign their webhooks. */
   unauthenticatedPerMinute: z.number().int().min(1).default(600),
   providers: z.array(providerSchema).default([]),
+  /** Each provider with a reconciliation job is compared with our records on this schedule. */
+  reconciliation: z
+    .object({
+      enabled: z.boolean().default(true),
+      everyHours: z.number().positive().default(24),
+      lookbackHours: z.number().positive().default(24),
+      /** Providers report a payment some time after it happened; the window ends this long before the run. */
+      settleDelayHours: z.number().min(0).default(1),
+      /** A run that could not finish (the provider was down) is tried again after this. */
+      retryMinutes: z.number().positive().default(15),
+    })
+    .default({}),
 });
 
 export type HubConfig = z.output<typeof hubConfigSchema>;

@@ -12,6 +12,8 @@ export class HubMetrics implements TelemetrySink {
   readonly providerRequests: Counter;
   readonly providerErrors: Counter;
   readonly providerSeconds: Histogram;
+  readonly reconciliationRuns: Counter;
+  private readonly reconciliationDifferences = new Map<string, number>();
 
   constructor(queue: EventQueue) {
     this.webhooks = this.registry.counter('interlock_webhooks_received_total', 'Webhook requests by provider and outcome (accepted, duplicate, forged, malformed, ...).');
@@ -20,6 +22,12 @@ export class HubMetrics implements TelemetrySink {
     this.providerRequests = this.registry.counter('interlock_provider_requests_total', 'Calls to providers, by provider, endpoint and outcome.');
     this.providerErrors = this.registry.counter('interlock_provider_errors_total', 'Failed calls to providers, by provider, endpoint and error kind.');
     this.providerSeconds = this.registry.histogram('interlock_provider_request_seconds', 'Provider call latency per attempt, by provider and endpoint.', LATENCY_BUCKETS);
+    this.reconciliationRuns = this.registry.counter('interlock_reconciliation_runs_total', 'Reconciliation runs by provider and outcome (clean, differences, failed).');
+    this.registry.gauge({
+      name: 'interlock_reconciliation_differences',
+      help: 'Differences the last finished reconciliation of each provider found; above zero needs a person.',
+      read: () => Promise.resolve([...this.reconciliationDifferences].map(([provider, value]) => ({ labels: { provider }, value }))),
+    });
     this.registry.gauge({
       name: 'interlock_queue_events',
       help: 'Events in the queue by status (queued, processing, applied, discarded, dead).',
@@ -30,6 +38,11 @@ export class HubMetrics implements TelemetrySink {
       help: 'Events waiting for a person: replay, reject or correct.',
       read: async () => [{ labels: {}, value: (await queue.counts()).dead }],
     });
+  }
+
+  /** Sets the differences gauge for a provider from its last finished run. */
+  setReconciliationDifferences(provider: string, differences: number): void {
+    this.reconciliationDifferences.set(provider, differences);
   }
 
   emit(event: TelemetryEvent): void {

@@ -18,6 +18,8 @@ export interface RecordChange {
   recordId: string;
   status: string;
   occurredAt: number;
+  /** The canonical record as of this change (JSON), kept with the state for reconciliation and the console. */
+  snapshot?: string;
 }
 
 /**
@@ -98,7 +100,8 @@ export function createEventApplier(options: EventApplierOptions): EventHandler {
       await audit(event, change, 'discarded', `${decision.reason}: ${current?.status ?? '-'} -> ${change.status}`);
       return { status: 'discarded', reason: decision.reason };
     }
-    const written = await integrity.putRecord({ ...key, status: change.status, updatedAt: change.occurredAt }, current?.version);
+    const next = { ...key, status: change.status, updatedAt: change.occurredAt, ...(change.snapshot === undefined ? {} : { snapshot: change.snapshot }) };
+    const written = await integrity.putRecord(next, current?.version);
     // Another worker changed the record between our read and write: decide again with its state.
     if (!written) return { status: 'retry', reason: 'concurrent_update', retryInMs: 0 };
     await audit(event, change, 'applied', `${current?.status ?? '-'} -> ${change.status}`);

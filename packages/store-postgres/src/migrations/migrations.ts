@@ -86,5 +86,16 @@ const integrity: Migration = {
   `,
 };
 
+const recordSnapshots: Migration = {
+  version: 3,
+  name: 'record snapshots',
+  sql: (s) => `
+    -- Nullable, so instances still on version 2 keep writing during a rolling deploy.
+    ALTER TABLE ${s}.records ADD COLUMN snapshot text;
+    -- listRecords: one provider's records of one type within an updated_at window.
+    CREATE INDEX records_updated ON ${s}.records (provider, record_type, updated_at);
+  `,
+};
+
 /** The schema's whole history, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [events, integrity];
+export const MIGRATIONS: readonly Migration[] = [events, integrity, recordSnapshots];

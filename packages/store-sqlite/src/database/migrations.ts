@@ -81,6 +81,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_by_event ON audit_trail (event_id, at) WHERE event_id IS NOT NULL;
     `,
   },
+  {
+    version: 2,
+    description: 'record snapshots, and record states listed by update time',
+    sql: `
+      ALTER TABLE record_states ADD COLUMN snapshot TEXT;
+      -- listRecords: one provider's records of one type within an updated_at window.
+      CREATE INDEX record_states_by_update ON record_states (provider, record_type, updated_at);
+    `,
+  },
 ];
 
 /** The schema version this code writes; a database at a later one was written by newer code. */

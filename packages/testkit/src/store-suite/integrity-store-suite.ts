@@ -4,10 +4,11 @@ import type { IntegrityStoreHarness, StoreCheck } from './harness.js';
 import { auditChecks } from './integrity/audit-checks.js';
 import { idempotencyChecks } from './integrity/idempotency-checks.js';
 import { recordChecks } from './integrity/record-checks.js';
+import { recordListingChecks } from './integrity/record-listing-checks.js';
 
 /** Every check an IntegrityStore engine must pass, each on a fresh store from `create`. */
 export function integrityStoreChecks(create: () => Promise<IntegrityStoreHarness>): StoreCheck[] {
-  return [...idempotencyChecks(create), ...recordChecks(create), ...auditChecks(create)];
+  return [...idempotencyChecks(create), ...recordChecks(create), ...recordListingChecks(create), ...auditChecks(create)];
 }
 
 /** Registers the IntegrityStore parity suite for one engine; call it from the engine's test file. */

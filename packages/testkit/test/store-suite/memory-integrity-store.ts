@@ -1,4 +1,4 @@
-import { MemoryIdempotencyStore, type AuditEntry, type AuditFilter, type IntegrityStore, type RecordKey, type RecordState } from '@interlock/core';
+import { MemoryIdempotencyStore, RECORD_LIST_LIMIT, type AuditEntry, type AuditFilter, type IntegrityStore, type RecordFilter, type RecordKey, type RecordState } from '@interlock/core';
 
 /** A reference IntegrityStore in memory, on core's MemoryIdempotencyStore. */
 export class MemoryIntegrityStore extends MemoryIdempotencyStore implements IntegrityStore {
@@ -15,6 +15,15 @@ export class MemoryIntegrityStore extends MemoryIdempotencyStore implements Inte
     if (current?.version !== expectedVersion) return Promise.resolve(false);
     this.records.set(recordId(next), { ...next, version: (expectedVersion ?? 0) + 1 });
     return Promise.resolve(true);
+  }
+
+  listRecords(filter: RecordFilter): Promise<readonly RecordState[]> {
+    const { updatedFrom = -Infinity, updatedTo = Infinity } = filter;
+    const matching = [...this.records.values()]
+      .filter((r) => r.provider === filter.provider && r.recordType === filter.recordType && r.updatedAt >= updatedFrom && r.updatedAt < updatedTo)
+      // Ordinal, not locale, order: the SQL engines compare ids byte-wise.
+      .sort((a, b) => a.updatedAt - b.updatedAt || (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
+    return Promise.resolve(matching.slice(0, filter.limit ?? RECORD_LIST_LIMIT).map((r) => ({ ...r })));
   }
 
   appendAudit(entry: AuditEntry): Promise<void> {
