@@ -127,19 +127,26 @@ export class FakeClock implements Clock {
     }
   }
 
-  /** Wraps fetch so that virtual time stands still while each request is on the wire. */
+  /**
+   * Wraps fetch so that virtual time stands still while each request is on the wire, its
+   * response body included: the body is read before the hold is released, since a large page
+   * still streaming in would otherwise let time jump to the attempt's timeout.
+   */
   trackFetch(inner: typeof fetch = fetch): typeof fetch {
     return async (input, init) => {
       const id = this.hold();
       try {
         // Tag the request in place: rebuilding a Request would copy its body stream.
+        let response: Response;
         if (input instanceof Request) {
           input.headers.set(FAKE_CLOCK_HOLD_HEADER, String(id));
-          return await inner(input, init);
+          response = await inner(input, init);
+        } else {
+          const headers = new Headers(init?.headers);
+          headers.set(FAKE_CLOCK_HOLD_HEADER, String(id));
+          response = await inner(input, { ...init, headers });
         }
-        const headers = new Headers(init?.headers);
-        headers.set(FAKE_CLOCK_HOLD_HEADER, String(id));
-        return await inner(input, { ...init, headers });
+        return await buffered(response);
       } finally {
         this.release(id);
       }
@@ -180,4 +187,12 @@ export class FakeClock implements Clock {
       this.scheduleAutoAdvance();
     });
   }
+}
+
+// Statuses whose responses may not carry a body (the Response constructor refuses one).
+const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 204, 205, 304]);
+
+async function buffered(response: Response): Promise<Response> {
+  const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }

@@ -70,6 +70,30 @@ describe('FakeClock', () => {
   });
 });
 
+describe('FakeClock.trackFetch and response bodies', () => {
+  it('keeps time still until the whole body has arrived, not only the headers', async () => {
+    const clock = new FakeClock({ start: 0, autoAdvance: true });
+    let woke = false;
+    void clock.sleep(30_000).then(() => (woke = true));
+    // Headers at once, the body a few event-loop turns later, like a large page still streaming.
+    const slowBody = async (): Promise<Response> => {
+      const stream = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+          controller.enqueue(new TextEncoder().encode('{"page":2}'));
+          controller.close();
+        },
+      });
+      return new Response(stream, { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const response = await clock.trackFetch(slowBody)('http://127.0.0.1/never-called');
+    expect(await response.json()).toEqual({ page: 2 });
+    expect(woke).toBe(false);
+    expect(clock.now()).toBe(0);
+    expect((await clock.trackFetch(async () => new Response(null, { status: 204 }))('http://127.0.0.1/empty')).status).toBe(204);
+  });
+});
+
 describe('systemClock', () => {
   it('reads real time and sleeps abortably', async () => {
     expect(Math.abs(systemClock.now() - Date.now())).toBeLessThan(50);

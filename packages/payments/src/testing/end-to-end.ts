@@ -139,7 +139,8 @@ export async function runPaymentsEndToEnd(options: PaymentsEndToEndOptions): Pro
         });
         if (!created.has(index)) {
           created.set(index, payment.id);
-          records.apply(payment, clock.now(), 'create');
+          // The provider's own time for the state, as webhooks carry it (often whole seconds).
+          records.apply(payment, payment.updatedAt, 'create');
           simulation.customerCompletes(payment);
           if (!records.isSettled(payment.id)) poller.track(payment.id);
         }

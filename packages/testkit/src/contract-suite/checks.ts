@@ -58,16 +58,19 @@ export function connectorContractChecks<C>(spec: ConnectorContractSpec<C>): Cont
   const checks: ContractCheck[] = [
     {
       name: 'classifies each documented provider error to its kind',
-      run: () =>
-        withStage(spec, async ({ simulator, connector }) => {
-          for (const documented of spec.errors) {
+      // A fresh stage per error: several transient errors in a row would open the endpoint's
+      // circuit, and the next error would then be classified as the open circuit instead.
+      run: async () => {
+        for (const documented of spec.errors) {
+          await withStage(spec, async ({ simulator, connector }) => {
             const operation = operationOf(spec, documented.operation);
             serve(simulator, operation, [documented.reply]);
             const error = await rejection(operation.call(connector), documented.name);
             assert.equal(error.kind, documented.kind, `${documented.name}: classified as ${error.kind}, documented as ${documented.kind}`);
             assert.equal(error.provider, spec.provider, `${documented.name}: error names provider ${error.provider}`);
-          }
-        }),
+          });
+        }
+      },
     },
     {
       name: 'retries a transient failure and then succeeds',
