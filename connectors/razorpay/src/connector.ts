@@ -1,0 +1,106 @@
+import { systemClock, type Clock, type IdempotencyStore, type RetryPolicy, type TelemetrySink } from '@interlock/core';
+import type { PaymentListFilter, PaymentsConnector, Refund, SettlementPeriod } from '@interlock/payments';
+import { createRazorpayClient, RAZORPAY_BASE_URL, type RazorpayClient } from './client.js';
+import { resolveRateLimits, type RazorpayRateLimits } from './limits.js';
+import { cancelPayment, capturePayment, refundPayment } from './operations/actions.js';
+import type { RazorpayContext } from './operations/context.js';
+import { createPayment, getPayment, listPayments } from './operations/orders.js';
+import { listQuery, readCollection } from './operations/pages.js';
+import { listSettlements, listSettlementTransfers } from './operations/settlements.js';
+import { parseWebhook } from './operations/webhook.js';
+import { PROVIDER } from './transform/amounts.js';
+import { toCanonicalRefund } from './transform/refund.js';
+import { DEFAULT_WEBHOOK_TOLERANCE_MS } from './webhooks.js';
+import { paymentCollectionContract, refundContract, type WirePayment, type WireSettlement } from './wire/index.js';
+
+/** Razorpay API keys (Dashboard → Account & Settings → API Keys): a key id and its secret. */
+export interface RazorpayCredentials {
+  keyId: string;
+  keySecret: string;
+}
+
+export interface RazorpayConnectorOptions {
+  /** Default `https://api.razorpay.com`; a simulator's URL in tests. */
+  baseUrl?: string;
+  credentials: RazorpayCredentials;
+  /** Webhook secrets accepted; two while one is being rotated. */
+  webhookSecrets: readonly string[];
+  clock?: Clock;
+  fetch?: typeof fetch;
+  telemetry?: readonly TelemetrySink[];
+  /** Client-side limits; Razorpay publishes none, so the defaults are assumptions (see limits.ts). */
+  rateLimits?: Partial<RazorpayRateLimits>;
+  /** Retry policy of every request (core's defaults: 3 attempts within 30 s). */
+  retry?: RetryPolicy;
+  /** Attempts and backoff between order creates, each preceded by a lookup by receipt. */
+  createRetry?: RetryPolicy;
+  /** How old a webhook event may be (by its signed `created_at`); default 25 hours. */
+  webhookToleranceMs?: number;
+  /** Where refund idempotency keys are remembered; share one across processes to dedupe across them. */
+  idempotencyStore?: IdempotencyStore;
+}
+
+/** Razorpay-only reads beside the canonical ones. */
+export interface RazorpayExtras {
+  /** Payment attempts (`pay_…`) created in the window, as Razorpay sends them, to the last page. */
+  listPaymentAttempts(filter?: PaymentListFilter): AsyncIterable<WirePayment>;
+  /** One refund by its `rfnd_…` id; `paymentId` is the refunded `pay_…` id. */
+  getRefund(refundId: string): Promise<Refund>;
+  /** Razorpay's settlements (the transfers to the bank) created in the period. */
+  listSettlementTransfers(period: SettlementPeriod): AsyncIterable<WireSettlement>;
+  /** The underlying core client (limits, circuit states, unknown enum counts). */
+  readonly client: RazorpayClient;
+}
+
+export type RazorpayConnector = PaymentsConnector & RazorpayExtras;
+
+/**
+ * The Razorpay connector. A canonical Payment is a Razorpay ORDER (`Payment.id` = `order_…`):
+ * `createPayment` creates the order the customer pays through Checkout, and every other operation
+ * reads or acts on the order's payment attempts. Wiring only: requests, retries, limits, breaker,
+ * idempotency, telemetry and redaction are core's.
+ */
+export function createRazorpayConnector(options: RazorpayConnectorOptions): RazorpayConnector {
+  if (options.webhookSecrets.length === 0) throw new TypeError('Razorpay connector: at least one webhook secret is required');
+  const clock = options.clock ?? systemClock;
+  const client = createRazorpayClient({
+    baseUrl: options.baseUrl ?? RAZORPAY_BASE_URL,
+    keyId: options.credentials.keyId,
+    keySecret: options.credentials.keySecret,
+    clock,
+    limits: resolveRateLimits(options.rateLimits),
+    fetch: options.fetch,
+    telemetry: options.telemetry,
+    retry: options.retry,
+    idempotencyStore: options.idempotencyStore,
+  });
+  const ctx: RazorpayContext = {
+    client,
+    clock,
+    createRetry: options.createRetry,
+    webhookSecrets: [...options.webhookSecrets],
+    webhookToleranceMs: options.webhookToleranceMs ?? DEFAULT_WEBHOOK_TOLERANCE_MS,
+  };
+  return {
+    provider: PROVIDER,
+    client,
+    createPayment: (input) => createPayment(ctx, input),
+    capturePayment: (id, captureOptions) => capturePayment(ctx, id, captureOptions),
+    cancelPayment: (id) => cancelPayment(ctx, id),
+    getPayment: (id) => getPayment(ctx, id),
+    listPayments: (filter) => listPayments(ctx, filter),
+    refundPayment: (id, refundOptions) => refundPayment(ctx, id, refundOptions),
+    parseWebhook: (delivery) => parseWebhook(ctx, delivery),
+    listSettlements: (period) => listSettlements(ctx, period),
+    listPaymentAttempts(filter = {}) {
+      const from = filter.createdFrom === undefined ? undefined : Math.floor(filter.createdFrom / 1000);
+      const to = Math.floor((filter.createdTo ?? clock.now()) / 1000);
+      return readCollection(ctx, 'listPayments', paymentCollectionContract, listQuery({ createdFrom: from, createdTo: to }));
+    },
+    async getRefund(refundId) {
+      const response = await client.request('getRefund', { pathParams: { id: refundId } });
+      return toCanonicalRefund(client.parse(refundContract, response.body, 'getRefund').value);
+    },
+    listSettlementTransfers: (period) => listSettlementTransfers(ctx, period),
+  };
+}

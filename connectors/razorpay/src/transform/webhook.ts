@@ -1,0 +1,56 @@
+import type { PaymentEvent } from '@interlock/payments';
+import { EVENT_FIELDS } from '../fields.js';
+import { readerOf } from '../read.js';
+import type { WireOrder, WirePayment, WireRefund, WireWebhook } from '../wire/index.js';
+import { instantFromWire, PROVIDER } from './amounts.js';
+import { toCanonicalPayment } from './payment.js';
+import { toCanonicalRefund } from './refund.js';
+
+/** Razorpay events the connector acts on, by the canonical event they become. */
+export const PAYMENT_EVENTS: ReadonlySet<string> = new Set(['payment.authorized', 'payment.captured', 'payment.failed', 'order.paid']);
+export const REFUND_EVENTS: ReadonlySet<string> = new Set(['refund.created', 'refund.processed', 'refund.failed']);
+
+/**
+ * The last millisecond of the second Razorpay stamped the event with. `created_at` is truncated to
+ * whole seconds, so the event happened at some point inside that second; taking the end of it keeps
+ * an event from looking older than a record written earlier in the same second (the order created
+ * a few hundred milliseconds before the customer paid it), while events stamped with the same
+ * second still tie, and at a tie the payment state machine decides their order.
+ */
+export function latestInstantOf(seconds: number): number {
+  return instantFromWire(seconds) + 999;
+}
+
+/** The entities a payload carries under `payload.<name>.entity`, as the webhook contract typed them. */
+function entitiesOf(envelope: WireWebhook): { payment?: WirePayment | undefined; order?: WireOrder | undefined; refund?: WireRefund | undefined } {
+  const { payload } = envelope;
+  return { payment: payload.payment?.entity, order: payload.order?.entity, refund: payload.refund?.entity };
+}
+
+/**
+ * A verified envelope as canonical events (one per delivery). Payment events carry the canonical
+ * Payment of the ORDER, built from the payload's payment entity and its order entity when the
+ * event includes one (`order.paid`); refund events carry the refund and, from the payment entity
+ * beside it, the payment's new state. `occurredAt` is the envelope's `created_at`: Razorpay signs
+ * no timestamp, and the body (with `created_at`) is what the signature covers. Payloads are
+ * snapshots: a `payment.authorized` may arrive after `payment.captured`, which the ordering guard
+ * sorts out from the statuses. See `latestInstantOf` for the precision of `occurredAt`.
+ */
+export function toPaymentEvents(envelope: WireWebhook, eventId: string): PaymentEvent[] {
+  const read = readerOf(EVENT_FIELDS, envelope);
+  const rawType = read.requiredText('type');
+  const occurredAt = latestInstantOf(read.requiredInt('createdAt'));
+  const base = { id: `${PROVIDER}:${eventId}`, provider: PROVIDER, providerEventId: eventId, rawType, occurredAt };
+  const { payment, order, refund } = entitiesOf(envelope);
+  const canonicalPayment = payment === undefined ? undefined : toCanonicalPayment({ order, payments: [payment], observedAt: occurredAt });
+
+  if (PAYMENT_EVENTS.has(rawType) && canonicalPayment !== undefined) {
+    return [{ ...base, type: 'payment.updated', payment: canonicalPayment }];
+  }
+  if (REFUND_EVENTS.has(rawType) && refund !== undefined) {
+    const event: PaymentEvent = { ...base, type: 'refund.updated', refund: toCanonicalRefund(refund, canonicalPayment?.id) };
+    if (canonicalPayment !== undefined) event.payment = canonicalPayment;
+    return [event];
+  }
+  return [{ ...base, type: 'unknown' }];
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** The API version every contract was written against: Razorpay's REST API has one, `v1` in the path. */
+export const API_VERSION = 'v1';
+
+/**
+ * `notes` is an object of strings when set and `[]` when empty (a PHP serialisation quirk seen in
+ * every SDK mock), so both shapes are accepted; values are strings in practice, numbers are kept.
+ */
+export const notesSchema = z.union([
+  z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  z.array(z.unknown()).max(0),
+]);
+
+/** Text Razorpay may send as `null`, or `""` in webhook samples; readers treat both as absent. */
+export const optionalText = z.string().nullable().optional();
+
+/** An integer amount or count that may be absent or `null` (fees before capture). */
+export const optionalInt = z.number().int().nullable().optional();
+
+/** Razorpay's list shape: `{ entity: "collection", count, items }`; `count` is this page's size, not a total. */
+export function collectionSchema<T extends z.ZodTypeAny>(item: T) {
+  return z.object({
+    entity: z.literal('collection'),
+    count: z.number().int(),
+    items: z.array(item),
+  });
+}
