@@ -1,3 +1,3 @@
 import { interlockTsupConfig } from '@interlock/tsup-config';
 
-export default interlockTsupConfig({ index: 'src/index.ts', vitest: 'src/vitest.ts' }, { external: ['vitest'] });
+export default interlockTsupConfig({ index: 'src/index.ts', simulator: 'src/simulator.ts', vitest: 'src/vitest.ts' }, { external: ['vitest'] });

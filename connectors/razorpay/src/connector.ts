@@ -7,7 +7,7 @@ import type { RazorpayContext } from './operations/context.js';
 import { createPayment, getPayment, listPayments } from './operations/orders.js';
 import { listQuery, readCollection } from './operations/pages.js';
 import { listSettlements, listSettlementTransfers } from './operations/settlements.js';
-import { parseWebhook } from './operations/webhook.js';
+import { eventsFromVerifiedBody, parseWebhook } from './operations/webhook.js';
 import { PROVIDER } from './transform/amounts.js';
 import { toCanonicalRefund } from './transform/refund.js';
 import { DEFAULT_WEBHOOK_TOLERANCE_MS } from './webhooks.js';
@@ -91,6 +91,7 @@ export function createRazorpayConnector(options: RazorpayConnectorOptions): Razo
     listPayments: (filter) => listPayments(ctx, filter),
     refundPayment: (id, refundOptions) => refundPayment(ctx, id, refundOptions),
     parseWebhook: (delivery) => parseWebhook(ctx, delivery),
+    eventsFromVerifiedBody: (rawBody, eventId) => eventsFromVerifiedBody(ctx, rawBody, eventId),
     listSettlements: (period) => listSettlements(ctx, period),
     listPaymentAttempts(filter = {}) {
       const from = filter.createdFrom === undefined ? undefined : Math.floor(filter.createdFrom / 1000);

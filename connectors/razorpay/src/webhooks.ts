@@ -44,9 +44,14 @@ export function verifyDelivery(delivery: WebhookDelivery, secrets: readonly stri
   const verified = verifyWebhook(razorpayScheme, { rawBody: delivery.rawBody, headers: delivery.headers, secrets, now: delivery.now });
   if (!verified.ok) throw webhookRefused(verified.reason);
   const raw = typeof delivery.rawBody === 'string' ? delivery.rawBody : delivery.rawBody.toString('utf8');
-  let body: unknown;
+  const eventId = verified.id ?? `sha256_${createHash('sha256').update(raw, 'utf8').digest('hex')}`;
+  return { body: jsonOfVerifiedBody(raw), eventId };
+}
+
+/** The JSON of a verified body; a signed body that is not JSON is Razorpay breaking its contract. */
+export function jsonOfVerifiedBody(raw: string): unknown {
   try {
-    body = JSON.parse(raw) as unknown;
+    return JSON.parse(raw) as unknown;
   } catch {
     throw new IntegrationError('contract_violation', 'razorpay webhook: a signed body that is not JSON', {
       provider: PROVIDER,
@@ -55,8 +60,6 @@ export function verifyDelivery(delivery: WebhookDelivery, secrets: readonly stri
       requestMayHaveReachedProvider: false,
     });
   }
-  const eventId = verified.id ?? `sha256_${createHash('sha256').update(raw, 'utf8').digest('hex')}`;
-  return { body, eventId };
 }
 
 /** Refuses an event whose signed `created_at` is outside the replay window. */

@@ -88,6 +88,13 @@ describe('webhook verification', () => {
     expect(connector([WEBHOOK_SECRET]).parseWebhook({ rawBody: retried, headers: retriedHeaders, now: NOW })).toHaveLength(1);
   });
 
+  it('reads a body verified earlier (the hub applies it later) without the replay window, by the id it was deduped on', () => {
+    const old = envelope('payment.captured', NOW - DEFAULT_WEBHOOK_TOLERANCE_MS - 60_000, { payment: PAYMENT });
+    const [event] = connector([WEBHOOK_SECRET]).eventsFromVerifiedBody(old, 'evt_Stored0000001');
+    expect(event).toMatchObject({ providerEventId: 'evt_Stored0000001', type: 'payment.updated', payment: { id: 'order_Webhook0001', status: 'succeeded' } });
+    expect(() => connector([WEBHOOK_SECRET]).eventsFromVerifiedBody('{not json', 'evt_x')).toThrow(expect.objectContaining({ kind: 'contract_violation' }));
+  });
+
   it('refuses an event from the future and honours a configured window', () => {
     const future = envelope('payment.captured', NOW + 3600_000, { payment: PAYMENT });
     const headers = signWebhook(razorpayScheme, { rawBody: future, secret: WEBHOOK_SECRET, id: 'evt_Future00000001' });

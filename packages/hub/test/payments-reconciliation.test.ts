@@ -41,6 +41,7 @@ function connectorWith(lines: readonly SettlementLine[]): PaymentsConnector {
     listPayments: never,
     refundPayment: never,
     parseWebhook: never,
+    eventsFromVerifiedBody: never,
   };
 }
 

@@ -39,7 +39,7 @@ export interface RefundOptions extends IdempotentOptions {
   reason?: string;
 }
 
-/** A window of creation times, epoch milliseconds; either end may be left open. */
+/** A window of creation times, epoch milliseconds: `createdFrom` inclusive, `createdTo` exclusive; either end may be left open. */
 export interface PaymentListFilter {
   createdFrom?: number;
   createdTo?: number;
@@ -101,6 +101,14 @@ export interface PaymentsConnector {
    * connector does not act on comes back as type `unknown`, not as an error.
    */
   parseWebhook(delivery: WebhookDelivery): PaymentEvent[];
+
+  /**
+   * The events in a webhook body whose signature was already checked, by `parseWebhook` or by the
+   * hub's ingress, which stores the body and applies it later, after any replay window has
+   * passed. Never call it on a body nobody verified. `eventId` is the id the delivery was deduped
+   * on (some providers send it in a header only).
+   */
+  eventsFromVerifiedBody(rawBody: string, eventId: string): PaymentEvent[];
 
   /** Reads the provider's settlement lines for the period, to the last page. */
   listSettlements(period: SettlementPeriod): AsyncIterable<SettlementLine>;

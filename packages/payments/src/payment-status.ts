@@ -35,7 +35,10 @@ export const paymentStatusSchema = z.enum([...PAYMENT_STATUSES, 'unknown']);
  * submitted; `requires_action -> succeeded` because cards often settle straight after the
  * customer authenticates and the guard checks single steps, so a skipped `pending` must not turn
  * the success into a refused backward transition; `authorized` holds a manual-capture payment
- * (Stripe's `requires_capture`, Razorpay's `authorized`) until it is captured or released; `partially_refunded -> partially_refunded` is another partial refund, which always
+ * (Stripe's `requires_capture`, Razorpay's `authorized`) until it is captured or released;
+ * `failed` is the latest attempt failing, not the payment's end: the customer may try another
+ * card on the same PaymentIntent or Razorpay order, so a later success must not be refused as
+ * backward; `partially_refunded -> partially_refunded` is another partial refund, which always
  * passes since a status may follow itself.
  */
 export const paymentStatusMachine = defineStateMachine<PaymentLifecycleStatus>({
@@ -48,7 +51,7 @@ export const paymentStatusMachine = defineStateMachine<PaymentLifecycleStatus>({
     succeeded: ['partially_refunded', 'refunded'],
     partially_refunded: ['partially_refunded', 'refunded'],
     refunded: [],
-    failed: [],
+    failed: ['requires_action', 'pending', 'authorized', 'succeeded', 'canceled'],
     canceled: [],
   },
 });

@@ -24,6 +24,7 @@ const withoutRefund = {
   getPayment: (): Promise<Payment> => Promise.resolve(validPayment()),
   listPayments: (): AsyncIterable<Payment> => none<Payment>(),
   parseWebhook: (): PaymentEvent[] => [],
+  eventsFromVerifiedBody: (): PaymentEvent[] => [],
   listSettlements: (): AsyncIterable<SettlementLine> => none<SettlementLine>(),
 };
 

@@ -39,8 +39,10 @@ describe('paymentStatusMachine', () => {
     expect(paymentStatusMachine.canTransition('succeeded', 'pending')).toBe(false);
   });
 
-  it('has failed, canceled and refunded as its terminal states', () => {
-    expect([...paymentStatusMachine.terminal].sort()).toEqual(['canceled', 'failed', 'refunded']);
+  it('has canceled and refunded as its terminal states; a failed attempt may be followed by another', () => {
+    expect([...paymentStatusMachine.terminal].sort()).toEqual(['canceled', 'refunded']);
+    expect(paymentStatusMachine.canTransition('failed', 'succeeded')).toBe(true);
+    expect(paymentStatusMachine.canTransition('failed', 'requires_action')).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 import { currencyExponent, type Clock } from '@interlock/core';
 import type { FaultReply } from '@interlock/core/testing';
-import type { ProviderSimulator, SimulatorRequest } from '@interlock/testkit';
+import type { ProviderSimulator, SimulatorRequest } from '@interlock/testkit/simulator';
 import type { SimOrder } from './entities.js';
 import type { RazorpayState } from './state.js';
 import { authenticationFailed, badRequest, collection, unknownId } from './wire-builders.js';

@@ -1,7 +1,7 @@
 import { razorpayScheme, signWebhook, type Clock } from '@interlock/core';
 import type { Payment } from '@interlock/payments';
 import type { PaymentsSimulation } from '@interlock/payments/testing';
-import { ProviderSimulator, seededRandom } from '@interlock/testkit';
+import { ProviderSimulator, seededRandom } from '@interlock/testkit/simulator';
 import { installRoutes } from './routes.js';
 import { DECLINED, RazorpayState, type AttemptFailure } from './state.js';
 import { badRequest, idFactory } from './wire-builders.js';

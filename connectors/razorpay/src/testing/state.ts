@@ -1,4 +1,4 @@
-import type { WebhookEvent } from '@interlock/testkit';
+import type { WebhookEvent } from '@interlock/testkit/simulator';
 import { seconds, wireNotes, type SimOrder, type SimPayment, type SimReconLine, type SimRefund, type SimSettlement } from './entities.js';
 import { collection } from './wire-builders.js';
 

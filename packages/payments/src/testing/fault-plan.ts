@@ -1,4 +1,4 @@
-import type { FaultRule, FaultScenario } from '@interlock/testkit';
+import type { FaultRule, FaultScenario } from '@interlock/testkit/simulator';
 
 /** When the outage starts and how long it lasts, in virtual time since the simulator started. */
 export const OUTAGE_FROM_MS = 60_000;

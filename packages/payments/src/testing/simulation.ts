@@ -1,4 +1,4 @@
-import type { ProviderSimulator, WebhookEvent, WebhookPlan } from '@interlock/testkit';
+import type { ProviderSimulator, WebhookEvent, WebhookPlan } from '@interlock/testkit/simulator';
 import type { Payment } from '../models/payment.js';
 
 /**

@@ -65,7 +65,10 @@ export function createToyConnector(baseUrl: string, clock: Clock, fetch: typeof 
     parseWebhook(delivery) {
       const verified = verifyWebhook(stripeScheme, { ...delivery, secrets: [TOY_WEBHOOK_SECRET] });
       if (!verified.ok) throw new IntegrationError('auth', 'Webhook signature refused', { provider: 'toy', endpoint: 'webhook', reason: 'webhook_signature_invalid' });
-      const event = JSON.parse(String(delivery.rawBody)) as { id: string; created: number; data: ToyPayment };
+      return this.eventsFromVerifiedBody(String(delivery.rawBody), '');
+    },
+    eventsFromVerifiedBody(rawBody) {
+      const event = JSON.parse(rawBody) as { id: string; created: number; data: ToyPayment };
       return [{ id: event.id, provider: 'toy', providerEventId: event.id, type: 'payment.updated', rawType: 'payment.updated', occurredAt: event.created * 1000, payment: toPayment(event.data) }];
     },
     async *listSettlements() {

@@ -1,0 +1,1 @@
+export { createStripeSimulation, type StripeSimulation, type StripeSimulationOptions } from './testing/simulation.js';
