@@ -11,5 +11,5 @@ describe('razorpay end to end with a settlement line lost at Razorpay', () => {
     expect(result.report.missing.map((difference) => difference.key)).toEqual([`payment:${result.droppedPaymentId}`]);
     expect(result.report.extra).toEqual([]);
     expect(result.report.mismatched).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });

@@ -24,5 +24,5 @@ describe('razorpay end to end: 1,000 payments through transient faults, a ten-mi
     expect(result.report.mismatched).toEqual([]);
     expect(result.report.duplicates).toEqual([]);
     expect(result.report.totals.ours).toEqual(result.report.totals.theirs);
-  }, 60_000);
+  }, 120_000);
 });

@@ -6,21 +6,29 @@ import { listen } from './http/server.js';
 import { ingressProvider, type IngressProvider } from './ingress/ingress-provider.js';
 import { createWebhookIngress, type IngressLog } from './ingress/webhook-ingress.js';
 import { HubMetrics } from './metrics/hub-metrics.js';
-import { ReconciliationScheduler, type ReconciliationJob } from './reconciliation/index.js';
+import type { PaymentsConnector } from '@interlock/payments';
+import { paymentsConnectorFor } from './payments/payments-connectors.js';
+import { paymentsInterpreter } from './payments/payments-interpreter.js';
+import { paymentsReconciliationJob, ReconciliationScheduler, scheduleFromConfig, type ReconciliationJob } from './reconciliation/index.js';
 import { createEventApplier, type EventInterpreter } from './workers/event-applier.js';
 
 export interface HubOptions {
   config: HubConfig;
-  /** How each provider's events become record changes (from its connector or domain package). */
-  interpreters: ReadonlyMap<string, EventInterpreter>;
+  /**
+   * How each provider's events become record changes, for providers without a `connector` in the
+   * config (those get the connector's payments interpreter).
+   */
+  interpreters?: ReadonlyMap<string, EventInterpreter>;
   clock?: Clock;
   env?: NodeJS.ProcessEnv;
   log?: IngressLog;
   /** Start without workers (the flood test acknowledges everything first, then drains). */
   startWorkers?: boolean;
   engines?: Engines;
-  /** Reconciliations to run on the config's schedule (one per provider that has one). */
+  /** Reconciliations to run on the config's schedule; default one per provider with a payments connector. */
   reconciliations?: readonly ReconciliationJob[];
+  /** The fetch connectors use (tests and the demo point it at simulators); default global fetch. */
+  fetch?: typeof fetch;
 }
 
 export interface Hub {
@@ -28,6 +36,8 @@ export interface Hub {
   queue: EventQueue;
   integrity: IntegrityStore;
   metrics: HubMetrics;
+  /** The payments connectors the config names, by provider name. */
+  connectors: ReadonlyMap<string, PaymentsConnector>;
   /** Runs the configured reconciliations on schedule; `runNow` for one on demand. */
   reconciliation: ReconciliationScheduler;
   startWorkers(): void;
@@ -46,15 +56,18 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const engines = options.engines ?? (await openEngines(config, clock, options.env));
   const metrics = new HubMetrics(engines.queue);
   const log = options.log ?? consoleLog;
-  const hour = 3_600_000;
+  const connectors = new Map<string, PaymentsConnector>();
+  for (const provider of config.providers) {
+    const connector = paymentsConnectorFor(provider, { env: options.env ?? process.env, clock, telemetry: [metrics], ...(options.fetch ? { fetch: options.fetch } : {}) });
+    if (connector) connectors.set(provider.name, connector);
+  }
+  const interpreters = new Map(options.interpreters);
+  for (const [name, connector] of connectors) interpreters.set(name, paymentsInterpreter(connector));
   const reconciliation = new ReconciliationScheduler({
-    jobs: options.reconciliations ?? [],
-    schedule: {
-      everyMs: config.reconciliation.everyHours * hour,
-      lookbackMs: config.reconciliation.lookbackHours * hour,
-      settleDelayMs: config.reconciliation.settleDelayHours * hour,
-      retryMs: config.reconciliation.retryMinutes * 60_000,
-    },
+    jobs:
+      options.reconciliations ??
+      [...connectors].map(([provider, connector]) => paymentsReconciliationJob({ provider, connector, integrity: engines.integrity, clock })),
+    schedule: scheduleFromConfig(config.reconciliation),
     clock,
     integrity: engines.integrity,
     metrics,
@@ -72,7 +85,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   });
   const applier = createEventApplier({
     integrity: engines.integrity,
-    interpreters: options.interpreters,
+    interpreters,
     clock,
     actor: `worker:${config.host}:${config.port}`,
     onOutcome: (event, outcome) => metrics.processed.inc({ provider: event.provider, outcome: outcome.status }),
@@ -115,6 +128,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     queue: engines.queue,
     integrity: engines.integrity,
     metrics,
+    connectors,
     reconciliation,
     startWorkers,
     stopWorkers: async () => {

@@ -17,7 +17,8 @@ async function run(dropOneSettlementLine: boolean): Promise<PaymentsEndToEndResu
 }
 
 describe('runPaymentsEndToEnd on a toy provider', () => {
-  it('creates, settles and reconciles every payment through faults, an outage and messy webhooks', async () => {
+  // Generous timeouts: the run is virtual-time bound, but CI runs many suites on two cores.
+  it('creates, settles and reconciles every payment through faults, an outage and messy webhooks', { timeout: 60_000 }, async () => {
     const result = await run(false);
     expect(result.created).toBe(60);
     expect(result.chargeKeys).toBe(60);
@@ -34,7 +35,7 @@ describe('runPaymentsEndToEnd on a toy provider', () => {
     expect(result.report.totals.theirs).toEqual(result.report.totals.ours);
   });
 
-  it('catches exactly the settlement line the provider lost', async () => {
+  it('catches exactly the settlement line the provider lost', { timeout: 60_000 }, async () => {
     const result = await run(true);
     expect(result.report.differences).toBe(1);
     expect(result.report.missing.map((entry) => entry.key)).toEqual([`payment:${result.droppedPaymentId}`]);

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { systemClock } from '@interlock/core';
 import { loadConfig } from '../config/config.js';
 import { openEngines } from '../engines.js';
+import { reconcileCommand } from './reconcile-command.js';
 import { runDemo } from './run-demo.js';
 
 const USAGE = `interlock <command>
@@ -10,7 +11,10 @@ const USAGE = `interlock <command>
   dlq list [--provider name] [--config file]                 dead-lettered events
   dlq replay <event id> [--config file]                      put a dead event back in the queue
   dlq reject <event id> --reason "..." [--config file]       give up on a dead event (kept for audit)
-  events show <event id> [--config file]                     one event, its status and its audit trail`;
+  events show <event id> [--config file]                     one event, its status and its audit trail
+  reconcile --provider name [--from t] [--to t] [--config file]
+                                                             compare our records with the provider's now (t: ISO 8601
+                                                             or epoch ms; default the scheduled window); exit 1 on differences`;
 
 /** Runs one CLI command; returns the process exit code. */
 export async function runCli(argv: readonly string[], out: (line: string) => void = (line) => console.log(line)): Promise<number> {
@@ -24,6 +28,8 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
       batches: { type: 'string' },
       provider: { type: 'string' },
       reason: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -45,8 +51,10 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
     });
     return 0;
   }
-  const engines = await openEngines(loadConfig(values.config), systemClock);
+  const config = loadConfig(values.config);
+  const engines = await openEngines(config, systemClock);
   try {
+    if (command === 'reconcile') return await reconcileCommand(config, engines, values, out);
     if (command === 'dlq' && sub === 'list') {
       const dead = await engines.queue.listDead({ provider: values.provider });
       if (dead.length === 0) out('no dead letters');

@@ -1,6 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
+/**
+ * The connector the hub reads the provider through (polling, reconciliation, interpreting its
+ * webhooks). Credentials are named by environment variable, never written in the file.
+ */
+const connectorSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('stripe'),
+    /** Secret keys, comma-separated: two while one is rotated (the first is used, the second takes over on a 401). */
+    apiKeysEnv: z.string().default('STRIPE_API_KEYS'),
+    mode: z.enum(['live', 'sandbox']).default('live'),
+    baseUrl: z.string().url().optional(),
+  }),
+  z.object({
+    kind: z.literal('razorpay'),
+    keyIdEnv: z.string().default('RAZORPAY_KEY_ID'),
+    keySecretEnv: z.string().default('RAZORPAY_KEY_SECRET'),
+    baseUrl: z.string().url().optional(),
+  }),
+]);
+
 const providerSchema = z.object({
   name: z.string().regex(/^[a-z0-9-]+$/, 'provider names are lowercase letters, digits and dashes'),
   /** How its webhooks are authenticated. */
@@ -12,9 +32,12 @@ const providerSchema = z.object({
   username: z.string().optional(),
   /** Where the event id, type and time are in the payload (dotted paths). */
   eventId: z.string().default('id'),
+  /** A header carrying the event id, for providers that keep it out of the body (Razorpay's `x-razorpay-event-id`). */
+  eventIdHeader: z.string().optional(),
   eventType: z.string().default('type'),
   occurredAt: z.string().optional(),
   occurredAtFormat: z.enum(['unix_seconds', 'unix_millis', 'iso8601']).default('unix_seconds'),
+  connector: connectorSchema.optional(),
 });
 
 const storeSchema = z.discriminatedUnion('kind', [
@@ -60,6 +83,7 @@ export const hubConfigSchema = z.object({
 
 export type HubConfig = z.output<typeof hubConfigSchema>;
 export type ProviderConfig = HubConfig['providers'][number];
+export type ConnectorConfig = NonNullable<ProviderConfig['connector']>;
 export type HubConfigInput = z.input<typeof hubConfigSchema>;
 
 /** Reads and checks a config file (JSON); every field has a default, so `{}` is a valid config. */

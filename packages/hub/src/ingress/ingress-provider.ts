@@ -67,8 +67,8 @@ export function ingressProvider(config: ProviderConfig, env: NodeJS.ProcessEnv =
     signed: scheme !== undefined,
     authenticate,
     identify(payload, headers) {
-      // Standard Webhooks carries the id in a header; others in the body.
-      const id = at(payload, config.eventId) ?? headerValue(headers, 'webhook-id');
+      // Standard Webhooks and Razorpay carry the id in a header; others in the body.
+      const id = (config.eventIdHeader === undefined ? undefined : headerValue(headers, config.eventIdHeader.toLowerCase())) ?? at(payload, config.eventId) ?? headerValue(headers, 'webhook-id');
       const type = at(payload, config.eventType);
       if ((typeof id !== 'string' && typeof id !== 'number') || typeof type !== 'string') return undefined;
       const raw = config.occurredAt === undefined ? undefined : at(payload, config.occurredAt);

@@ -7,6 +7,8 @@ export const PAYMENT_RECORD_TYPE = 'payment';
 
 export interface PaymentsReconciliationJobOptions {
   connector: PaymentsConnector;
+  /** The name the hub stores this provider's records under (its config name); default the connector's. */
+  provider?: string;
   integrity: IntegrityStore;
   clock: Clock;
   emit?: Emit;
@@ -19,8 +21,9 @@ export interface PaymentsReconciliationJobOptions {
  */
 export function paymentsReconciliationJob(options: PaymentsReconciliationJobOptions): ReconciliationJob {
   const { connector, integrity, clock } = options;
+  const provider = options.provider ?? connector.provider;
   async function* ours(from: number, to: number): AsyncIterable<Payment> {
-    const records = await integrity.listRecords({ provider: connector.provider, recordType: PAYMENT_RECORD_TYPE, updatedFrom: from, updatedTo: to });
+    const records = await integrity.listRecords({ provider, recordType: PAYMENT_RECORD_TYPE, updatedFrom: from, updatedTo: to });
     for (const record of records) {
       // A record applied without a snapshot (an older hub) cannot be compared by amount; the
       // provider's line then shows up as extra, which is the honest answer.
@@ -28,10 +31,10 @@ export function paymentsReconciliationJob(options: PaymentsReconciliationJobOpti
     }
   }
   return {
-    provider: connector.provider,
+    provider,
     run: (period) =>
       reconcilePayments({
-        provider: connector.provider,
+        provider,
         period,
         payments: ours(period.from, period.to),
         settlements: connector.listSettlements(period),

@@ -1,4 +1,5 @@
 import { isIntegrationError, type Clock, type IntegrityStore, type ReconciliationPeriod } from '@interlock/core';
+import type { HubConfig } from '../config/config.js';
 import type { IngressLog } from '../ingress/webhook-ingress.js';
 import type { HubMetrics } from '../metrics/hub-metrics.js';
 import { summarise, type ReconciliationJob, type ReconciliationSummary } from './reconciliation-job.js';
@@ -13,6 +14,18 @@ export interface ReconciliationSchedule {
   settleDelayMs: number;
   /** After a run that could not finish (the provider was down), the next try comes this much later. */
   retryMs: number;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** The schedule the config's `reconciliation` section describes, in milliseconds. */
+export function scheduleFromConfig(config: HubConfig['reconciliation']): ReconciliationSchedule {
+  return {
+    everyMs: config.everyHours * HOUR_MS,
+    lookbackMs: config.lookbackHours * HOUR_MS,
+    settleDelayMs: config.settleDelayHours * HOUR_MS,
+    retryMs: config.retryMinutes * 60_000,
+  };
 }
 
 export interface ReconciliationSchedulerOptions {

@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { money, systemClock } from '@interlock/core';
+import type { PaymentsSimulation } from '@interlock/payments/testing';
+import { createRazorpaySimulation } from '@interlock/razorpay/testing';
+import { createStripeSimulation } from '@interlock/stripe/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig, runCli, startHub, type Hub, type HubConfigInput } from '../src/index.js';
+import { drained } from './support.js';
+
+const WEBHOOK_SECRET = 'whsec_fixture_hub_payments';
+const CREDENTIALS = { HUB_TEST_STRIPE_KEYS: 'sk_test_fixture_hub_0001', HUB_TEST_RZP_KEY_ID: 'rzp_test_fixtureHub01', HUB_TEST_RZP_KEY_SECRET: 'fixture_hub_secret_01', HUB_TEST_PAYMENTS_SECRETS: WEBHOOK_SECRET };
+
+type ProviderInput = NonNullable<HubConfigInput['providers']>[number];
+
+const PROVIDERS: readonly { name: string; simulate: () => Promise<PaymentsSimulation>; provider: (baseUrl: string) => ProviderInput; currency: string }[] = [
+  {
+    name: 'stripe',
+    currency: 'USD',
+    simulate: () => createStripeSimulation({ clock: systemClock, webhookSecret: WEBHOOK_SECRET }),
+    provider: (baseUrl) => ({ name: 'stripe', verification: 'stripe', secretsEnv: 'HUB_TEST_PAYMENTS_SECRETS', occurredAt: 'created', connector: { kind: 'stripe', apiKeysEnv: 'HUB_TEST_STRIPE_KEYS', baseUrl } }),
+  },
+  {
+    name: 'razorpay',
+    currency: 'INR',
+    simulate: () => createRazorpaySimulation({ clock: systemClock, webhookSecret: WEBHOOK_SECRET }),
+    provider: (baseUrl) => ({
+      name: 'razorpay',
+      verification: 'razorpay',
+      secretsEnv: 'HUB_TEST_PAYMENTS_SECRETS',
+      eventIdHeader: 'x-razorpay-event-id',
+      eventType: 'event',
+      occurredAt: 'created_at',
+      connector: { kind: 'razorpay', keyIdEnv: 'HUB_TEST_RZP_KEY_ID', keySecretEnv: 'HUB_TEST_RZP_KEY_SECRET', baseUrl },
+    }),
+  },
+];
+
+let cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  cleanups = [];
+});
+
+describe.each(PROVIDERS)('the hub with a $name connector', ({ name, simulate, provider, currency }) => {
+  it('applies the provider webhooks as canonical payments, reconciles them, and the CLI does too', async () => {
+    const simulation = await simulate();
+    const dir = mkdtempSync(join(tmpdir(), `interlock-${name}-`));
+    cleanups.push(async () => {
+      await simulation.simulator.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    const input: HubConfigInput = { port: 0, store: { kind: 'sqlite', path: join(dir, 'hub.db') }, reconciliation: { enabled: false }, providers: [provider(simulation.simulator.url)] };
+    const started = Date.now() - 1_000;
+    let hub: Hub | undefined = await startHub({ config: loadConfig(undefined, input), env: { ...process.env, ...CREDENTIALS }, log: { warn: () => undefined } });
+    cleanups.push(async () => hub?.close());
+    const connector = hub.connectors.get(name);
+    expect(connector?.provider).toBe(name);
+
+    for (let i = 0; i < 5; i++) {
+      const payment = await connector!.createPayment({ amount: money(10_000 + i * 100, currency), captureMethod: 'automatic', reference: `hub-order-${i}` });
+      simulation.customerCompletes(payment);
+    }
+    const deliveries = await simulation.simulator.deliverWebhooks(`${hub.url}/webhooks/${name}`, { sign: simulation.signWebhook, duplicates: 0.5, outOfOrder: 0.3, forged: 1 }, simulation.takeWebhookEvents());
+    expect(deliveries.filter((d) => d.kind === 'forged').map((d) => d.status)).toEqual([400]);
+    await drained(hub);
+
+    const records = await hub.integrity.listRecords({ provider: name, recordType: 'payment' });
+    expect(records).toHaveLength(5);
+    for (const record of records) {
+      expect(record.status).toBe('succeeded');
+      expect(JSON.parse(record.snapshot ?? '{}')).toMatchObject({ id: record.recordId, status: 'succeeded', amountCaptured: { currency } });
+    }
+
+    simulation.settle(Date.now());
+    const period = { from: started, to: Date.now() + 1_000 };
+    expect(await hub.reconciliation.runNow(name, period)).toMatchObject({ differences: 0 });
+    simulation.dropSettlementLineFor(records[2]!.recordId);
+    expect(await hub.reconciliation.runNow(name, period)).toMatchObject({ differences: 1, missing: 1, sample: [`payment:${records[2]!.recordId}`] });
+    await hub.close();
+    hub = undefined;
+
+    // On demand from the CLI, against the same store and the provider as the config names it.
+    const configPath = join(dir, 'hub.json');
+    writeFileSync(configPath, JSON.stringify(input));
+    Object.assign(process.env, CREDENTIALS);
+    cleanups.push(async () => {
+      for (const key of Object.keys(CREDENTIALS)) delete process.env[key];
+    });
+    const lines: string[] = [];
+    const code = await runCli(['reconcile', '--provider', name, '--config', configPath, '--from', new Date(period.from).toISOString(), '--to', String(period.to)], (line) => lines.push(line));
+    expect(code).toBe(1);
+    expect(lines.join('\n')).toContain(`payment:${records[2]!.recordId}`);
+  });
+});
+
+describe('interlock reconcile', () => {
+  it('names the configured providers when --provider is missing or has no connector', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interlock-cli-'));
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const configPath = join(dir, 'hub.json');
+    writeFileSync(configPath, JSON.stringify({ store: { kind: 'sqlite', path: join(dir, 'hub.db') }, providers: [{ name: 'acme', verification: 'stripe', secretsEnv: 'ACME_SECRETS' }] }));
+    const lines: string[] = [];
+    expect(await runCli(['reconcile', '--config', configPath], (line) => lines.push(line))).toBe(1);
+    expect(await runCli(['reconcile', '--provider', 'acme', '--config', configPath], (line) => lines.push(line))).toBe(1);
+    expect(lines).toEqual(['reconcile needs --provider, one of the configured providers: acme', 'provider acme has no connector in the config, so there is nothing to reconcile against']);
+  });
+});
