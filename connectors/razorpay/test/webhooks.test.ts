@@ -92,7 +92,7 @@ describe('webhook verification', () => {
     const old = envelope('payment.captured', NOW - DEFAULT_WEBHOOK_TOLERANCE_MS - 60_000, { payment: PAYMENT });
     const [event] = connector([WEBHOOK_SECRET]).eventsFromVerifiedBody(old, 'evt_Stored0000001');
     expect(event).toMatchObject({ providerEventId: 'evt_Stored0000001', type: 'payment.updated', payment: { id: 'order_Webhook0001', status: 'succeeded' } });
-    expect(() => connector([WEBHOOK_SECRET]).eventsFromVerifiedBody('{not json', 'evt_x')).toThrow(expect.objectContaining({ kind: 'contract_violation' }));
+    expect(() => connector([WEBHOOK_SECRET]).eventsFromVerifiedBody('{not json', 'evt_x')).toThrow(/not JSON/);
   });
 
   it('refuses an event from the future and honours a configured window', () => {
@@ -135,9 +135,9 @@ describe('webhook events', () => {
     return connector([WEBHOOK_SECRET], sink).parseWebhook({ rawBody, headers: signWebhook(razorpayScheme, { rawBody, secret: WEBHOOK_SECRET, id: `evt_${event}` }), now: NOW });
   };
 
-  it('stamps an event with the last millisecond of its created_at second', () => {
+  it('dates an event by its created_at second, never later', () => {
     const [event] = parse('payment.captured', { payment: PAYMENT });
-    expect(event?.occurredAt).toBe(Math.floor((NOW - 1000) / 1000) * 1000 + 999);
+    expect(event?.occurredAt).toBe(Math.floor((NOW - 1000) / 1000) * 1000);
     expect(event?.payment?.updatedAt).toBe(event?.occurredAt);
   });
 

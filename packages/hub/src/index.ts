@@ -6,6 +6,7 @@ export { ingressProvider, type IngressProvider } from './ingress/ingress-provide
 export { HubMetrics } from './metrics/hub-metrics.js';
 export { runCli } from './cli/cli.js';
 export { runDemo, type DemoOptions } from './cli/run-demo.js';
+export { runService, type ServiceOptions } from './cli/run-service.js';
 export { DEMO_PROVIDER, demoPaymentMachine, demoPaymentsInterpreter } from './demo/demo-payments.js';
 export { demoEvents, sendDemoBatch } from './demo/demo-traffic.js';
 export {

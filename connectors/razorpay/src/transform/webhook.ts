@@ -10,17 +10,6 @@ import { toCanonicalRefund } from './refund.js';
 export const PAYMENT_EVENTS: ReadonlySet<string> = new Set(['payment.authorized', 'payment.captured', 'payment.failed', 'order.paid']);
 export const REFUND_EVENTS: ReadonlySet<string> = new Set(['refund.created', 'refund.processed', 'refund.failed']);
 
-/**
- * The last millisecond of the second Razorpay stamped the event with. `created_at` is truncated to
- * whole seconds, so the event happened at some point inside that second; taking the end of it keeps
- * an event from looking older than a record written earlier in the same second (the order created
- * a few hundred milliseconds before the customer paid it), while events stamped with the same
- * second still tie, and at a tie the payment state machine decides their order.
- */
-export function latestInstantOf(seconds: number): number {
-  return instantFromWire(seconds) + 999;
-}
-
 /** The entities a payload carries under `payload.<name>.entity`, as the webhook contract typed them. */
 function entitiesOf(envelope: WireWebhook): { payment?: WirePayment | undefined; order?: WireOrder | undefined; refund?: WireRefund | undefined } {
   const { payload } = envelope;
@@ -34,12 +23,14 @@ function entitiesOf(envelope: WireWebhook): { payment?: WirePayment | undefined;
  * beside it, the payment's new state. `occurredAt` is the envelope's `created_at`: Razorpay signs
  * no timestamp, and the body (with `created_at`) is what the signature covers. Payloads are
  * snapshots: a `payment.authorized` may arrive after `payment.captured`, which the ordering guard
- * sorts out from the statuses. See `latestInstantOf` for the precision of `occurredAt`.
+ * sorts out from the statuses. `occurredAt` is whole seconds, as Razorpay stamps it; it is never
+ * rounded up, since an instant later than the event would fall outside a reconciliation window
+ * that ends before the second does.
  */
 export function toPaymentEvents(envelope: WireWebhook, eventId: string): PaymentEvent[] {
   const read = readerOf(EVENT_FIELDS, envelope);
   const rawType = read.requiredText('type');
-  const occurredAt = latestInstantOf(read.requiredInt('createdAt'));
+  const occurredAt = instantFromWire(read.requiredInt('createdAt'));
   const base = { id: `${PROVIDER}:${eventId}`, provider: PROVIDER, providerEventId: eventId, rawType, occurredAt };
   const { payment, order, refund } = entitiesOf(envelope);
   const canonicalPayment = payment === undefined ? undefined : toCanonicalPayment({ order, payments: [payment], observedAt: occurredAt });

@@ -204,7 +204,7 @@ describe('razorpay webhook samples', () => {
       providerEventId: 'evt_OrderPaid000001',
       type: 'payment.updated',
       rawType: 'order.paid',
-      occurredAt: 1692696720_999,
+      occurredAt: 1692696720_000,
       payment: { id: 'order_MT47xgV5ApouIB', status: 'succeeded', reference: 'order-1042', amountCaptured: money(2100, 'INR') },
     });
   });

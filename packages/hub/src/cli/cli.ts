@@ -4,10 +4,12 @@ import { loadConfig } from '../config/config.js';
 import { openEngines } from '../engines.js';
 import { reconcileCommand } from './reconcile-command.js';
 import { runDemo } from './run-demo.js';
+import { runService } from './run-service.js';
 
 const USAGE = `interlock <command>
 
-  start [--demo] [--config file] [--port n] [--batches n]   run the hub (--demo: with a simulated provider)
+  start [--config file] [--port n]                           run the hub for the providers in the config
+  start --demo [--config file] [--port n] [--batches n]      the hub with Stripe and Razorpay simulated locally
   dlq list [--provider name] [--config file]                 dead-lettered events
   dlq replay <event id> [--config file]                      put a dead event back in the queue
   dlq reject <event id> --reason "..." [--config file]       give up on a dead event (kept for audit)
@@ -39,10 +41,7 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
     return command === undefined && !values.help ? 1 : 0;
   }
   if (command === 'start') {
-    if (!values.demo) {
-      out('Only the demo mode ships in this release: interlock start --demo');
-      return 1;
-    }
+    if (!values.demo) return runService({ configPath: values.config, port: values.port === undefined ? undefined : Number(values.port), out });
     await runDemo({
       configPath: values.config,
       port: values.port === undefined ? undefined : Number(values.port),

@@ -12,15 +12,15 @@ const TRANSIENT_FAULTS: readonly FaultRule['fault'][] = [
 ];
 
 /**
- * A ten-minute outage, and outside it `share` of all requests failing transiently, spread evenly
+ * A ten-minute outage (unless `outage: false`), and outside it `share` of all requests failing transiently, spread evenly
  * over 503s, 429s with Retry-After, connection resets and lost responses. The injector draws per
  * rule in order, so each rule's probability is conditional on the earlier ones not firing; these
  * make the total exactly `share`.
  */
-export function transientFaultScenario(share: number): FaultScenario {
+export function transientFaultScenario(share: number, options: { outage?: boolean } = {}): FaultScenario {
   const each = share / TRANSIENT_FAULTS.length;
   const rules: FaultRule[] = [
-    { name: 'outage', from: OUTAGE_FROM_MS, until: OUTAGE_FROM_MS + OUTAGE_MS, fault: { type: 'status', status: 503 } },
+    ...(options.outage === false ? [] : [{ name: 'outage', from: OUTAGE_FROM_MS, until: OUTAGE_FROM_MS + OUTAGE_MS, fault: { type: 'status' as const, status: 503 } }]),
     ...TRANSIENT_FAULTS.map((fault, index) => ({ name: `transient_${fault.type}`, probability: each / (1 - each * index), fault })),
   ];
   return { rules };
