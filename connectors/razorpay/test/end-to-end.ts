@@ -1,21 +1,10 @@
 import { money } from '@interlock/core';
-import { FakeClock } from '@interlock/core/testing';
 import { runPaymentsEndToEnd, type PaymentsEndToEndResult } from '@interlock/payments/testing';
-import { createRazorpayConnector } from '../src/index.js';
-import { createRazorpaySimulation } from '../src/testing.js';
-import { KEY_ID, KEY_SECRET, WEBHOOK_SECRET } from './support.js';
+import { stage } from './support.js';
 
 /** The shared end-to-end run against the Razorpay simulation: 1,000 INR orders paid through Checkout. */
 export async function runRazorpayEndToEnd(dropOneSettlementLine: boolean): Promise<PaymentsEndToEndResult> {
-  const clock = new FakeClock({ autoAdvance: true });
-  const simulation = await createRazorpaySimulation({ clock, webhookSecret: WEBHOOK_SECRET, seed: 11 });
-  const connector = createRazorpayConnector({
-    baseUrl: simulation.simulator.url,
-    credentials: { keyId: KEY_ID, keySecret: KEY_SECRET },
-    webhookSecrets: [WEBHOOK_SECRET],
-    clock,
-    fetch: clock.trackFetch(),
-  });
+  const { clock, simulation, connector, close } = await stage({}, 11);
   try {
     return await runPaymentsEndToEnd({
       clock,
@@ -26,6 +15,6 @@ export async function runRazorpayEndToEnd(dropOneSettlementLine: boolean): Promi
       dropOneSettlementLine,
     });
   } finally {
-    await simulation.simulator.close();
+    await close();
   }
 }

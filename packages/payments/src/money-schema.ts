@@ -1,15 +1,5 @@
-import { currencyExponent } from '@interlock/core';
+import { isKnownCurrency } from '@interlock/core';
 import { z } from 'zod';
-
-// currencyExponent throws for a code outside the ISO 4217 table; a schema must answer yes or no.
-function isKnownCurrency(code: string): boolean {
-  try {
-    currencyExponent(code);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Core's `Money` as a zod schema: a safe integer of minor units and an upper-case ISO 4217 code

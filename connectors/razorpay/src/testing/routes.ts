@@ -1,4 +1,4 @@
-import { currencyExponent, type Clock } from '@interlock/core';
+import { currencyExponent, isKnownCurrency, type Clock } from '@interlock/core';
 import type { FaultReply } from '@interlock/core/testing';
 import type { ProviderSimulator, SimulatorRequest } from '@interlock/testkit/simulator';
 import type { SimOrder } from './entities.js';
@@ -31,15 +31,6 @@ function inWindow<T extends { created_at: number }>(items: readonly T[], query: 
   const from = intParam(query, 'from') ?? Number.NEGATIVE_INFINITY;
   const to = intParam(query, 'to') ?? Number.POSITIVE_INFINITY;
   return items.filter((item) => item.created_at >= from && item.created_at <= to);
-}
-
-function isKnownCurrency(code: string): boolean {
-  try {
-    currencyExponent(code);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 type OrderFields = Parameters<RazorpayState['createOrder']>[0];

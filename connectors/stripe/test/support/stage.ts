@@ -12,9 +12,9 @@ export interface SimulatedStripe {
   close(): Promise<void>;
 }
 
-export async function simulatedStripe(overrides: Partial<StripeConnectorOptions> = {}): Promise<SimulatedStripe> {
+export async function simulatedStripe(overrides: Partial<StripeConnectorOptions> = {}, seed = 3): Promise<SimulatedStripe> {
   const clock = new FakeClock({ autoAdvance: true });
-  const simulation = await createStripeSimulation({ clock, webhookSecret: WEBHOOK_SECRET, seed: 3 });
+  const simulation = await createStripeSimulation({ clock, webhookSecret: WEBHOOK_SECRET, seed });
   const sink = new MemoryTelemetrySink();
   const connector = createStripeConnector({
     baseUrl: simulation.simulator.url,

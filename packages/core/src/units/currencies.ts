@@ -48,3 +48,13 @@ export function normaliseCurrency(code: unknown, ctx?: CoercionContext): Currenc
 export function currencyExponent(code: string, ctx?: CoercionContext): number {
   return lookUp(code, ctx)[1];
 }
+
+/** Whether core knows the currency's exponent: a yes-or-no for schemas and simulators. */
+export function isKnownCurrency(code: string): boolean {
+  try {
+    currencyExponent(code);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,5 +1,5 @@
 export type { CoercionContext } from './coercion-error.js';
-export { currencyExponent, normaliseCurrency, type CurrencyCode } from './currencies.js';
+export { currencyExponent, isKnownCurrency, normaliseCurrency, type CurrencyCode } from './currencies.js';
 export { money, moneyFromMajor, moneyToMajorString, type Money, type MoneyParseOptions, type Rounding } from './money.js';
 export { moneyFromProvider, moneyToProvider, type MoneyRepresentation } from './money-provider.js';
 export { addMoney, compareMoney, isZeroMoney, moneyEquals, negateMoney, subtractMoney } from './money-arithmetic.js';

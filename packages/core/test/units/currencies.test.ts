@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyExponent, normaliseCurrency } from '../../src/units/index.js';
+import { currencyExponent, isKnownCurrency, normaliseCurrency } from '../../src/units/index.js';
 import { expectViolation } from './expect-violation.js';
 
 describe('currencyExponent', () => {
@@ -25,5 +25,12 @@ describe('currencyExponent', () => {
     const error = expectViolation(() => normaliseCurrency(undefined, { provider: 'stripe', field: 'currency' }), 'unknown_currency');
     expect(error.provider).toBe('stripe');
     expect(error.endpoint).toBe('currency');
+  });
+});
+
+describe('isKnownCurrency', () => {
+  it('answers yes or no where currencyExponent would throw', () => {
+    expect(['INR', 'JPY', 'KWD', 'CLF'].map(isKnownCurrency)).toEqual([true, true, true, true]);
+    expect(['XYZ', 'ABCD', ''].map(isKnownCurrency)).toEqual([false, false, false]);
   });
 });
