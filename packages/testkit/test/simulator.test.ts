@@ -104,6 +104,9 @@ describe('ProviderSimulator faults', () => {
       const response = await client.request('read', { pathParams: { id: 'ch_x' }, totalTimeoutMs: 60_000 });
       expect(response).toMatchObject({ body: { id: 'ch_x' }, attempts: 4 });
       expect(Object.fromEntries(simulator.faultsInjected)).toEqual({ throttle: 1, flaky: 1, reset: 1, slow: 1 });
+      expect(simulator.faultsOn('GET', '/v1/charges/ch_x')).toBe(4);
+      expect(simulator.faultsOn('GET', '/v1/charges/ch_x', 'flaky')).toBe(1);
+      expect(simulator.faultsOn('POST', '/v1/charges/ch_x')).toBe(0);
       expect(clock.now() - started).toBeGreaterThanOrEqual(3_400);
       expect(sink.ofType('request.retried').map((e) => e.reason)).toEqual(['retry_after', 'http_502', 'ECONNRESET']);
     } finally {

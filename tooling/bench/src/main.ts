@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { convergence, formatConvergence } from './cases/convergence.js';
 import { formatAllowance, providerAllowance } from './cases/provider-allowance.js';
 import { formatPipeline, pipelinePerCall } from './cases/pipeline-per-call.js';
 import { formatThroughput, queueThroughput } from './cases/queue-throughput.js';
@@ -52,11 +53,12 @@ async function main(): Promise<void> {
   const allowance = await run(3, 'provider allowance', () => providerAllowance({ quick }), formatAllowance);
   const ingest = await run(4, 'webhook ingest', () => webhookIngest({ quick, cpuProfileDir }), formatIngest);
   const verification = await run(5, 'signature verification', () => signatureVerification({ quick }), formatVerification);
+  const converged = await run(6, 'convergence', () => convergence({ quick }), formatConvergence);
 
   const totalSeconds = (now() - started) / 1000;
   console.log(`done in ${totalSeconds.toFixed(1)} s; results in ${resultsFile}`);
   await mkdir(dirname(resultsFile), { recursive: true });
-  const json = { machine, quick, only: only ? [...only] : null, totalSeconds, failures, cases: { pipeline, throughput, allowance, ingest, verification } };
+  const json = { machine, quick, only: only ? [...only] : null, totalSeconds, failures, cases: { pipeline, throughput, allowance, ingest, verification, convergence: converged } };
   await writeFile(resultsFile, `${JSON.stringify(json, null, 2)}\n`);
   if (Object.keys(failures).length > 0) process.exitCode = 1;
 }

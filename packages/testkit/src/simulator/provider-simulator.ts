@@ -45,6 +45,8 @@ export class ProviderSimulator {
   readonly routeCounts = new Map<string, number>();
   /** Creates answered from the provider's idempotency store instead of running again. */
   idempotentReplays = 0;
+  // Faults by route and rule, so a benchmark can tell the calls a fault forced from the ones a client wasted.
+  private readonly faultsByRoute = new Map<string, number>();
   // Routes a test adds win over the resources' generic ones.
   private readonly customRoutes = new Router<SimulatorHandler>();
   private readonly router = new Router<SimulatorHandler>();
@@ -78,6 +80,16 @@ export class ProviderSimulator {
 
   get faultsInjected(): ReadonlyMap<string, number> {
     return this.injector.injected;
+  }
+
+  /** Faults injected on a route pattern, by one rule (its name) or by all when `rule` is omitted. */
+  faultsOn(method: string, pattern: string, rule?: string): number {
+    const prefix = `${method.toUpperCase()} ${pattern}\u0000`;
+    let total = 0;
+    for (const [key, count] of this.faultsByRoute) {
+      if (key.startsWith(prefix) && (rule === undefined || key === `${prefix}${rule}`)) total += count;
+    }
+    return total;
   }
 
   /** Requests that reached a route pattern, e.g. `count('POST', '/v1/refunds')`. */
@@ -140,6 +152,10 @@ export class ProviderSimulator {
     const label = `${recorded.method} ${match?.pattern ?? recorded.path}`;
     this.routeCounts.set(label, (this.routeCounts.get(label) ?? 0) + 1);
     const decision = this.injector.decide(recorded, this.options.clock.now() - this.startedAt);
+    if (decision) {
+      const key = `${label}\u0000${decision.rule.name ?? decision.rule.fault.type}`;
+      this.faultsByRoute.set(key, (this.faultsByRoute.get(key) ?? 0) + 1);
+    }
     const delay = decision?.delayMs === undefined ? {} : { delayMs: decision.delayMs };
     if (decision?.replacement) return { ...decision.replacement, ...delay };
     if (!match) return { status: 404, body: { error: { message: `No route for ${label}` } }, ...delay };
