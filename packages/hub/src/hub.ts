@@ -9,6 +9,7 @@ import { HubMetrics } from './metrics/hub-metrics.js';
 import type { PaymentsConnector } from '@interlock/payments';
 import { paymentsConnectorFor } from './payments/payments-connectors.js';
 import { paymentsInterpreter } from './payments/payments-interpreter.js';
+import { PaymentsPoller } from './payments/payments-poller.js';
 import { paymentsReconciliationJob, ReconciliationScheduler, scheduleFromConfig, type ReconciliationJob } from './reconciliation/index.js';
 import { createEventApplier, type EventInterpreter } from './workers/event-applier.js';
 
@@ -63,6 +64,15 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   }
   const interpreters = new Map(options.interpreters);
   for (const [name, connector] of connectors) interpreters.set(name, paymentsInterpreter(connector));
+  const pollers = new Map<string, PaymentsPoller>();
+  if (config.polling.enabled) {
+    const schedule = { firstAfterMs: config.polling.firstAfterSeconds * 1_000, capMs: config.polling.capSeconds * 1_000, maxDurationMs: config.polling.maxHours * 3_600_000 };
+    for (const [provider, connector] of connectors) {
+      const onGiveUp = (recordId: string): void => log.warn('payment never settled: a person should look', { provider, recordId });
+      pollers.set(provider, new PaymentsPoller({ provider, connector, queue: engines.queue, integrity: engines.integrity, clock, schedule, onGiveUp }));
+    }
+    await Promise.all([...pollers.values()].map((poller) => poller.resume()));
+  }
   const reconciliation = new ReconciliationScheduler({
     jobs:
       options.reconciliations ??
@@ -89,6 +99,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     clock,
     actor: `worker:${config.host}:${config.port}`,
     onOutcome: (event, outcome) => metrics.processed.inc({ provider: event.provider, outcome: outcome.status }),
+    onApplied: (event, change) => pollers.get(event.provider)?.track(change.recordId, change.status),
   });
   let consumer: Consumer | undefined;
   const startWorkers = (): void => {
@@ -138,7 +149,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     close: async () => {
       await closeServer(server);
       await reconciliation.close();
+      // Workers first: the last events they apply may still start tracking a payment.
       await consumer?.stop();
+      await Promise.all([...pollers.values()].map((poller) => poller.stop()));
       await engines.close();
     },
   };

@@ -5,7 +5,7 @@ import { money, systemClock } from '@interlock/core';
 import type { PaymentsSimulation } from '@interlock/payments/testing';
 import { createRazorpaySimulation } from '@interlock/razorpay/testing';
 import { createStripeSimulation } from '@interlock/stripe/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig, runCli, startHub, type Hub, type HubConfigInput } from '../src/index.js';
 import { drained } from './support.js';
 
@@ -105,5 +105,48 @@ describe('interlock reconcile', () => {
     expect(await runCli(['reconcile', '--config', configPath], (line) => lines.push(line))).toBe(1);
     expect(await runCli(['reconcile', '--provider', 'acme', '--config', configPath], (line) => lines.push(line))).toBe(1);
     expect(lines).toEqual(['reconcile needs --provider, one of the configured providers: acme', 'provider acme has no connector in the config, so there is nothing to reconcile against']);
+  });
+});
+
+describe('polling in the hub', () => {
+  it('settles payments whose webhooks never arrive by reading them, through the same workers and guards', async () => {
+    const simulation = await createStripeSimulation({ clock: systemClock, webhookSecret: WEBHOOK_SECRET });
+    const dir = mkdtempSync(join(tmpdir(), 'interlock-polling-'));
+    const input: HubConfigInput = {
+      port: 0,
+      store: { kind: 'sqlite', path: join(dir, 'hub.db') },
+      reconciliation: { enabled: false },
+      // Real time here (the hub's workers run on it): polls come after 50 ms, not a minute.
+      polling: { firstAfterSeconds: 0.05, capSeconds: 0.2 },
+      providers: [PROVIDERS[0]!.provider(simulation.simulator.url)],
+    };
+    const hub = await startHub({ config: loadConfig(undefined, input), env: { ...process.env, ...CREDENTIALS }, log: { warn: () => undefined } });
+    cleanups.push(async () => {
+      await hub.close();
+      await simulation.simulator.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    const connector = hub.connectors.get('stripe')!;
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const payment = await connector.createPayment({ amount: money(2_000 + i, 'USD'), captureMethod: 'automatic', reference: `polled-${i}` });
+      ids.push(payment.id);
+    }
+    // Only the creation webhooks arrive; the customers pay and every later webhook is lost.
+    await simulation.simulator.deliverWebhooks(`${hub.url}/webhooks/stripe`, { sign: simulation.signWebhook }, simulation.takeWebhookEvents());
+    await drained(hub);
+    for (const id of ids) simulation.customerCompletes((await connector.getPayment(id)));
+    simulation.takeWebhookEvents();
+
+    await vi.waitFor(
+      async () => {
+        const records = await hub.integrity.listRecords({ provider: 'stripe', recordType: 'payment' });
+        expect(records.map((record) => record.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+      },
+      { timeout: 20_000, interval: 50 },
+    );
+    const audit = await hub.integrity.listAudit({ provider: 'stripe' });
+    const settledByPolling = audit.filter((entry) => entry.action === 'apply interlock.polled' && entry.outcome === 'applied' && entry.detail?.endsWith('-> succeeded'));
+    expect(settledByPolling).toHaveLength(3);
   });
 });

@@ -67,6 +67,19 @@ export const hubConfigSchema = z.object({
   /** Requests per minute per address to endpoints of providers that do not sign their webhooks. */
   unauthenticatedPerMinute: z.number().int().min(1).default(600),
   providers: z.array(providerSchema).default([]),
+  /**
+   * Payments of providers with a connector that are not settled yet are read from the provider,
+   * first after `firstAfterSeconds` (the webhook usually comes sooner), backing off to `capSeconds`,
+   * for at most `maxHours`; then they are reported.
+   */
+  polling: z
+    .object({
+      enabled: z.boolean().default(true),
+      firstAfterSeconds: z.number().positive().default(60),
+      capSeconds: z.number().positive().default(1_800),
+      maxHours: z.number().positive().default(24),
+    })
+    .default({}),
   /** Each provider with a reconciliation job is compared with our records on this schedule. */
   reconciliation: z
     .object({

@@ -42,6 +42,8 @@ export interface EventApplierOptions {
   onOutcome?(event: StoredEvent, outcome: EventOutcome): void;
   /** How long an event that arrived ahead of a missing step waits before it is tried again. Default 1 s. */
   aheadRetryMs?: number;
+  /** Called after a change is written (pollers start tracking records that are not settled yet). */
+  onApplied?(event: StoredEvent, change: RecordChange): void;
 }
 
 /**
@@ -105,6 +107,7 @@ export function createEventApplier(options: EventApplierOptions): EventHandler {
     // Another worker changed the record between our read and write: decide again with its state.
     if (!written) return { status: 'retry', reason: 'concurrent_update', retryInMs: 0 };
     await audit(event, change, 'applied', `${current?.status ?? '-'} -> ${change.status}`);
+    options.onApplied?.(event, change);
     return { status: 'applied' };
   };
 
