@@ -1,6 +1,6 @@
 import {
   ApiKeyRing,
-  basicAuth,
+  apiKeyAuth,
   createProviderClient,
   type Clock,
   type EndpointConfig,
@@ -55,8 +55,7 @@ function endpoints(limits: RazorpayRateLimits): Record<RazorpayEndpoint, Endpoin
 
 export interface RazorpayClientOptions {
   baseUrl: string;
-  keyId: string;
-  keySecret: string;
+  keys: readonly { keyId: string; keySecret: string }[];
   clock: Clock;
   limits: RazorpayRateLimits;
   fetch?: typeof fetch | undefined;
@@ -67,16 +66,17 @@ export interface RazorpayClientOptions {
 
 /** Core's provider client wired for Razorpay: Basic auth with key id and secret, JSON bodies, the error table and limits. */
 export function createRazorpayClient(options: RazorpayClientOptions): RazorpayClient {
-  const ring = new ApiKeyRing({ provider: PROVIDER, clock: options.clock, keys: [{ id: options.keyId, secret: options.keySecret }] });
+  if (options.keys.length === 0) throw new TypeError('Razorpay connector: at least one key pair is required');
+  const ring = new ApiKeyRing({ provider: PROVIDER, clock: options.clock, keys: options.keys.map((pair) => ({ id: pair.keyId, secret: pair.keySecret })) });
   // The key id is public (Checkout shows it) but it names the account: keep it out of logs too.
-  ring.secrets.addSecret(options.keyId);
+  for (const pair of options.keys) ring.secrets.addSecret(pair.keyId);
   return createProviderClient<RazorpayEndpoint>({
     provider: PROVIDER,
     baseUrl: options.baseUrl,
     clock: options.clock,
     endpoints: endpoints(options.limits),
     accountRateLimits: options.limits.account,
-    auth: basicAuth({ username: options.keyId, ring }),
+    auth: apiKeyAuth(ring, { in: 'basic', user: 'id' }),
     errors: razorpayErrorTable(),
     telemetry: options.telemetry ?? [],
     ...(options.fetch ? { fetch: options.fetch } : {}),

@@ -13,11 +13,17 @@ import { toCanonicalRefund } from './transform/refund.js';
 import { DEFAULT_WEBHOOK_TOLERANCE_MS } from './webhooks.js';
 import { paymentCollectionContract, refundContract, type WirePayment, type WireSettlement } from './wire/index.js';
 
-/** Razorpay API keys (Dashboard → Account & Settings → API Keys): a key id and its secret. */
-export interface RazorpayCredentials {
+/** One Razorpay API key (Dashboard → Account & Settings → API Keys): a key id and its secret. */
+export interface RazorpayKeyPair {
   keyId: string;
   keySecret: string;
 }
+
+/**
+ * One key pair, or two while one is rotated: the first is used, and a 401 switches to the other
+ * (Razorpay regenerates the id with the secret, so rotation is by whole pairs).
+ */
+export type RazorpayCredentials = RazorpayKeyPair | { keys: readonly RazorpayKeyPair[] };
 
 export interface RazorpayConnectorOptions {
   /** Default `https://api.razorpay.com`; a simulator's URL in tests. */
@@ -65,8 +71,7 @@ export function createRazorpayConnector(options: RazorpayConnectorOptions): Razo
   const clock = options.clock ?? systemClock;
   const client = createRazorpayClient({
     baseUrl: options.baseUrl ?? RAZORPAY_BASE_URL,
-    keyId: options.credentials.keyId,
-    keySecret: options.credentials.keySecret,
+    keys: 'keys' in options.credentials ? options.credentials.keys : [options.credentials],
     clock,
     limits: resolveRateLimits(options.rateLimits),
     fetch: options.fetch,

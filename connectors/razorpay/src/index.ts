@@ -3,6 +3,7 @@ export {
   type RazorpayConnector,
   type RazorpayConnectorOptions,
   type RazorpayCredentials,
+  type RazorpayKeyPair,
   type RazorpayExtras,
 } from './connector.js';
 export { RAZORPAY_BASE_URL, type RazorpayClient, type RazorpayEndpoint } from './client.js';

@@ -77,6 +77,24 @@ describe('createPayment: an order the customer pays through Checkout', () => {
   });
 });
 
+describe('key rotation', () => {
+  it('holds two key pairs while one is rotated: a 401 on the first switches to the second, id and secret together', async () => {
+    const retired = { keyId: 'rzp_test_fixtureRetired1', keySecret: 'fixture_secret_retired_01' };
+    const active = { keyId: 'rzp_test_fixtureActive01', keySecret: 'fixture_secret_active_001' };
+    const { connector, simulation } = await fresh({ credentials: { keys: [retired, active] } });
+    const basic = (pair: typeof active): string => `Basic ${Buffer.from(`${pair.keyId}:${pair.keySecret}`).toString('base64')}`;
+    const payment = await connector.createPayment({ amount: INR(1000), captureMethod: 'automatic', reference: 'order-rotated' });
+    simulation.simulator.route('GET', '/v1/orders/:id', (request) =>
+      request.headers['authorization'] === basic(active)
+        ? { status: 200, body: simulation.state.order(payment.id) }
+        : { status: 401, body: { error: { code: 'BAD_REQUEST_ERROR', description: 'Authentication failed', source: 'NA', step: 'NA', reason: 'NA', metadata: {} } } },
+    );
+    await expect(connector.getPayment(payment.id)).resolves.toMatchObject({ id: payment.id });
+    const auths = simulation.simulator.requests.filter((r) => r.method === 'GET' && r.path === `/v1/orders/${payment.id}`).map((r) => r.headers['authorization']);
+    expect(auths).toEqual([basic(retired), basic(active)]);
+  });
+});
+
 describe('getPayment', () => {
   it('derives the status from the order and its attempts: declined, then paid', async () => {
     const { connector, simulation } = await fresh();

@@ -31,11 +31,14 @@ export interface AuthStrategy {
 
 /**
  * Where an API key goes: an `Authorization: Bearer` header; HTTP Basic with the key as user
- * name and an empty password (Stripe); a named header; or a named query parameter.
+ * name and an empty password (Stripe), or with `user: 'id'` the key's id as user name and its
+ * secret as password (a key pair, as Razorpay's key id and secret: rotating means a new pair, so
+ * the user name must come from the key, not from the strategy); a named header; or a named query
+ * parameter.
  */
 export type ApiKeyPlacement =
   | { in: 'bearer' }
-  | { in: 'basic' }
+  | { in: 'basic'; user?: 'key' | 'id' }
   | { in: 'header'; name: string }
   | { in: 'query'; name: string };
 
@@ -58,7 +61,7 @@ function placeKey(ring: ApiKeyRing, key: ApiKey, placement: ApiKeyPlacement, req
       request.headers.set('Authorization', `Bearer ${key.secret}`);
       return;
     case 'basic':
-      request.headers.set('Authorization', `Basic ${basicToken(ring, `${key.secret}:`)}`);
+      request.headers.set('Authorization', `Basic ${basicToken(ring, placement.user === 'id' ? `${key.id}:${key.secret}` : `${key.secret}:`)}`);
       return;
     case 'header':
       request.headers.set(placement.name, key.secret);

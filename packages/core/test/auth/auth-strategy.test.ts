@@ -77,6 +77,15 @@ describe('apiKeyAuth', () => {
     expect(telemetry.ofType('auth.key_switched').map((e) => e.reason)).toEqual(['rotated', 'rejected']);
   });
 
+  it('sends a key pair as Basic id:secret, and a rotation switches the whole pair', async () => {
+    const { ring } = keyRing([NEW, OLD]);
+    const auth = apiKeyAuth(ring, { in: 'basic', user: 'id' });
+    const decoded = (req: AuthorizedRequest): string => Buffer.from((req.headers.get('authorization') ?? '').replace(/^Basic /, ''), 'base64').toString();
+    const provider = vi.fn((req: AuthorizedRequest) => (decoded(req) === `${OLD.id}:${OLD.secret}` ? 200 : 401));
+    expect(await send(auth, provider)).toEqual({ status: 200, sends: 2 });
+    expect(provider.mock.calls.map(([req]) => decoded(req))).toEqual([`${NEW.id}:${NEW.secret}`, `${OLD.id}:${OLD.secret}`]);
+  });
+
   it('surfaces the 401 when no other key is held', async () => {
     const { ring } = keyRing();
     expect(await send(apiKeyAuth(ring, { in: 'bearer' }), () => 401)).toEqual({ status: 401, sends: 1 });
