@@ -103,6 +103,8 @@ export interface Operation<T = unknown> {
 
 export interface ProviderClient<E extends string> {
   readonly provider: string;
+  /** The clock every policy of this client runs on; helpers that wait between calls use it too. */
+  readonly clock: Clock;
   readonly redactor: Redactor;
   readonly limiter: RateLimiter;
   /** Reports through the client's telemetry sinks, redacted: for a connector's own events. */
@@ -208,6 +210,7 @@ export function createProviderClient<E extends string>(options: ProviderClientOp
   const driftCounter = new ContractDriftCounter();
   return {
     provider: options.provider,
+    clock,
     redactor,
     limiter,
     emit,

@@ -81,6 +81,26 @@ describe('paginateEndpoint over real HTTP', () => {
     expect(maxInAnyWindow(server.requests.map((r) => r.at), LIMIT.windowMs)).toBeLessThanOrEqual(LIMIT.limit);
   });
 
+  it('asks again for a page that outlasted the client’s retries, from the same cursor, instead of failing the read', async () => {
+    const { server, client } = await harness(endpoints, { breaker: false });
+    let failures = 0;
+    server.route('GET', '/items', (request) => {
+      // Three 503s spend the client's three attempts; the fourth request (a page attempt) succeeds.
+      if (new URLSearchParams(request.query).get('page') === '3' && failures < 3) {
+        failures++;
+        return { status: 503, body: { error: 'busy' } };
+      }
+      return linkedPage(server.url, request);
+    });
+    const read = await collectAll(paginateEndpoint(client, 'list', { strategy }));
+    expect(ids(read)).toEqual(ids(all));
+    expect(server.requests.map((r) => new URLSearchParams(r.query).get('page'))).toEqual([null, '2', '3', '3', '3', '3', '4', '5']);
+
+    failures = 0;
+    const error = await failureOf(collectAll(paginateEndpoint(client, 'list', { strategy, pageAttempts: 1 })));
+    expect(error).toMatchObject({ kind: 'unavailable', status: 503 });
+  });
+
   it('ends the read with the page’s error when a page fails for good, after the pages before it', async () => {
     const { server, client } = await harness(endpoints, { breaker: false });
     server.route('GET', '/items', (request) =>

@@ -167,10 +167,8 @@ export async function runPaymentsEndToEnd(options: PaymentsEndToEndOptions): Pro
   }
 
   const ids = [...created.values()];
-  // Reconciliation is the next day's job, after the storm: the provider answers normally again.
-  // (During the faults a 100-page settlement read would spend the client's retry budget, and a
-  // read that fails part way fails the whole comparison by design.)
-  simulation.simulator.setScenario({ rules: [] });
+  // The settlement read runs under the same faults: core's pagination asks again for a page that
+  // outlasted the client's retries, so a long read resumes instead of failing the comparison.
   simulation.settle(clock.now());
   const droppedPaymentId = options.dropOneSettlementLine ? ids[Math.floor(ids.length / 2)] : undefined;
   if (droppedPaymentId !== undefined) simulation.dropSettlementLineFor(droppedPaymentId);
