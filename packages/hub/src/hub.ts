@@ -7,7 +7,7 @@ import { ingressProvider, type IngressProvider } from './ingress/ingress-provide
 import { createWebhookIngress, type IngressLog } from './ingress/webhook-ingress.js';
 import { HubMetrics } from './metrics/hub-metrics.js';
 import type { PaymentsConnector } from '@interlock/payments';
-import { paymentsConnectorFor } from './payments/payments-connectors.js';
+import { paymentsConnectorFor, settlementLagMs } from './payments/payments-connectors.js';
 import { paymentsInterpreter } from './payments/payments-interpreter.js';
 import { PaymentsPoller } from './payments/payments-poller.js';
 import { paymentsReconciliationJob, ReconciliationScheduler, scheduleFromConfig, type ReconciliationJob } from './reconciliation/index.js';
@@ -76,7 +76,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const reconciliation = new ReconciliationScheduler({
     jobs:
       options.reconciliations ??
-      [...connectors].map(([provider, connector]) => paymentsReconciliationJob({ provider, connector, integrity: engines.integrity, clock })),
+      config.providers.flatMap((provider) => {
+        const connector = connectors.get(provider.name);
+        return connector ? [paymentsReconciliationJob({ provider: provider.name, connector, settlementLagMs: settlementLagMs(provider), integrity: engines.integrity, clock })] : [];
+      }),
     schedule: scheduleFromConfig(config.reconciliation),
     clock,
     integrity: engines.integrity,

@@ -11,6 +11,7 @@ export { DEMO_PROVIDER, demoPaymentMachine, demoPaymentsInterpreter } from './de
 export { demoEvents, sendDemoBatch } from './demo/demo-traffic.js';
 export {
   paymentsReconciliationJob,
+  PAYMENT_MOVEMENT_RECORD_TYPE,
   PAYMENT_RECORD_TYPE,
   ReconciliationScheduler,
   summarise,

@@ -32,7 +32,8 @@ const PROVIDERS: readonly { name: string; simulate: () => Promise<PaymentsSimula
       eventIdHeader: 'x-razorpay-event-id',
       eventType: 'event',
       occurredAt: 'created_at',
-      connector: { kind: 'razorpay', keyIdEnv: 'HUB_TEST_RZP_KEY_ID', keySecretEnv: 'HUB_TEST_RZP_KEY_SECRET', baseUrl },
+      // The simulation settles at once (a real account: about two days later, the default).
+      connector: { kind: 'razorpay', keyIdEnv: 'HUB_TEST_RZP_KEY_ID', keySecretEnv: 'HUB_TEST_RZP_KEY_SECRET', baseUrl, settlementLagHours: 0 },
     }),
   },
 ];

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { money } from '@interlock/core';
 import { FakeClock } from '@interlock/core/testing';
-import type { Payment, PaymentsConnector, SettlementLine } from '@interlock/payments';
+import type { PaymentMovement, PaymentsConnector, SettlementLine } from '@interlock/payments';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig, openEngines, PAYMENT_RECORD_TYPE, paymentsReconciliationJob } from '../src/index.js';
+import { loadConfig, openEngines, PAYMENT_MOVEMENT_RECORD_TYPE, PAYMENT_RECORD_TYPE, paymentsReconciliationJob } from '../src/index.js';
 
 const DAY = 86_400_000;
 let cleanup: (() => Promise<void>) | undefined;
@@ -14,14 +14,17 @@ afterEach(async () => {
   cleanup = undefined;
 });
 
-function payment(id: string, amountMinor: number, updatedAt: number): Payment {
-  const amount = money(amountMinor, 'INR');
-  return { id, provider: 'stripe', amount, amountCaptured: amount, amountRefunded: money(0, 'INR'), status: 'succeeded', statusRaw: 'succeeded', createdAt: updatedAt, updatedAt, metadata: {} };
+function movement(paymentId: string, kind: PaymentMovement['kind'], amountMinor: number, at: number): PaymentMovement {
+  return { paymentId, kind, amount: money(amountMinor, 'INR'), at };
 }
 
 function line(paymentId: string, amountMinor: number, settledAt: number): SettlementLine {
   const gross = money(amountMinor, 'INR');
-  return { provider: 'stripe', id: `txn_${paymentId}`, paymentId, kind: 'charge', gross, fee: money(0, 'INR'), net: gross, settledAt };
+  return { provider: 'razorpay', id: `txn_${paymentId}`, paymentId, kind: 'charge', gross, fee: money(0, 'INR'), net: gross, settledAt };
+}
+
+function refundLine(paymentId: string, amountMinor: number, settledAt: number): SettlementLine {
+  return { ...line(paymentId, amountMinor, settledAt), id: `rfnd_${paymentId}`, kind: 'refund' };
 }
 
 /** Only listSettlements is called by reconciliation; the rest of the connector is never reached. */
@@ -30,7 +33,7 @@ function connectorWith(lines: readonly SettlementLine[]): PaymentsConnector {
     throw new Error('not used by reconciliation');
   };
   return {
-    provider: 'stripe',
+    provider: 'razorpay',
     listSettlements: async function* (period) {
       yield* lines.filter((l) => l.settledAt >= period.from && l.settledAt < period.to);
     },
@@ -46,7 +49,7 @@ function connectorWith(lines: readonly SettlementLine[]): PaymentsConnector {
 }
 
 describe('paymentsReconciliationJob', () => {
-  it('compares the payment snapshots the hub stored in the window with the provider lines', async () => {
+  it('compares the money movements the hub recorded in the window with the provider lines, shifted by the settlement lag', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'interlock-pay-recon-'));
     const clock = new FakeClock();
     const engines = await openEngines(loadConfig(undefined, { store: { kind: 'sqlite', path: join(dir, 'hub.db') } }), clock);
@@ -55,21 +58,20 @@ describe('paymentsReconciliationJob', () => {
       rmSync(dir, { recursive: true, force: true });
     };
     const from = clock.now();
-    const stored = [payment('pi_1', 1000, from + 10), payment('pi_2', 2000, from + 20), payment('pi_next_day', 500, from + DAY + 1)];
-    for (const p of stored) {
-      await engines.integrity.putRecord({ provider: 'stripe', recordType: PAYMENT_RECORD_TYPE, recordId: p.id, status: p.status, updatedAt: p.updatedAt, snapshot: JSON.stringify(p) }, undefined);
+    const lag = 2 * DAY;
+    // Captured two days before the settlement window (Razorpay settles T+2), and one outside it.
+    const moved = [movement('pi_1', 'charge', 1000, from - lag + 10), movement('pi_2', 'charge', 2000, from - lag + 20), movement('pi_2', 'refund', -500, from - lag + 30), movement('pi_later', 'charge', 700, from - lag + DAY + 1)];
+    for (const m of moved) {
+      await engines.integrity.putRecord({ provider: 'razorpay', recordType: PAYMENT_MOVEMENT_RECORD_TYPE, recordId: `${m.paymentId}:${m.kind}:${m.at}`, status: m.kind, updatedAt: m.at, snapshot: JSON.stringify(m) }, undefined);
     }
-    await engines.integrity.putRecord({ provider: 'stripe', recordType: PAYMENT_RECORD_TYPE, recordId: 'pi_old_hub', status: 'succeeded', updatedAt: from + 30 }, undefined);
+    await engines.integrity.putRecord({ provider: 'razorpay', recordType: PAYMENT_RECORD_TYPE, recordId: 'pi_1', status: 'succeeded', updatedAt: from - lag + 10 }, undefined);
 
-    const job = paymentsReconciliationJob({
-      connector: connectorWith([line('pi_1', 1000, from + 100), line('pi_2', 1999, from + 200), line('pi_old_hub', 700, from + 300)]),
-      integrity: engines.integrity,
-      clock,
-    });
+    const lines = [line('pi_1', 1000, from + 100), line('pi_2', 1499, from + 200), refundLine('pi_2', -500, from + 210), line('pi_unknown_to_us', 700, from + 300)];
+    const job = paymentsReconciliationJob({ provider: 'razorpay', connector: connectorWith(lines), settlementLagMs: lag, integrity: engines.integrity, clock });
     const report = await job.run({ from, to: from + DAY });
-    expect(report.totals.ours).toEqual({ INR: { count: 2, amountMinor: 3000 } });
+    expect(report.totals.ours).toEqual({ INR: { count: 2, amountMinor: 2500 } });
     expect(report.mismatched.map((m) => [m.key, m.fields])).toEqual([['payment:pi_2', ['amount']]]);
-    expect(report.extra.map((m) => m.key)).toEqual(['payment:pi_old_hub']);
+    expect(report.extra.map((m) => m.key)).toEqual(['payment:pi_unknown_to_us']);
     expect(report.missing).toEqual([]);
   });
 });

@@ -36,7 +36,9 @@ export type {
 } from './connector.js';
 export {
   reconcilePayments,
+  type OurPaymentNet,
   type PaymentsReconciliationReport,
-  type PaymentsRecord,
   type ReconcilePaymentsOptions,
+  type TheirPaymentNet,
 } from './reconciliation/reconcile-payments.js';
+export { movementsBetween, type PaymentMovement } from './reconciliation/movements.js';

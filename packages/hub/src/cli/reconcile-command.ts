@@ -2,7 +2,7 @@ import { systemClock } from '@interlock/core';
 import type { HubConfig } from '../config/config.js';
 import type { Engines } from '../engines.js';
 import { HubMetrics } from '../metrics/hub-metrics.js';
-import { paymentsConnectorFor } from '../payments/payments-connectors.js';
+import { paymentsConnectorFor, settlementLagMs } from '../payments/payments-connectors.js';
 import { paymentsReconciliationJob } from '../reconciliation/payments-job.js';
 import { ReconciliationScheduler, scheduleFromConfig } from '../reconciliation/scheduler.js';
 
@@ -36,7 +36,7 @@ export async function reconcileCommand(
     return 1;
   }
   const scheduler = new ReconciliationScheduler({
-    jobs: [paymentsReconciliationJob({ provider: provider.name, connector, integrity: engines.integrity, clock: systemClock })],
+    jobs: [paymentsReconciliationJob({ provider: provider.name, connector, settlementLagMs: settlementLagMs(provider), integrity: engines.integrity, clock: systemClock })],
     schedule: scheduleFromConfig(config.reconciliation),
     clock: systemClock,
     integrity: engines.integrity,

@@ -12,12 +12,16 @@ const connectorSchema = z.discriminatedUnion('kind', [
     apiKeysEnv: z.string().default('STRIPE_API_KEYS'),
     mode: z.enum(['live', 'sandbox']).default('live'),
     baseUrl: z.string().url().optional(),
+    /** Balance transactions are created when the money moves. */
+    settlementLagHours: z.number().min(0).default(0),
   }),
   z.object({
     kind: z.literal('razorpay'),
     keyIdEnv: z.string().default('RAZORPAY_KEY_ID'),
     keySecretEnv: z.string().default('RAZORPAY_KEY_SECRET'),
     baseUrl: z.string().url().optional(),
+    /** Razorpay settles about two days after capture (T+2); set to your account's schedule. */
+    settlementLagHours: z.number().min(0).default(48),
   }),
 ]);
 

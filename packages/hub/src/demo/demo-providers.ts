@@ -58,7 +58,8 @@ export async function startDemoProviders(): Promise<{ providers: DemoProvider[];
         eventIdHeader: 'x-razorpay-event-id',
         eventType: 'event',
         occurredAt: 'created_at',
-        connector: { kind: 'razorpay', keyIdEnv: ENV.razorpayKeyId, keySecretEnv: ENV.razorpayKeySecret, baseUrl: razorpay.simulator.url },
+        // The simulation settles at once; a real Razorpay account settles about two days later.
+        connector: { kind: 'razorpay', keyIdEnv: ENV.razorpayKeyId, keySecretEnv: ENV.razorpayKeySecret, baseUrl: razorpay.simulator.url, settlementLagHours: 0 },
       },
     },
   ];

@@ -38,3 +38,8 @@ export function paymentsConnectorFor(provider: ProviderConfig, environment: Conn
     ...(connector.baseUrl ? { baseUrl: connector.baseUrl } : {}),
   });
 }
+
+/** How long after money moves the provider's settlement reports it, per the provider's config. */
+export function settlementLagMs(provider: ProviderConfig): number {
+  return (provider.connector?.settlementLagHours ?? 0) * 3_600_000;
+}

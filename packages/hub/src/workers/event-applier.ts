@@ -8,6 +8,7 @@ import {
   type EventOutcome,
   type IntegrityStore,
   type RecordKey,
+  type RecordState,
   type StateMachine,
   type StoredEvent,
 } from '@interlock/core';
@@ -31,6 +32,12 @@ export interface EventInterpreter {
   machine: StateMachine<string>;
   interpret?(event: StoredEvent): RecordChange | undefined;
   read?(event: StoredEvent): Promise<RecordChange | undefined>;
+  /**
+   * Records that follow from an applied change, given the state it replaced (the money a payment
+   * change moved). Written once each after the change: their ids must be derived from the event,
+   * so a redelivered event finds them already there.
+   */
+  effects?(current: RecordState | undefined, change: RecordChange, event: StoredEvent): Omit<RecordState, 'version'>[];
 }
 
 export interface EventApplierOptions {
@@ -106,6 +113,7 @@ export function createEventApplier(options: EventApplierOptions): EventHandler {
     const written = await integrity.putRecord(next, current?.version);
     // Another worker changed the record between our read and write: decide again with its state.
     if (!written) return { status: 'retry', reason: 'concurrent_update', retryInMs: 0 };
+    for (const effect of interpreter.effects?.(current, change, event) ?? []) await integrity.putRecord(effect, undefined);
     await audit(event, change, 'applied', `${current?.status ?? '-'} -> ${change.status}`);
     options.onApplied?.(event, change);
     return { status: 'applied' };
