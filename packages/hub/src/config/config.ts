@@ -17,6 +17,7 @@ const connectorSchema = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('razorpay'),
+    /** Key id and secret; comma-separated in both (same order) while a key pair is rotated. */
     keyIdEnv: z.string().default('RAZORPAY_KEY_ID'),
     keySecretEnv: z.string().default('RAZORPAY_KEY_SECRET'),
     baseUrl: z.string().url().optional(),

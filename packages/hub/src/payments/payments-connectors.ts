@@ -11,6 +11,10 @@ export interface ConnectorEnvironment {
   fetch?: typeof fetch;
 }
 
+function list(value: string): string[] {
+  return value.split(',').map((item) => item.trim()).filter((item) => item.length > 0);
+}
+
 function required(env: NodeJS.ProcessEnv, name: string, provider: string): string {
   const value = env[name]?.trim();
   if (!value) throw new TypeError(`Provider ${provider}: environment variable ${name} is not set`);
@@ -28,13 +32,18 @@ export function paymentsConnectorFor(provider: ProviderConfig, environment: Conn
   const { env, clock, telemetry } = environment;
   const common = { clock, telemetry, webhookSecrets: providerSecrets(provider, env), ...(environment.fetch ? { fetch: environment.fetch } : {}) };
   if (connector.kind === 'stripe') {
-    const secrets = required(env, connector.apiKeysEnv, provider.name).split(',').map((key) => key.trim()).filter((key) => key.length > 0);
-    const keys = new ApiKeyRing({ provider: 'stripe', clock, keys: secrets.map((secret, index) => ({ id: `${connector.apiKeysEnv}#${index + 1}`, secret })) });
+    const keys = new ApiKeyRing({ provider: 'stripe', clock, keys: list(required(env, connector.apiKeysEnv, provider.name)).map((secret, index) => ({ id: `${connector.apiKeysEnv}#${index + 1}`, secret })) });
     return createStripeConnector({ ...common, credentials: { keys }, mode: connector.mode, ...(connector.baseUrl ? { baseUrl: connector.baseUrl } : {}) });
+  }
+  // Comma-separated in both variables while a key pair is rotated: the n-th id goes with the n-th secret.
+  const ids = list(required(env, connector.keyIdEnv, provider.name));
+  const secrets = list(required(env, connector.keySecretEnv, provider.name));
+  if (ids.length !== secrets.length) {
+    throw new TypeError(`Provider ${provider.name}: ${connector.keyIdEnv} holds ${ids.length} key ids but ${connector.keySecretEnv} ${secrets.length} secrets`);
   }
   return createRazorpayConnector({
     ...common,
-    credentials: { keyId: required(env, connector.keyIdEnv, provider.name), keySecret: required(env, connector.keySecretEnv, provider.name) },
+    credentials: { keys: ids.map((keyId, index) => ({ keyId, keySecret: secrets[index] as string })) },
     ...(connector.baseUrl ? { baseUrl: connector.baseUrl } : {}),
   });
 }
