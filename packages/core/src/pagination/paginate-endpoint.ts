@@ -79,11 +79,16 @@ async function requestPage<E extends string>(
 ): Promise<Awaited<ReturnType<ProviderClient<E>['request']>>> {
   const attempts = options.pageAttempts ?? DEFAULT_PAGE_ATTEMPTS;
   let previousDelayMs: number | undefined;
+  // The breaker may open while a page is asked for again; the provider's own failure says more
+  // to whoever reads the error than the local refusal that followed it.
+  let providerError: IntegrationError | undefined;
   for (let attempt = 1; ; attempt++) {
     try {
       return await client.request(endpoint, call);
     } catch (error) {
-      if (!isIntegrationError(error) || !error.retryable || attempt >= attempts) throw error;
+      if (!isIntegrationError(error)) throw error;
+      if (error.reason !== 'circuit_open') providerError = error;
+      if (!error.retryable || attempt >= attempts) throw providerError ?? error;
       const delayMs = error.retryAfterMs ?? backoffDelay(attempt, options.pageBackoff ?? DEFAULT_PAGE_BACKOFF, previousDelayMs);
       previousDelayMs = delayMs;
       await client.clock.sleep(delayMs);

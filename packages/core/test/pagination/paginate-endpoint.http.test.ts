@@ -101,6 +101,14 @@ describe('paginateEndpoint over real HTTP', () => {
     expect(error).toMatchObject({ kind: 'unavailable', status: 503 });
   });
 
+  it('reports the provider’s failure, not the open circuit that followed it, when a page never comes', async () => {
+    const { server, client } = await harness(endpoints, { breaker: { minimumThroughput: 4, failureRatio: 0.5 } });
+    server.route('GET', '/items', () => ({ status: 429, headers: { 'retry-after': '1' }, body: { error: 'slow down' } }));
+    const error = await failureOf(collectAll(paginateEndpoint(client, 'list', { strategy })));
+    expect(error).toMatchObject({ kind: 'rate_limited', status: 429 });
+    expect(client.circuitState('list')).toBe('open');
+  });
+
   it('ends the read with the page’s error when a page fails for good, after the pages before it', async () => {
     const { server, client } = await harness(endpoints, { breaker: false });
     server.route('GET', '/items', (request) =>
