@@ -1,9 +1,8 @@
-import { defineContract, openEnum } from '@interlock/core';
+import { openEnum } from '@interlock/core';
 import { z } from 'zod';
-import { STRIPE_API_VERSION, STRIPE_PROVIDER } from '../version.js';
 import { chargeSchema } from './charge.js';
 import { refundSchema } from './refund.js';
-import { anyStripeObject, opaqueFields, stripeAmount, stripeList, unixSeconds } from './shapes.js';
+import { anyStripeObject, opaqueFields, stripeAmount, stripeContract, stripeList, unixSeconds } from './shapes.js';
 
 /** `balance_transaction.type` as the 2023-08-16 spec enumerates it. */
 export const BALANCE_TRANSACTION_TYPE = openEnum('stripe.balance_transaction_type', [
@@ -65,19 +64,9 @@ export const balanceTransactionSchema = z.object({
   ...opaqueFields(['available_on', 'description', 'exchange_rate', 'fee_details', 'reporting_category', 'status']),
 });
 
-export const balanceTransactionContract = defineContract({
-  provider: STRIPE_PROVIDER,
-  name: 'balance_transaction',
-  version: STRIPE_API_VERSION,
-  schema: balanceTransactionSchema,
-});
+export const balanceTransactionContract = stripeContract('balance_transaction', balanceTransactionSchema);
 
 /** GET /v1/balance_transactions: BalanceTransactionsList. */
-export const balanceTransactionListContract = defineContract({
-  provider: STRIPE_PROVIDER,
-  name: 'balance_transaction_list',
-  version: STRIPE_API_VERSION,
-  schema: stripeList(balanceTransactionSchema),
-});
+export const balanceTransactionListContract = stripeContract('balance_transaction_list', stripeList(balanceTransactionSchema));
 
 export type WireBalanceTransaction = z.output<typeof balanceTransactionSchema>;

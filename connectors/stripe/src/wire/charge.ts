@@ -1,8 +1,6 @@
-import { defineContract } from '@interlock/core';
 import { z } from 'zod';
-import { STRIPE_API_VERSION, STRIPE_PROVIDER } from '../version.js';
 import { refundSchema } from './refund.js';
-import { anyStripeObject, opaqueFields, stripeAmount, stripeList, unixSeconds } from './shapes.js';
+import { anyStripeObject, opaqueFields, stripeAmount, stripeContract, stripeList, unixSeconds } from './shapes.js';
 
 /**
  * components.schemas.charge of the 2023-08-16 spec. A charge reaches the connector as a
@@ -60,6 +58,6 @@ export const chargeSchema = z.object({
   ]),
 });
 
-export const chargeContract = defineContract({ provider: STRIPE_PROVIDER, name: 'charge', version: STRIPE_API_VERSION, schema: chargeSchema });
+export const chargeContract = stripeContract('charge', chargeSchema);
 
 export type WireCharge = z.output<typeof chargeSchema>;

@@ -1,7 +1,5 @@
-import { defineContract } from '@interlock/core';
 import { z } from 'zod';
-import { STRIPE_API_VERSION, STRIPE_PROVIDER } from '../version.js';
-import { metadataSchema, opaqueFields, unixSeconds } from './shapes.js';
+import { metadataSchema, opaqueFields, stripeContract, unixSeconds } from './shapes.js';
 
 /** components.schemas.customer of the 2023-08-16 spec. */
 export const customerSchema = z.object({
@@ -37,6 +35,6 @@ export const customerSchema = z.object({
   ]),
 });
 
-export const customerContract = defineContract({ provider: STRIPE_PROVIDER, name: 'customer', version: STRIPE_API_VERSION, schema: customerSchema });
+export const customerContract = stripeContract('customer', customerSchema);
 
 export type WireCustomer = z.output<typeof customerSchema>;

@@ -1,7 +1,5 @@
-import { defineContract } from '@interlock/core';
 import { z } from 'zod';
-import { STRIPE_API_VERSION, STRIPE_PROVIDER } from '../version.js';
-import { opaqueFields } from './shapes.js';
+import { opaqueFields, stripeContract } from './shapes.js';
 
 /**
  * `api_errors`, as spec3 declares it (components.schemas.api_errors in
@@ -27,9 +25,4 @@ export const apiErrorSchema = z.object({
 });
 
 /** The body of every failed Stripe call: `{ "error": api_errors }` (components.schemas.error). */
-export const errorContract = defineContract({
-  provider: STRIPE_PROVIDER,
-  name: 'error',
-  version: STRIPE_API_VERSION,
-  schema: z.object({ error: apiErrorSchema }),
-});
+export const errorContract = stripeContract('error', z.object({ error: apiErrorSchema }));

@@ -1,7 +1,5 @@
-import { defineContract } from '@interlock/core';
 import { z } from 'zod';
-import { STRIPE_API_VERSION, STRIPE_PROVIDER } from '../version.js';
-import { opaqueFields, stripeList, unixSeconds } from './shapes.js';
+import { opaqueFields, stripeContract, stripeList, unixSeconds } from './shapes.js';
 
 /**
  * components.schemas.event of the 2023-08-16 spec: the webhook envelope and the item of
@@ -22,14 +20,9 @@ export const eventSchema = z.object({
   ...opaqueFields(['account', 'livemode', 'pending_webhooks', 'request']),
 });
 
-export const eventContract = defineContract({ provider: STRIPE_PROVIDER, name: 'event', version: STRIPE_API_VERSION, schema: eventSchema });
+export const eventContract = stripeContract('event', eventSchema);
 
 /** GET /v1/events: NotificationEventList. */
-export const eventListContract = defineContract({
-  provider: STRIPE_PROVIDER,
-  name: 'event_list',
-  version: STRIPE_API_VERSION,
-  schema: stripeList(eventSchema),
-});
+export const eventListContract = stripeContract('event_list', stripeList(eventSchema));
 
 export type WireEvent = z.output<typeof eventSchema>;

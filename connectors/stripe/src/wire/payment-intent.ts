@@ -1,9 +1,8 @@
-import { defineContract, openEnum } from '@interlock/core';
+import { openEnum } from '@interlock/core';
 import { z } from 'zod';
-import { STRIPE_API_VERSION, STRIPE_PROVIDER } from '../version.js';
 import { chargeSchema } from './charge.js';
 import { apiErrorSchema } from './error.js';
-import { anyStripeObject, metadataSchema, opaqueFields, stripeAmount, stripeList, unixSeconds } from './shapes.js';
+import { anyStripeObject, metadataSchema, opaqueFields, stripeAmount, stripeContract, stripeList, unixSeconds } from './shapes.js';
 
 /** `payment_intent.status` as the 2023-08-16 spec enumerates it. */
 export const PAYMENT_INTENT_STATUS = openEnum('stripe.payment_intent_status', [
@@ -60,19 +59,9 @@ export const paymentIntentSchema = z.object({
   ]),
 });
 
-export const paymentIntentContract = defineContract({
-  provider: STRIPE_PROVIDER,
-  name: 'payment_intent',
-  version: STRIPE_API_VERSION,
-  schema: paymentIntentSchema,
-});
+export const paymentIntentContract = stripeContract('payment_intent', paymentIntentSchema);
 
 /** GET /v1/payment_intents: PaymentFlowsPaymentIntentList. */
-export const paymentIntentListContract = defineContract({
-  provider: STRIPE_PROVIDER,
-  name: 'payment_intent_list',
-  version: STRIPE_API_VERSION,
-  schema: stripeList(paymentIntentSchema),
-});
+export const paymentIntentListContract = stripeContract('payment_intent_list', stripeList(paymentIntentSchema));
 
 export type WirePaymentIntent = z.output<typeof paymentIntentSchema>;

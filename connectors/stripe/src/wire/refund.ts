@@ -1,7 +1,6 @@
-import { defineContract, openEnum } from '@interlock/core';
+import { openEnum } from '@interlock/core';
 import { z } from 'zod';
-import { STRIPE_API_VERSION, STRIPE_PROVIDER } from '../version.js';
-import { anyStripeObject, metadataSchema, opaqueFields, stripeAmount, unixSeconds } from './shapes.js';
+import { anyStripeObject, metadataSchema, opaqueFields, stripeAmount, stripeContract, unixSeconds } from './shapes.js';
 
 /**
  * Refund statuses. The 2023-08-16 spec types `status` as a free string and lists these in its
@@ -34,6 +33,6 @@ export const refundSchema = z.object({
   ]),
 });
 
-export const refundContract = defineContract({ provider: STRIPE_PROVIDER, name: 'refund', version: STRIPE_API_VERSION, schema: refundSchema });
+export const refundContract = stripeContract('refund', refundSchema);
 
 export type WireRefund = z.output<typeof refundSchema>;

@@ -1,4 +1,6 @@
+import { defineContract, type Contract } from '@interlock/core';
 import { z } from 'zod';
+import { STRIPE_API_VERSION, STRIPE_PROVIDER } from '../version.js';
 
 /**
  * Fields of the 2023-08-16 spec that the connector carries but never reads. Declaring them keeps
@@ -40,4 +42,9 @@ export function idOf(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const id: unknown = (value as { id?: unknown }).id;
   return typeof id === 'string' ? id : undefined;
+}
+
+/** A wire contract of the pinned API version: every Stripe object is versioned by `Stripe-Version`. */
+export function stripeContract<S extends z.ZodTypeAny>(name: string, schema: S): Contract<S> {
+  return defineContract({ provider: STRIPE_PROVIDER, name, version: STRIPE_API_VERSION, schema });
 }
