@@ -1,3 +1,4 @@
+import { defineContract, type Contract } from '@interlock/core';
 import { z } from 'zod';
 
 /** The API version every contract was written against: Razorpay's REST API has one, `v1` in the path. */
@@ -25,4 +26,9 @@ export function collectionSchema<T extends z.ZodTypeAny>(item: T) {
     count: z.number().int(),
     items: z.array(item),
   });
+}
+
+/** A wire contract of Razorpay's one REST version. */
+export function razorpayContract<S extends z.ZodTypeAny>(name: string, schema: S): Contract<S> {
+  return defineContract({ provider: 'razorpay', name, version: API_VERSION, schema });
 }

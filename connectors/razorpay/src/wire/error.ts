@@ -1,6 +1,5 @@
-import { defineContract } from '@interlock/core';
 import { z } from 'zod';
-import { API_VERSION, optionalText } from './common.js';
+import { optionalText, razorpayContract } from './common.js';
 
 /**
  * The error body as Razorpay sends it (errors docs, sdk-mocks/bad_request_error.json). The
@@ -19,4 +18,4 @@ export const errorSchema = z.object({
   }),
 });
 
-export const errorContract = defineContract({ provider: 'razorpay', name: 'error', version: API_VERSION, schema: errorSchema });
+export const errorContract = razorpayContract('error', errorSchema);

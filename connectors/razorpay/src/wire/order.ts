@@ -1,6 +1,5 @@
-import { defineContract } from '@interlock/core';
 import { z } from 'zod';
-import { API_VERSION, collectionSchema, notesSchema, optionalInt, optionalText } from './common.js';
+import { collectionSchema, notesSchema, optionalInt, optionalText, razorpayContract } from './common.js';
 import { ORDER_STATUS } from './enums.js';
 import { paymentSchema } from './payment.js';
 
@@ -30,11 +29,6 @@ export const orderSchema = z.object({
 
 export type WireOrder = z.output<typeof orderSchema>;
 
-export const orderContract = defineContract({ provider: 'razorpay', name: 'order', version: API_VERSION, schema: orderSchema });
+export const orderContract = razorpayContract('order', orderSchema);
 
-export const orderCollectionContract = defineContract({
-  provider: 'razorpay',
-  name: 'order_collection',
-  version: API_VERSION,
-  schema: collectionSchema(orderSchema),
-});
+export const orderCollectionContract = razorpayContract('order_collection', collectionSchema(orderSchema));

@@ -1,6 +1,5 @@
-import { defineContract } from '@interlock/core';
 import { z } from 'zod';
-import { API_VERSION, collectionSchema, notesSchema, optionalInt, optionalText } from './common.js';
+import { collectionSchema, notesSchema, optionalInt, optionalText, razorpayContract } from './common.js';
 import { PAYMENT_REFUND_STATUS, PAYMENT_STATUS } from './enums.js';
 
 /**
@@ -47,11 +46,6 @@ export const paymentSchema = z.object({
 
 export type WirePayment = z.output<typeof paymentSchema>;
 
-export const paymentContract = defineContract({ provider: 'razorpay', name: 'payment', version: API_VERSION, schema: paymentSchema });
+export const paymentContract = razorpayContract('payment', paymentSchema);
 
-export const paymentCollectionContract = defineContract({
-  provider: 'razorpay',
-  name: 'payment_collection',
-  version: API_VERSION,
-  schema: collectionSchema(paymentSchema),
-});
+export const paymentCollectionContract = razorpayContract('payment_collection', collectionSchema(paymentSchema));

@@ -1,6 +1,5 @@
-import { defineContract } from '@interlock/core';
 import { z } from 'zod';
-import { API_VERSION, collectionSchema, notesSchema, optionalText } from './common.js';
+import { collectionSchema, notesSchema, optionalText, razorpayContract } from './common.js';
 import { REFUND_STATUS } from './enums.js';
 
 /**
@@ -25,11 +24,6 @@ export const refundSchema = z.object({
 
 export type WireRefund = z.output<typeof refundSchema>;
 
-export const refundContract = defineContract({ provider: 'razorpay', name: 'refund', version: API_VERSION, schema: refundSchema });
+export const refundContract = razorpayContract('refund', refundSchema);
 
-export const refundCollectionContract = defineContract({
-  provider: 'razorpay',
-  name: 'refund_collection',
-  version: API_VERSION,
-  schema: collectionSchema(refundSchema),
-});
+export const refundCollectionContract = razorpayContract('refund_collection', collectionSchema(refundSchema));

@@ -1,6 +1,5 @@
-import { defineContract } from '@interlock/core';
 import { z } from 'zod';
-import { API_VERSION, collectionSchema, notesSchema, optionalInt, optionalText } from './common.js';
+import { collectionSchema, notesSchema, optionalInt, optionalText, razorpayContract } from './common.js';
 import { RECON_TYPE, SETTLEMENT_STATUS } from './enums.js';
 
 /** One line of `GET /v1/settlements/recon/combined`, from the spec's `SettlementRecon` schema. */
@@ -35,12 +34,7 @@ export const reconItemSchema = z.object({
 
 export type WireReconItem = z.output<typeof reconItemSchema>;
 
-export const reconCollectionContract = defineContract({
-  provider: 'razorpay',
-  name: 'settlement_recon_collection',
-  version: API_VERSION,
-  schema: collectionSchema(reconItemSchema),
-});
+export const reconCollectionContract = razorpayContract('settlement_recon_collection', collectionSchema(reconItemSchema));
 
 /** The settlement entity (`setl_…`), from the spec's `Settlement` schema and sdk-mocks/fake_settlement.json. */
 export const settlementSchema = z.object({
@@ -56,9 +50,4 @@ export const settlementSchema = z.object({
 
 export type WireSettlement = z.output<typeof settlementSchema>;
 
-export const settlementCollectionContract = defineContract({
-  provider: 'razorpay',
-  name: 'settlement_collection',
-  version: API_VERSION,
-  schema: collectionSchema(settlementSchema),
-});
+export const settlementCollectionContract = razorpayContract('settlement_collection', collectionSchema(settlementSchema));

@@ -1,6 +1,5 @@
-import { defineContract } from '@interlock/core';
 import { z } from 'zod';
-import { API_VERSION } from './common.js';
+import { razorpayContract } from './common.js';
 import { orderSchema } from './order.js';
 import { paymentSchema } from './payment.js';
 import { refundSchema } from './refund.js';
@@ -28,4 +27,4 @@ export const webhookSchema = z.object({
 
 export type WireWebhook = z.output<typeof webhookSchema>;
 
-export const webhookContract = defineContract({ provider: 'razorpay', name: 'webhook_event', version: API_VERSION, schema: webhookSchema });
+export const webhookContract = razorpayContract('webhook_event', webhookSchema);
