@@ -1,4 +1,5 @@
 export { moneySchema } from './money-schema.js';
+export { paymentPollTarget } from './payment-poll-target.js';
 export { FAILURE_CODES, failureCodeSchema, type CanonicalFailureCode } from './failure-codes.js';
 export {
   isSettledPaymentStatus,

@@ -1,5 +1,5 @@
 import { Poller, sortableId, type Clock, type EventQueue, type IntegrityStore } from '@interlock/core';
-import { isSettledPaymentStatus, type Payment, type PaymentsConnector, type PaymentStatus } from '@interlock/payments';
+import { isSettledPaymentStatus, paymentPollTarget, type Payment, type PaymentsConnector, type PaymentStatus } from '@interlock/payments';
 import { PAYMENT_RECORD_TYPE } from '../reconciliation/payments-job.js';
 
 /** The event type polled states travel under; the payments interpreter reads their payload as a canonical payment. */
@@ -36,14 +36,7 @@ export class PaymentsPoller {
   constructor(private readonly options: PaymentsPollerOptions) {
     const { connector, clock, schedule } = options;
     this.poller = new Poller<PaymentStatus>(
-      {
-        read: async (id) => {
-          const payment = await connector.getPayment(id);
-          this.lastRead.set(id, { payment, at: clock.now() });
-          return { status: payment.status, updatedAt: payment.updatedAt };
-        },
-        isSettled: isSettledPaymentStatus,
-      },
+      paymentPollTarget(connector, (payment) => this.lastRead.set(payment.id, { payment, at: clock.now() })),
       {
         clock,
         provider: options.provider,

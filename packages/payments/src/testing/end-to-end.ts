@@ -4,7 +4,7 @@ import type { PaymentsConnector } from '../connector.js';
 import type { Payment } from '../models/payment.js';
 import { reconcilePayments, type PaymentsReconciliationReport } from '../reconciliation/reconcile-payments.js';
 import { OUTAGE_FROM_MS, OUTAGE_MS, transientFaultScenario } from './fault-plan.js';
-import { isSettledPaymentStatus } from '../payment-status.js';
+import { paymentPollTarget } from '../payment-poll-target.js';
 import { PaymentRecords, type Source } from './payment-records.js';
 import type { PaymentsSimulation } from './simulation.js';
 import { startWebhookReceiver, type ReceiverCounts } from './webhook-receiver.js';
@@ -81,14 +81,7 @@ export async function runPaymentsEndToEnd(options: PaymentsEndToEndOptions): Pro
 
   const lastRead = new Map<string, Payment>();
   const poller = new Poller<Payment['status']>(
-    {
-      async read(id) {
-        const payment = await connector.getPayment(id);
-        lastRead.set(id, payment);
-        return { status: payment.status, updatedAt: payment.updatedAt };
-      },
-      isSettled: isSettledPaymentStatus,
-    },
+    paymentPollTarget(connector, (payment) => lastRead.set(payment.id, payment)),
     {
       clock,
       provider: connector.provider,
