@@ -20,3 +20,4 @@ export * from './webhooks/index.js';
 export * from './state/index.js';
 export * from './polling/index.js';
 export * from './reconciliation/index.js';
+export * from './connectors/index.js';

@@ -43,3 +43,8 @@ export {
   type TheirPaymentNet,
 } from './reconciliation/reconcile-payments.js';
 export { movementsBetween, type PaymentMovement } from './reconciliation/movements.js';
+export { paymentsDomain } from './plugin/domain.js';
+export { paymentChange, paymentsInterpreter } from './plugin/interpreter.js';
+export { paymentPolling } from './plugin/polling.js';
+export { paymentsReconciliationJob } from './plugin/reconciliation-job.js';
+export { PAYMENT_MOVEMENT_RECORD_TYPE, PAYMENT_RECORD_TYPE } from './plugin/records.js';

@@ -12,3 +12,4 @@ export {
 export { buildPath, type EndpointConfig, type HttpMethod, type QueryValue } from './endpoint.js';
 export { encodeForm } from './form-encoding.js';
 export { kyTransport, type Transport, type TransportRequest, type TransportResponse } from './transport.js';
+export { endpointApi, type ContractEndpoint, type ContractEndpoints, type EndpointApi, type EndpointOutput } from './endpoint-api.js';

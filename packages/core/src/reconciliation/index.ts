@@ -7,3 +7,4 @@ export type {
   ReconciliationReport,
   UnmatchedRecord,
 } from './report.js';
+export type { ReconciliationJob } from './job.js';

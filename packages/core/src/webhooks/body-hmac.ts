@@ -18,8 +18,8 @@ export interface BodyHmacSchemeSpec {
 }
 
 /**
- * Builds a scheme for the common "HMAC of the raw body in a header" convention (Razorpay,
- * GitHub-style `X-Hub-Signature`, Sendcloud). No timestamp is signed, so there is no replay
+ * Builds a scheme for the common "HMAC of the raw body in a header" convention (GitHub-style
+ * `X-Hub-Signature` and the many providers that copied it). No timestamp is signed, so there is no replay
  * window: dedupe and the stale guard carry that weight.
  */
 export function bodyHmacScheme(spec: BodyHmacSchemeSpec): SignatureScheme {
@@ -52,15 +52,6 @@ export function bodyHmacScheme(spec: BodyHmacSchemeSpec): SignatureScheme {
     },
   } satisfies SignatureScheme);
 }
-
-/** Razorpay: `X-Razorpay-Signature`, hex HMAC-SHA256 of the raw body; `x-razorpay-event-id` names the delivery. */
-export const razorpayScheme: SignatureScheme = bodyHmacScheme({
-  name: 'razorpay',
-  header: 'x-razorpay-signature',
-  algorithm: 'sha256',
-  encoding: 'hex',
-  idHeader: 'x-razorpay-event-id',
-});
 
 /** `X-Hub-Signature-256: sha256=<hex>` (GitHub and the many providers that copied it). */
 export const hubSignature256Scheme: SignatureScheme = bodyHmacScheme({

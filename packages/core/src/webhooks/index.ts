@@ -1,12 +1,11 @@
 export { headerValues, singleHeader, type WebhookHeaders } from './headers.js';
 export type { OfferedSignatures, SignatureScheme, SignedParts } from './scheme.js';
-export { stripeScheme } from './stripe.js';
+export { timestampedHmacScheme, type TimestampedHmacSchemeSpec } from './timestamped-hmac.js';
 export { standardWebhooksScheme } from './standard-webhooks.js';
 export {
   bodyHmacScheme,
   hubSignature256Scheme,
   hubSignatureSha1Scheme,
-  razorpayScheme,
   type BodyHmacSchemeSpec,
 } from './body-hmac.js';
 export { verifyWebhook, type VerifyFailureReason, type VerifyInput, type VerifyResult } from './verify.js';

@@ -1,3 +1,4 @@
+import { bodyHmacScheme, timestampedHmacScheme } from '../../src/webhooks/index.js';
 /** A delivery body with non-ASCII text: the HMAC covers UTF-8 bytes, not UTF-16 code units. */
 export const BODY =
   '{"id":"evt_1PxYz2","object":"event","type":"payment_intent.succeeded","data":{"object":{"id":"pi_3Qa","amount":129900,"currency":"inr","description":"Müller GmbH — order #42"}},"created":1767225600}';
@@ -19,3 +20,10 @@ export const RAZORPAY_OLD_SECRET = 'rzp_webhook_old_s3cr3t_Zp4';
 
 export const HUB_SECRET = 'hub-shared-secret-7a1f';
 export const HUB_OLD_SECRET = 'hub-shared-secret-0ld0';
+
+/**
+ * The two provider conventions these tests were written from, configured from core's generic
+ * mechanisms the way their connectors configure them (the connectors test their own copies).
+ */
+export const stripeScheme = timestampedHmacScheme({ name: 'stripe', header: 'stripe-signature', timestampKey: 't', signatureKey: 'v1' });
+export const razorpayScheme = bodyHmacScheme({ name: 'razorpay', header: 'x-razorpay-signature', algorithm: 'sha256', encoding: 'hex', idHeader: 'x-razorpay-event-id' });

@@ -1,9 +1,7 @@
 import {
   hubSignature256Scheme,
   hubSignatureSha1Scheme,
-  razorpayScheme,
   standardWebhooksScheme,
-  stripeScheme,
   type SignatureScheme,
 } from '../../src/webhooks/index.js';
 import {
@@ -17,6 +15,8 @@ import {
   STRIPE_SECRET,
   T_MS,
   T_SECONDS,
+  razorpayScheme,
+  stripeScheme,
 } from './fixtures.js';
 import { opensslHmacBase64, opensslHmacHex } from './openssl.js';
 

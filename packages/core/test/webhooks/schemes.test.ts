@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   bodyHmacScheme,
-  razorpayScheme,
   signWebhook,
   standardWebhooksScheme,
-  stripeScheme,
   verifyWebhook,
   type SignatureScheme,
 } from '../../src/webhooks/index.js';
-import { BODY, RAZORPAY_SECRET, STANDARD_SECRET, STRIPE_OLD_SECRET, STRIPE_SECRET, T_MS, T_SECONDS } from './fixtures.js';
+import { BODY, RAZORPAY_SECRET, STANDARD_SECRET, STRIPE_OLD_SECRET, STRIPE_SECRET, T_MS, T_SECONDS, razorpayScheme,
+  stripeScheme,
+} from './fixtures.js';
 import { opensslHmacBase64, opensslHmacHex } from './openssl.js';
 
 const body = Buffer.from(BODY, 'utf8');

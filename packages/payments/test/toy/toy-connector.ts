@@ -2,12 +2,15 @@ import {
   createProviderClient,
   IntegrationError,
   money,
-  stripeScheme,
+  timestampedHmacScheme,
   verifyWebhook,
   type Clock,
 } from '@interlock/core';
 import { paymentSchema, settlementLineSchema, type Payment, type PaymentsConnector } from '../../src/index.js';
 import { TOY_WEBHOOK_SECRET } from './toy-simulation.js';
+
+/** The toy provider signs like many do: `t=<seconds>,v1=<hex>` over `${t}.${body}`. */
+export const TOY_WEBHOOK_SCHEME = timestampedHmacScheme({ name: 'toy', header: 'toy-signature', timestampKey: 't', signatureKey: 'v1' });
 
 interface ToyPayment {
   id: string;
@@ -63,7 +66,7 @@ export function createToyConnector(baseUrl: string, clock: Clock, fetch: typeof 
       return toPayment((await client.request<ToyPayment>('get', { pathParams: { id } })).body);
     },
     parseWebhook(delivery) {
-      const verified = verifyWebhook(stripeScheme, { ...delivery, secrets: [TOY_WEBHOOK_SECRET] });
+      const verified = verifyWebhook(TOY_WEBHOOK_SCHEME, { ...delivery, secrets: [TOY_WEBHOOK_SECRET] });
       if (!verified.ok) throw new IntegrationError('auth', 'Webhook signature refused', { provider: 'toy', endpoint: 'webhook', reason: 'webhook_signature_invalid' });
       return this.eventsFromVerifiedBody(String(delivery.rawBody), '');
     },

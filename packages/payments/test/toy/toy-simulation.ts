@@ -1,7 +1,8 @@
-import { signWebhook, stripeScheme, type Clock } from '@interlock/core';
+import { signWebhook, type Clock } from '@interlock/core';
 import { ProviderSimulator, type SimObject, type WebhookEvent } from '@interlock/testkit';
 import type { Payment } from '../../src/index.js';
 import type { PaymentsSimulation } from '../../src/testing.js';
+import { TOY_WEBHOOK_SCHEME } from './toy-connector.js';
 
 export const TOY_WEBHOOK_SECRET = 'whsec_fixture_toy';
 
@@ -44,7 +45,7 @@ export async function createToySimulation(clock: Clock): Promise<PaymentsSimulat
       taken = events.length;
       return fresh;
     },
-    signWebhook: (rawBody, _event, sentAt) => signWebhook(stripeScheme, { rawBody, secret: TOY_WEBHOOK_SECRET, timestamp: sentAt }),
+    signWebhook: (rawBody, _event, sentAt) => signWebhook(TOY_WEBHOOK_SCHEME, { rawBody, secret: TOY_WEBHOOK_SECRET, timestamp: sentAt }),
     chargesByKey() {
       const counts = new Map<string, number>();
       for (const object of payments.list()) counts.set(String(object['reference']), (counts.get(String(object['reference'])) ?? 0) + 1);

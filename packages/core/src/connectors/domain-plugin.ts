@@ -1,0 +1,52 @@
+import type { Clock } from '../clock/clock.js';
+import type { ReconciliationJob } from '../reconciliation/job.js';
+import type { StateMachine } from '../state/state-machine.js';
+import type { IntegrityStore } from '../stores/integrity-store.js';
+import type { Emit } from '../telemetry/telemetry.js';
+import type { EventInterpreter } from './record-change.js';
+
+/** One read of a record from the provider, for the poller. */
+export interface PolledRecord {
+  status: string;
+  /** Epoch ms of the provider's last change. */
+  updatedAt: number;
+  /** The canonical record as read (JSON), kept as the record's snapshot when applied. */
+  snapshot?: string;
+}
+
+/** How a domain's records are polled until they settle, so a lost webhook delays a record instead of stranding it. */
+export interface RecordPolling<C> {
+  recordType: string;
+  isSettled(status: string): boolean;
+  read(connector: C, recordId: string, signal?: AbortSignal): Promise<PolledRecord>;
+}
+
+/** What a domain's reconciliation job is given for one provider. */
+export interface ReconciliationJobContext<C> {
+  /** The name the hub stores this provider's records under. */
+  provider: string;
+  connector: C;
+  integrity: IntegrityStore;
+  clock: Clock;
+  /** How long after a change the provider's reports show it (the connector's `reportingLagMs`). */
+  reportingLagMs: number;
+  emit?: Emit;
+}
+
+/**
+ * What the hub needs from a domain (payments, logistics, …) to run any of its connectors: the
+ * records it keeps, the state machine that orders them, how verified events become record changes,
+ * how records are polled, and the reconciliation job where the domain has one. The hub loops over
+ * these; it never names a domain.
+ */
+export interface DomainPlugin<C> {
+  /** e.g. `payments`. */
+  readonly name: string;
+  /** The record types its interpreter writes. */
+  readonly recordTypes: readonly string[];
+  /** The main record's lifecycle (which status may follow which). */
+  readonly machine: StateMachine<string>;
+  interpreter(connector: C): EventInterpreter;
+  readonly polling?: RecordPolling<C>;
+  reconciliation?(context: ReconciliationJobContext<C>): ReconciliationJob;
+}
