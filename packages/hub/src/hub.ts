@@ -1,32 +1,30 @@
 import type { Server } from 'node:http';
-import { systemClock, type Clock, type Consumer, type EventQueue, type IntegrityStore } from '@interlock/core';
+import { systemClock, type Clock, type ConnectorDescriptor, type Consumer, type EventQueue, type IntegrityStore, type ReconciliationJob } from '@interlock/core';
 import type { HubConfig } from './config/config.js';
+import type { KnownDescriptors } from './connectors/load-descriptor.js';
+import { openProviders, type RunningProvider } from './connectors/providers.js';
 import { openEngines, type Engines } from './engines.js';
 import { listen } from './http/server.js';
-import { ingressProvider, type IngressProvider } from './ingress/ingress-provider.js';
+import { ingressProvider } from './ingress/ingress-provider.js';
 import { createWebhookIngress, type IngressLog } from './ingress/webhook-ingress.js';
 import { HubMetrics } from './metrics/hub-metrics.js';
-import type { PaymentsConnector } from '@interlock/payments';
-import { paymentsConnectorFor, settlementLagMs } from './payments/payments-connectors.js';
-import { paymentsInterpreter } from './payments/payments-interpreter.js';
-import { PaymentsPoller } from './payments/payments-poller.js';
-import { paymentsReconciliationJob, ReconciliationScheduler, scheduleFromConfig, type ReconciliationJob } from './reconciliation/index.js';
-import { createEventApplier, type EventInterpreter } from './workers/event-applier.js';
+import { RecordPoller } from './polling/record-poller.js';
+import { reconciliationJobs, ReconciliationScheduler, scheduleFromConfig } from './reconciliation/index.js';
+import { createEventApplier } from './workers/event-applier.js';
 
 export interface HubOptions {
   config: HubConfig;
-  /**
-   * How each provider's events become record changes, for providers without a `connector` in the
-   * config (those get the connector's payments interpreter).
-   */
-  interpreters?: ReadonlyMap<string, EventInterpreter>;
+  /** Where the config's connector packages and paths are resolved from; default the working directory. */
+  baseDir?: string;
+  /** Descriptors already in hand, by the specifier the config names them with; others are imported. */
+  descriptors?: KnownDescriptors;
   clock?: Clock;
   env?: NodeJS.ProcessEnv;
   log?: IngressLog;
   /** Start without workers (the flood test acknowledges everything first, then drains). */
   startWorkers?: boolean;
   engines?: Engines;
-  /** Reconciliations to run on the config's schedule; default one per provider with a payments connector. */
+  /** Reconciliations to run on the config's schedule; default one per provider whose domain reconciles. */
   reconciliations?: readonly ReconciliationJob[];
   /** The fetch connectors use (tests and the demo point it at simulators); default global fetch. */
   fetch?: typeof fetch;
@@ -37,8 +35,13 @@ export interface Hub {
   queue: EventQueue;
   integrity: IntegrityStore;
   metrics: HubMetrics;
-  /** The payments connectors the config names, by provider name. */
-  connectors: ReadonlyMap<string, PaymentsConnector>;
+  /** The configured providers' names. */
+  providers: readonly string[];
+  /**
+   * The connector the hub runs for a provider, typed by its descriptor; throws when the provider
+   * is not configured with that connector.
+   */
+  connector<C>(descriptor: ConnectorDescriptor<C>, provider?: string): C;
   /** Runs the configured reconciliations on schedule; `runNow` for one on demand. */
   reconciliation: ReconciliationScheduler;
   startWorkers(): void;
@@ -50,45 +53,54 @@ const consoleLog: IngressLog = {
   warn: (message, fields) => console.warn(JSON.stringify({ level: 'warn', message, ...fields })),
 };
 
-/** Starts the hub: ingress, workers, health and metrics, on the engines the config names. */
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+}
+
+/**
+ * Starts the hub: loads the connectors the config names, then runs their webhooks through ingress
+ * and workers, their domains' pollers and reconciliations, health and metrics, on the engines the
+ * config names. It knows no provider and no domain: it loops over what the descriptors declare.
+ */
 export async function startHub(options: HubOptions): Promise<Hub> {
   const { config } = options;
   const clock = options.clock ?? systemClock;
-  const engines = options.engines ?? (await openEngines(config, clock, options.env));
+  const env = options.env ?? process.env;
+  const engines = options.engines ?? (await openEngines(config, clock, env));
   const metrics = new HubMetrics(engines.queue);
   const log = options.log ?? consoleLog;
-  const connectors = new Map<string, PaymentsConnector>();
-  for (const provider of config.providers) {
-    const connector = paymentsConnectorFor(provider, { env: options.env ?? process.env, clock, telemetry: [metrics], ...(options.fetch ? { fetch: options.fetch } : {}) });
-    if (connector) connectors.set(provider.name, connector);
+  let running: RunningProvider[];
+  try {
+    running = await openProviders(config, { env, clock, telemetry: [metrics], fetch: options.fetch, baseDir: options.baseDir ?? process.cwd(), descriptors: options.descriptors });
+  } catch (error) {
+    if (!options.engines) await engines.close();
+    throw error;
   }
-  const interpreters = new Map(options.interpreters);
-  for (const [name, connector] of connectors) interpreters.set(name, paymentsInterpreter(connector));
-  const pollers = new Map<string, PaymentsPoller>();
+  const byName = new Map(running.map((provider) => [provider.name, provider]));
+  const pollers = new Map<string, RecordPoller>();
   if (config.polling.enabled) {
     const schedule = { firstAfterMs: config.polling.firstAfterSeconds * 1_000, capMs: config.polling.capSeconds * 1_000, maxDurationMs: config.polling.maxHours * 3_600_000 };
-    for (const [provider, connector] of connectors) {
-      const onGiveUp = (recordId: string): void => log.warn('payment never settled: a person should look', { provider, recordId });
-      pollers.set(provider, new PaymentsPoller({ provider, connector, queue: engines.queue, integrity: engines.integrity, clock, schedule, onGiveUp }));
+    for (const provider of running) {
+      const polling = provider.descriptor.domain.polling;
+      if (!polling) continue;
+      const onGiveUp = (recordId: string): void => log.warn('record never settled: a person should look', { provider: provider.name, recordId });
+      pollers.set(provider.name, new RecordPoller({ provider: provider.name, connector: provider.connector, polling, queue: engines.queue, integrity: engines.integrity, clock, schedule, onGiveUp }));
     }
     await Promise.all([...pollers.values()].map((poller) => poller.resume()));
   }
   const reconciliation = new ReconciliationScheduler({
-    jobs:
-      options.reconciliations ??
-      config.providers.flatMap((provider) => {
-        const connector = connectors.get(provider.name);
-        return connector ? [paymentsReconciliationJob({ provider: provider.name, connector, settlementLagMs: settlementLagMs(provider), integrity: engines.integrity, clock })] : [];
-      }),
+    jobs: options.reconciliations ?? reconciliationJobs(running, engines.integrity, clock),
     schedule: scheduleFromConfig(config.reconciliation),
     clock,
     integrity: engines.integrity,
     metrics,
     log,
   });
-  const providers = new Map<string, IngressProvider>(config.providers.map((p) => [p.name, ingressProvider(p, options.env)]));
   const ingress = createWebhookIngress({
-    providers,
+    providers: new Map(running.map((provider) => [provider.name, ingressProvider(provider)])),
     queue: engines.queue,
     clock,
     metrics,
@@ -98,7 +110,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   });
   const applier = createEventApplier({
     integrity: engines.integrity,
-    interpreters,
+    interpreters: new Map(running.map((provider) => [provider.name, provider.interpreter])),
     clock,
     actor: `worker:${config.host}:${config.port}`,
     onOutcome: (event, outcome) => metrics.processed.inc({ provider: event.provider, outcome: outcome.status }),
@@ -132,17 +144,17 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   );
   if (options.startWorkers ?? true) startWorkers();
   if (config.reconciliation.enabled) reconciliation.start();
-  const closeServer = (s: Server): Promise<void> =>
-    new Promise((resolve) => {
-      s.closeAllConnections();
-      s.close(() => resolve());
-    });
   return {
     url,
     queue: engines.queue,
     integrity: engines.integrity,
     metrics,
-    connectors,
+    providers: running.map((provider) => provider.name),
+    connector<C>(descriptor: ConnectorDescriptor<C>, provider: string = descriptor.id): C {
+      const found = byName.get(provider);
+      if (!found || found.descriptor !== descriptor) throw new TypeError(`Provider ${provider} is not configured with the ${descriptor.id} connector`);
+      return found.connector as C;
+    },
     reconciliation,
     startWorkers,
     stopWorkers: async () => {
@@ -152,7 +164,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     close: async () => {
       await closeServer(server);
       await reconciliation.close();
-      // Workers first: the last events they apply may still start tracking a payment.
+      // Workers first: the last events they apply may still start tracking a record.
       await consumer?.stop();
       await Promise.all([...pollers.values()].map((poller) => poller.stop()));
       await engines.close();

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { IntegrationError, money, reconcile, type ReconciliationPeriod } from '@interlock/core';
 import { FakeClock } from '@interlock/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HubMetrics, loadConfig, openEngines, ReconciliationScheduler, type Engines, type ReconciliationJob } from '../src/index.js';
+import type { ReconciliationJob } from '@interlock/core';
+import { HubMetrics, loadConfig, openEngines, ReconciliationScheduler, type Engines } from '../src/index.js';
 
 const HOUR = 3_600_000;
 const schedule = { everyMs: 24 * HOUR, lookbackMs: 24 * HOUR, settleDelayMs: HOUR, retryMs: 15 * 60_000 };

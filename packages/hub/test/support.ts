@@ -2,34 +2,44 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signWebhook, stripeScheme } from '@interlock/core';
 import { loadConfig, startHub, type Hub, type HubConfigInput } from '../src/index.js';
-import { DEMO_PROVIDER, demoPaymentsInterpreter } from '../src/demo/demo-payments.js';
+import { descriptor, unsignedDescriptor } from './toy/toy-connector.js';
+import { ToyProvider, toySignature } from './toy/toy-provider.js';
 
 export const SECRET = 'whsec_test_hub_secret_0123456789';
-export const SECRETS_ENV = 'HUB_TEST_WEBHOOK_SECRETS';
+export const TOY = 'toy';
+export const TOY_CONNECTOR = './toy/toy-connector.ts';
+export const ENV = { TOY_WEBHOOK_SECRETS: SECRET, TOY_API_TOKENS: 'toy_token_for_tests', TOY_UNSIGNED_TOKENS: 'tok_old_value_123,tok_new_value_456' };
+/** The descriptors the tests' configs name, in hand so the hub does not import TypeScript files. */
+export const DESCRIPTORS = { [TOY_CONNECTOR]: descriptor, './toy/toy-unsigned.ts': unsignedDescriptor };
 
-/** A hub on a fresh SQLite file in a temp folder, with the demo provider configured. */
-export async function testHub(overrides: HubConfigInput = {}, startWorkers = true): Promise<{ hub: Hub; dir: string; cleanup(): Promise<void> }> {
+export interface TestHub {
+  hub: Hub;
+  toy: ToyProvider;
+  dir: string;
+  cleanup(): Promise<void>;
+}
+
+/** A hub on a fresh SQLite file in a temp folder, running the toy provider (and whatever `overrides` adds). */
+export async function testHub(configure: HubConfigInput | ((toy: ToyProvider) => HubConfigInput) = {}, startWorkers = true): Promise<TestHub> {
   const dir = mkdtempSync(join(tmpdir(), 'interlock-hub-'));
+  const toy = await ToyProvider.start();
+  const overrides = typeof configure === 'function' ? configure(toy) : configure;
   const config = loadConfig(undefined, {
     port: 0,
     store: { kind: 'sqlite', path: join(dir, 'hub.db') },
-    providers: [{ name: DEMO_PROVIDER, verification: 'stripe', secretsEnv: SECRETS_ENV, occurredAt: 'created' }],
+    reconciliation: { enabled: false },
+    providers: [{ name: TOY, connector: TOY_CONNECTOR, options: { baseUrl: toy.url } }],
     ...overrides,
   });
-  const hub = await startHub({
-    config,
-    env: { [SECRETS_ENV]: SECRET, ...process.env },
-    interpreters: new Map([[DEMO_PROVIDER, demoPaymentsInterpreter]]),
-    startWorkers,
-    log: { warn: () => undefined },
-  });
+  const hub = await startHub({ config, env: { ...process.env, ...ENV }, descriptors: DESCRIPTORS, startWorkers, log: { warn: () => undefined } });
   return {
     hub,
+    toy,
     dir,
     cleanup: async () => {
       await hub.close();
+      await toy.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -50,9 +60,10 @@ export function post(url: string, body: string, headers: Readonly<Record<string,
   });
 }
 
+/** POSTs a payload signed as the toy provider signs it. */
 export function signedPost(url: string, payload: unknown, now = Date.now(), secret = SECRET): Promise<{ status: number; body: string }> {
   const raw = JSON.stringify(payload);
-  return post(url, raw, signWebhook(stripeScheme, { rawBody: raw, secret, timestamp: now }));
+  return post(url, raw, toySignature(raw, secret, now));
 }
 
 /** Waits (in real time: the hub's workers run on it) until the queue holds nothing queued or processing. */

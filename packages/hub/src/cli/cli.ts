@@ -1,15 +1,13 @@
 import { parseArgs } from 'node:util';
 import { systemClock } from '@interlock/core';
-import { loadConfig } from '../config/config.js';
+import { configDir, loadConfig } from '../config/config.js';
 import { openEngines } from '../engines.js';
 import { reconcileCommand } from './reconcile-command.js';
-import { runDemo } from './run-demo.js';
 import { runService } from './run-service.js';
 
 const USAGE = `interlock <command>
 
   start [--config file] [--port n]                           run the hub for the providers in the config
-  start --demo [--config file] [--port n] [--batches n]      the hub with Stripe and Razorpay simulated locally
   dlq list [--provider name] [--config file]                 dead-lettered events
   dlq replay <event id> [--config file]                      put a dead event back in the queue
   dlq reject <event id> --reason "..." [--config file]       give up on a dead event (kept for audit)
@@ -25,9 +23,7 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
     allowPositionals: true,
     options: {
       config: { type: 'string' },
-      demo: { type: 'boolean' },
       port: { type: 'string' },
-      batches: { type: 'string' },
       provider: { type: 'string' },
       reason: { type: 'string' },
       from: { type: 'string' },
@@ -40,20 +36,11 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
     out(USAGE);
     return command === undefined && !values.help ? 1 : 0;
   }
-  if (command === 'start') {
-    if (!values.demo) return runService({ configPath: values.config, port: values.port === undefined ? undefined : Number(values.port), out });
-    await runDemo({
-      configPath: values.config,
-      port: values.port === undefined ? undefined : Number(values.port),
-      batches: values.batches === undefined ? undefined : Number(values.batches),
-      out,
-    });
-    return 0;
-  }
+  if (command === 'start') return runService({ configPath: values.config, port: values.port === undefined ? undefined : Number(values.port), out });
   const config = loadConfig(values.config);
   const engines = await openEngines(config, systemClock);
   try {
-    if (command === 'reconcile') return await reconcileCommand(config, engines, values, out);
+    if (command === 'reconcile') return await reconcileCommand(config, engines, values, out, configDir(values.config));
     if (command === 'dlq' && sub === 'list') {
       const dead = await engines.queue.listDead({ provider: values.provider });
       if (dead.length === 0) out('no dead letters');

@@ -1,9 +1,9 @@
 import { systemClock } from '@interlock/core';
 import type { HubConfig } from '../config/config.js';
 import type { Engines } from '../engines.js';
+import { openProviders } from '../connectors/providers.js';
 import { HubMetrics } from '../metrics/hub-metrics.js';
-import { paymentsConnectorFor, settlementLagMs } from '../payments/payments-connectors.js';
-import { paymentsReconciliationJob } from '../reconciliation/payments-job.js';
+import { reconciliationJobs } from '../reconciliation/jobs.js';
 import { ReconciliationScheduler, scheduleFromConfig } from '../reconciliation/scheduler.js';
 
 /** An instant on the command line: ISO 8601 or epoch milliseconds. */
@@ -14,7 +14,7 @@ function instant(text: string, flag: string): number {
 }
 
 /**
- * `interlock reconcile --provider stripe`: one reconciliation now, recorded like a scheduled one
+ * `interlock reconcile --provider <name>`: one reconciliation now, recorded like a scheduled one
  * (audit entry, alert on differences), printed as a summary. Exit 1 when anything differs, so a
  * cron job or a CI step can act on it.
  */
@@ -23,6 +23,7 @@ export async function reconcileCommand(
   engines: Engines,
   values: { provider?: string | undefined; from?: string | undefined; to?: string | undefined },
   out: (line: string) => void,
+  baseDir: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   const provider = config.providers.find((candidate) => candidate.name === values.provider);
@@ -30,13 +31,14 @@ export async function reconcileCommand(
     out(`reconcile needs --provider, one of the configured providers: ${config.providers.map((p) => p.name).join(', ') || '(none configured)'}`);
     return 1;
   }
-  const connector = paymentsConnectorFor(provider, { env, clock: systemClock, telemetry: [] });
-  if (!connector) {
-    out(`provider ${provider.name} has no connector in the config, so there is nothing to reconcile against`);
+  const [running] = await openProviders({ ...config, providers: [provider] }, { env, clock: systemClock, telemetry: [], baseDir });
+  const jobs = reconciliationJobs(running ? [running] : [], engines.integrity, systemClock);
+  if (jobs.length === 0) {
+    out(`provider ${provider.name}'s domain has no reconciliation, so there is nothing to reconcile against`);
     return 1;
   }
   const scheduler = new ReconciliationScheduler({
-    jobs: [paymentsReconciliationJob({ provider: provider.name, connector, settlementLagMs: settlementLagMs(provider), integrity: engines.integrity, clock: systemClock })],
+    jobs,
     schedule: scheduleFromConfig(config.reconciliation),
     clock: systemClock,
     integrity: engines.integrity,

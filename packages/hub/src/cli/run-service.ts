@@ -1,4 +1,4 @@
-import { loadConfig } from '../config/config.js';
+import { configDir, loadConfig } from '../config/config.js';
 import { startHub } from '../hub.js';
 
 export interface ServiceOptions {
@@ -29,10 +29,10 @@ export async function runService(options: ServiceOptions = {}): Promise<number> 
   const out = options.out ?? ((line: string) => console.log(line));
   const config = loadConfig(options.configPath, options.port === undefined ? {} : { port: options.port });
   if (config.providers.length === 0) {
-    out('No providers in the config: add them to interlock.config.json (see the README), or try `interlock start --demo`');
+    out('No providers in the config: add them to interlock.config.json (see the README), or try the demo: `npm start` in the Interlock repository');
     return 1;
   }
-  const hub = await startHub({ config });
+  const hub = await startHub({ config, baseDir: configDir(options.configPath) });
   out(`Interlock hub listening on ${hub.url} for ${config.providers.map((p) => p.name).join(', ')} (store: ${config.store.kind})`);
   await (options.until ?? signalled());
   await hub.close();

@@ -98,6 +98,10 @@ export function createWebhookIngress(options: WebhookIngressOptions): (req: Inco
       identity = undefined;
     }
     if (!identity) return done(400, '{"error":"payload has no event id or type"}', 'malformed');
+    if (provider.expired(identity, now)) {
+      log.warn('webhook refused', { provider: providerName, reason: 'outside_replay_window', bytes: body.length });
+      return done(400, '{"error":"outside the replay window"}', 'expired');
+    }
     try {
       const result = await queue.accept({
         id: sortableId(now),

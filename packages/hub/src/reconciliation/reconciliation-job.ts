@@ -1,15 +1,5 @@
 import type { ReconciliationPeriod, ReconciliationReport } from '@interlock/core';
 
-/**
- * One provider's reconciliation, as the hub schedules it: compare our records with the
- * provider's for a period. Domains supply them (`paymentsReconciliationJob`); a run that cannot
- * read one side to the end throws rather than report the unread records as missing.
- */
-export interface ReconciliationJob {
-  provider: string;
-  run(period: ReconciliationPeriod): Promise<ReconciliationReport<unknown, unknown>>;
-}
-
 /** The part of a report the audit trail, the alert and the CLI show. */
 export interface ReconciliationSummary {
   provider: string;

@@ -1,8 +1,8 @@
-import { isIntegrationError, type Clock, type IntegrityStore, type ReconciliationPeriod } from '@interlock/core';
+import { isIntegrationError, type Clock, type IntegrityStore, type ReconciliationJob, type ReconciliationPeriod } from '@interlock/core';
 import type { HubConfig } from '../config/config.js';
 import type { IngressLog } from '../ingress/webhook-ingress.js';
 import type { HubMetrics } from '../metrics/hub-metrics.js';
-import { summarise, type ReconciliationJob, type ReconciliationSummary } from './reconciliation-job.js';
+import { summarise, type ReconciliationSummary } from './reconciliation-job.js';
 
 /** When reconciliation runs and which window each run covers. */
 export interface ReconciliationSchedule {

@@ -1,44 +1,19 @@
+import { z } from 'zod';
 import { KeyedLock } from './keyed-lock.js';
 import {
   canReach,
   guardTransition,
   isIntegrationError,
+  POLLED_EVENT_TYPE,
   type Clock,
+  type EventInterpreter,
+  type RecordChange,
   type EventHandler,
   type EventOutcome,
   type IntegrityStore,
   type RecordKey,
-  type RecordState,
-  type StateMachine,
   type StoredEvent,
 } from '@interlock/core';
-
-/** What an event says about one provider record. */
-export interface RecordChange {
-  recordType: string;
-  recordId: string;
-  status: string;
-  occurredAt: number;
-  /** The canonical record as of this change (JSON), kept with the state for reconciliation and the console. */
-  snapshot?: string;
-}
-
-/**
- * How one provider's events map to record changes. A signed provider's payload is trusted as
- * is; an unsigned provider's event is only a trigger, so `read` fetches the record from the
- * provider and the payload itself changes nothing.
- */
-export interface EventInterpreter {
-  machine: StateMachine<string>;
-  interpret?(event: StoredEvent): RecordChange | undefined;
-  read?(event: StoredEvent): Promise<RecordChange | undefined>;
-  /**
-   * Records that follow from an applied change, given the state it replaced (the money a payment
-   * change moved). Written once each after the change: their ids must be derived from the event,
-   * so a redelivered event finds them already there.
-   */
-  effects?(current: RecordState | undefined, change: RecordChange, event: StoredEvent): Omit<RecordState, 'version'>[];
-}
 
 export interface EventApplierOptions {
   integrity: IntegrityStore;
@@ -51,6 +26,20 @@ export interface EventApplierOptions {
   aheadRetryMs?: number;
   /** Called after a change is written (pollers start tracking records that are not settled yet). */
   onApplied?(event: StoredEvent, change: RecordChange): void;
+}
+
+const polledChangeSchema = z.object({
+  recordType: z.string().min(1),
+  recordId: z.string().min(1),
+  status: z.string().min(1),
+  occurredAt: z.number().finite(),
+  snapshot: z.string().optional(),
+});
+
+/** A polled state is already the record change the poller read; its payload is checked, not trusted blindly. */
+function polledChange(event: StoredEvent): RecordChange {
+  const { snapshot, ...change } = polledChangeSchema.parse(JSON.parse(event.payload));
+  return snapshot === undefined ? change : { ...change, snapshot };
 }
 
 /**
@@ -82,7 +71,7 @@ export function createEventApplier(options: EventApplierOptions): EventHandler {
     if (!interpreter) return { status: 'dead', reason: `no interpreter for provider ${event.provider}` };
     let change: RecordChange | undefined;
     try {
-      change = interpreter.read ? await interpreter.read(event) : interpreter.interpret?.(event);
+      change = event.type === POLLED_EVENT_TYPE ? polledChange(event) : interpreter.read ? await interpreter.read(event) : interpreter.interpret?.(event);
     } catch (error) {
       if (isIntegrationError(error) && error.retryable) return { status: 'retry', reason: `${error.kind}: ${error.reason}` };
       const reason = isIntegrationError(error) ? `${error.kind}: ${error.reason}` : 'uninterpretable payload';

@@ -1,0 +1,96 @@
+import { POLLED_EVENT_TYPE, Poller, sortableId, type Clock, type EventQueue, type IntegrityStore, type PolledRecord, type RecordChange, type RecordPolling } from '@interlock/core';
+
+/** How often and how long unsettled records are read. */
+export interface PollingSchedule {
+  firstAfterMs: number;
+  capMs: number;
+  maxDurationMs: number;
+}
+
+export interface RecordPollerOptions {
+  provider: string;
+  connector: unknown;
+  polling: RecordPolling<unknown>;
+  queue: EventQueue;
+  integrity: IntegrityStore;
+  clock: Clock;
+  schedule: PollingSchedule;
+  /** Whom to tell when a record never settled within `maxDurationMs` (a person should look). */
+  onGiveUp(recordId: string, lastError: unknown): void;
+}
+
+/**
+ * Polls a provider's records that are not settled yet, so a lost webhook delays a record instead
+ * of stranding it. A new state read from the provider goes into the event queue like a webhook
+ * (deduped on record, status and time), as the record change it is, so it is applied by the same
+ * workers, through the same guards, with the same audit trail.
+ */
+export class RecordPoller {
+  private readonly poller: Poller<string>;
+  private readonly lastRead = new Map<string, { record: PolledRecord; at: number }>();
+
+  constructor(private readonly options: RecordPollerOptions) {
+    const { connector, polling, clock, schedule } = options;
+    this.poller = new Poller<string>(
+      {
+        read: async (recordId, signal) => {
+          const record = await polling.read(connector, recordId, signal);
+          this.lastRead.set(recordId, { record, at: clock.now() });
+          return { status: record.status, updatedAt: record.updatedAt };
+        },
+        isSettled: (status) => polling.isSettled(status),
+      },
+      {
+        clock,
+        provider: options.provider,
+        backoff: { baseMs: schedule.firstAfterMs, capMs: schedule.capMs, jitter: 'full' },
+        maxDurationMs: schedule.maxDurationMs,
+        onState: (id) => this.enqueue(id),
+        onGiveUp: (id, error) => options.onGiveUp(id, error),
+      },
+    );
+  }
+
+  /** Starts polling a record whose last applied status is not settled; a settled one is ignored. */
+  track(recordId: string, status: string): void {
+    if (!this.options.polling.isSettled(status)) this.poller.track(recordId);
+  }
+
+  /** After a restart: resumes polling the records updated in the last `maxDurationMs` that are not settled. */
+  async resume(): Promise<void> {
+    const { integrity, clock, provider, schedule, polling } = this.options;
+    const records = await integrity.listRecords({ provider, recordType: polling.recordType, updatedFrom: clock.now() - schedule.maxDurationMs });
+    for (const record of records) this.track(record.recordId, record.status);
+  }
+
+  get tracked(): number {
+    return this.poller.tracked;
+  }
+
+  stop(): Promise<void> {
+    return this.poller.stop();
+  }
+
+  private async enqueue(recordId: string): Promise<void> {
+    const read = this.lastRead.get(recordId);
+    if (!read) return;
+    const { record, at } = read;
+    // A read is the provider's state as of the read, newer than any event it already reflects.
+    const change: RecordChange = {
+      recordType: this.options.polling.recordType,
+      recordId,
+      status: record.status,
+      occurredAt: at,
+      ...(record.snapshot === undefined ? {} : { snapshot: record.snapshot }),
+    };
+    await this.options.queue.accept({
+      id: sortableId(at),
+      provider: this.options.provider,
+      eventId: `poll:${recordId}:${record.status}:${record.updatedAt}`,
+      type: POLLED_EVENT_TYPE,
+      receivedAt: at,
+      occurredAt: at,
+      payload: JSON.stringify(change),
+    });
+  }
+}
