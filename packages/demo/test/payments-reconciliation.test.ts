@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { money } from '@interlock/core';
 import { FakeClock } from '@interlock/core/testing';
-import type { PaymentMovement, PaymentsConnector, SettlementLine } from '@interlock/payments';
+import { loadConfig, openEngines } from '@interlock/hub';
+import { PAYMENT_MOVEMENT_RECORD_TYPE, PAYMENT_RECORD_TYPE, paymentsReconciliationJob, type PaymentMovement, type PaymentsConnector, type SettlementLine } from '@interlock/payments';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig, openEngines, PAYMENT_MOVEMENT_RECORD_TYPE, PAYMENT_RECORD_TYPE, paymentsReconciliationJob } from '../src/index.js';
 
 const DAY = 86_400_000;
 let cleanup: (() => Promise<void>) | undefined;
@@ -48,7 +48,7 @@ function connectorWith(lines: readonly SettlementLine[]): PaymentsConnector {
   };
 }
 
-describe('paymentsReconciliationJob', () => {
+describe('paymentsReconciliationJob on the hub’s store', () => {
   it('compares the money movements the hub recorded in the window with the provider lines, shifted by the settlement lag', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'interlock-pay-recon-'));
     const clock = new FakeClock();
@@ -67,7 +67,7 @@ describe('paymentsReconciliationJob', () => {
     await engines.integrity.putRecord({ provider: 'razorpay', recordType: PAYMENT_RECORD_TYPE, recordId: 'pi_1', status: 'succeeded', updatedAt: from - lag + 10 }, undefined);
 
     const lines = [line('pi_1', 1000, from + 100), line('pi_2', 1499, from + 200), refundLine('pi_2', -500, from + 210), line('pi_unknown_to_us', 700, from + 300)];
-    const job = paymentsReconciliationJob({ provider: 'razorpay', connector: connectorWith(lines), settlementLagMs: lag, integrity: engines.integrity, clock });
+    const job = paymentsReconciliationJob({ provider: 'razorpay', connector: connectorWith(lines), reportingLagMs: lag, integrity: engines.integrity, clock });
     const report = await job.run({ from, to: from + DAY });
     expect(report.totals.ours).toEqual({ INR: { count: 2, amountMinor: 2500 } });
     expect(report.mismatched.map((m) => [m.key, m.fields])).toEqual([['payment:pi_2', ['amount']]]);

@@ -1,39 +1,42 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { money, systemClock } from '@interlock/core';
+import { money, systemClock, type ConnectorDescriptor } from '@interlock/core';
+import { loadConfig, runCli, startHub, type Hub, type HubConfigInput } from '@interlock/hub';
+import type { PaymentsConnector } from '@interlock/payments';
 import type { PaymentsSimulation } from '@interlock/payments/testing';
+import { descriptor as razorpayDescriptor } from '@interlock/razorpay';
 import { createRazorpaySimulation } from '@interlock/razorpay/testing';
+import { descriptor as stripeDescriptor } from '@interlock/stripe';
 import { createStripeSimulation } from '@interlock/stripe/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadConfig, runCli, startHub, type Hub, type HubConfigInput } from '../src/index.js';
-import { drained } from './support.js';
+import { drained } from '../src/traffic.js';
+import { projectDir } from './support.js';
 
 const WEBHOOK_SECRET = 'whsec_fixture_hub_payments';
 const CREDENTIALS = { HUB_TEST_STRIPE_KEYS: 'sk_test_fixture_hub_0001', HUB_TEST_RZP_KEY_ID: 'rzp_test_fixtureHub01', HUB_TEST_RZP_KEY_SECRET: 'fixture_hub_secret_01', HUB_TEST_PAYMENTS_SECRETS: WEBHOOK_SECRET };
+const DESCRIPTORS = { '@interlock/stripe': stripeDescriptor, '@interlock/razorpay': razorpayDescriptor };
 
 type ProviderInput = NonNullable<HubConfigInput['providers']>[number];
 
-const PROVIDERS: readonly { name: string; simulate: () => Promise<PaymentsSimulation>; provider: (baseUrl: string) => ProviderInput; currency: string }[] = [
+const PROVIDERS: readonly { name: string; descriptor: ConnectorDescriptor<PaymentsConnector>; simulate: () => Promise<PaymentsSimulation>; provider: (baseUrl: string) => ProviderInput; currency: string }[] = [
   {
     name: 'stripe',
+    descriptor: stripeDescriptor,
     currency: 'USD',
     simulate: () => createStripeSimulation({ clock: systemClock, webhookSecret: WEBHOOK_SECRET }),
-    provider: (baseUrl) => ({ name: 'stripe', verification: 'stripe', secretsEnv: 'HUB_TEST_PAYMENTS_SECRETS', occurredAt: 'created', connector: { kind: 'stripe', apiKeysEnv: 'HUB_TEST_STRIPE_KEYS', baseUrl } }),
+    provider: (baseUrl) => ({ name: 'stripe', connector: '@interlock/stripe', options: { apiKeysEnv: 'HUB_TEST_STRIPE_KEYS', mode: 'sandbox', baseUrl }, webhookSecretsEnv: 'HUB_TEST_PAYMENTS_SECRETS' }),
   },
   {
     name: 'razorpay',
+    descriptor: razorpayDescriptor,
     currency: 'INR',
     simulate: () => createRazorpaySimulation({ clock: systemClock, webhookSecret: WEBHOOK_SECRET }),
     provider: (baseUrl) => ({
       name: 'razorpay',
-      verification: 'razorpay',
-      secretsEnv: 'HUB_TEST_PAYMENTS_SECRETS',
-      eventIdHeader: 'x-razorpay-event-id',
-      eventType: 'event',
-      occurredAt: 'created_at',
+      connector: '@interlock/razorpay',
       // The simulation settles at once (a real account: about two days later, the default).
-      connector: { kind: 'razorpay', keyIdEnv: 'HUB_TEST_RZP_KEY_ID', keySecretEnv: 'HUB_TEST_RZP_KEY_SECRET', baseUrl, settlementLagHours: 0 },
+      options: { keyIdEnv: 'HUB_TEST_RZP_KEY_ID', keySecretEnv: 'HUB_TEST_RZP_KEY_SECRET', baseUrl, settlementLagHours: 0 },
+      webhookSecretsEnv: 'HUB_TEST_PAYMENTS_SECRETS',
     }),
   },
 ];
@@ -44,28 +47,28 @@ afterEach(async () => {
   cleanups = [];
 });
 
-describe.each(PROVIDERS)('the hub with a $name connector', ({ name, simulate, provider, currency }) => {
+describe.each(PROVIDERS)('the hub with a $name connector', ({ name, descriptor, simulate, provider, currency }) => {
   it('applies the provider webhooks as canonical payments, reconciles them, and the CLI does too', async () => {
     const simulation = await simulate();
-    const dir = mkdtempSync(join(tmpdir(), `interlock-${name}-`));
+    const { dir, remove } = projectDir(name);
     cleanups.push(async () => {
       await simulation.simulator.close();
-      rmSync(dir, { recursive: true, force: true });
+      remove();
     });
     const input: HubConfigInput = { port: 0, store: { kind: 'sqlite', path: join(dir, 'hub.db') }, reconciliation: { enabled: false }, providers: [provider(simulation.simulator.url)] };
     const started = Date.now() - 1_000;
-    let hub: Hub | undefined = await startHub({ config: loadConfig(undefined, input), env: { ...process.env, ...CREDENTIALS }, log: { warn: () => undefined } });
+    let hub: Hub | undefined = await startHub({ config: loadConfig(undefined, input), descriptors: DESCRIPTORS, env: { ...process.env, ...CREDENTIALS }, log: { warn: () => undefined } });
     cleanups.push(async () => hub?.close());
-    const connector = hub.connectors.get(name);
-    expect(connector?.provider).toBe(name);
+    const connector = hub.connector(descriptor, name);
+    expect(connector.provider).toBe(name);
 
     for (let i = 0; i < 5; i++) {
-      const payment = await connector!.createPayment({ amount: money(10_000 + i * 100, currency), captureMethod: 'automatic', reference: `hub-order-${i}` });
+      const payment = await connector.createPayment({ amount: money(10_000 + i * 100, currency), captureMethod: 'automatic', reference: `hub-order-${i}` });
       simulation.customerCompletes(payment);
     }
     const deliveries = await simulation.simulator.deliverWebhooks(`${hub.url}/webhooks/${name}`, { sign: simulation.signWebhook, duplicates: 0.5, outOfOrder: 0.3, forged: 1 }, simulation.takeWebhookEvents());
     expect(deliveries.filter((d) => d.kind === 'forged').map((d) => d.status)).toEqual([400]);
-    await drained(hub);
+    expect(await drained(hub, 120_000)).toBe(true);
 
     const records = await hub.integrity.listRecords({ provider: name, recordType: 'payment' });
     expect(records).toHaveLength(5);
@@ -82,7 +85,8 @@ describe.each(PROVIDERS)('the hub with a $name connector', ({ name, simulate, pr
     await hub.close();
     hub = undefined;
 
-    // On demand from the CLI, against the same store and the provider as the config names it.
+    // On demand from the CLI, against the same store and the provider as the config names it: the
+    // connector is found by its package name from the config's folder.
     const configPath = join(dir, 'hub.json');
     writeFileSync(configPath, JSON.stringify(input));
     Object.assign(process.env, CREDENTIALS);
@@ -97,22 +101,23 @@ describe.each(PROVIDERS)('the hub with a $name connector', ({ name, simulate, pr
 });
 
 describe('interlock reconcile', () => {
-  it('names the configured providers when --provider is missing or has no connector', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'interlock-cli-'));
-    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+  it('names the configured providers when --provider is missing or names none of them', async () => {
+    const { dir, remove } = projectDir('cli');
+    cleanups.push(async () => remove());
     const configPath = join(dir, 'hub.json');
-    writeFileSync(configPath, JSON.stringify({ store: { kind: 'sqlite', path: join(dir, 'hub.db') }, providers: [{ name: 'acme', verification: 'stripe', secretsEnv: 'ACME_SECRETS' }] }));
+    const acme = { name: 'acme', connector: '@interlock/stripe', options: { apiKeysEnv: 'ACME_KEYS' }, webhookSecretsEnv: 'ACME_SECRETS' };
+    writeFileSync(configPath, JSON.stringify({ store: { kind: 'sqlite', path: join(dir, 'hub.db') }, providers: [acme] }));
     const lines: string[] = [];
     expect(await runCli(['reconcile', '--config', configPath], (line) => lines.push(line))).toBe(1);
-    expect(await runCli(['reconcile', '--provider', 'acme', '--config', configPath], (line) => lines.push(line))).toBe(1);
-    expect(lines).toEqual(['reconcile needs --provider, one of the configured providers: acme', 'provider acme has no connector in the config, so there is nothing to reconcile against']);
+    expect(await runCli(['reconcile', '--provider', 'stripe', '--config', configPath], (line) => lines.push(line))).toBe(1);
+    expect(lines).toEqual(['reconcile needs --provider, one of the configured providers: acme', 'reconcile needs --provider, one of the configured providers: acme']);
   });
 });
 
 describe('polling in the hub', () => {
   it('settles payments whose webhooks never arrive by reading them, through the same workers and guards', async () => {
     const simulation = await createStripeSimulation({ clock: systemClock, webhookSecret: WEBHOOK_SECRET });
-    const dir = mkdtempSync(join(tmpdir(), 'interlock-polling-'));
+    const { dir, remove } = projectDir('polling');
     const input: HubConfigInput = {
       port: 0,
       store: { kind: 'sqlite', path: join(dir, 'hub.db') },
@@ -121,13 +126,13 @@ describe('polling in the hub', () => {
       polling: { firstAfterSeconds: 0.05, capSeconds: 0.2 },
       providers: [PROVIDERS[0]!.provider(simulation.simulator.url)],
     };
-    const hub = await startHub({ config: loadConfig(undefined, input), env: { ...process.env, ...CREDENTIALS }, log: { warn: () => undefined } });
+    const hub = await startHub({ config: loadConfig(undefined, input), descriptors: DESCRIPTORS, env: { ...process.env, ...CREDENTIALS }, log: { warn: () => undefined } });
     cleanups.push(async () => {
       await hub.close();
       await simulation.simulator.close();
-      rmSync(dir, { recursive: true, force: true });
+      remove();
     });
-    const connector = hub.connectors.get('stripe')!;
+    const connector = hub.connector(stripeDescriptor, 'stripe');
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       const payment = await connector.createPayment({ amount: money(2_000 + i, 'USD'), captureMethod: 'automatic', reference: `polled-${i}` });
@@ -135,8 +140,8 @@ describe('polling in the hub', () => {
     }
     // Only the creation webhooks arrive; the customers pay and every later webhook is lost.
     await simulation.simulator.deliverWebhooks(`${hub.url}/webhooks/stripe`, { sign: simulation.signWebhook }, simulation.takeWebhookEvents());
-    await drained(hub);
-    for (const id of ids) simulation.customerCompletes((await connector.getPayment(id)));
+    expect(await drained(hub, 120_000)).toBe(true);
+    for (const id of ids) simulation.customerCompletes(await connector.getPayment(id));
     simulation.takeWebhookEvents();
 
     await vi.waitFor(

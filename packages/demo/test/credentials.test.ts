@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { DEMO_ENV, startDemoProviders } from '../src/providers.js';
+import { runDemo } from '../src/run-demo.js';
+
+describe('the demo’s throwaway credentials', () => {
+  it('appear in neither what the demo prints nor what the hub logs, and never in process.env', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interlock-demo-secrets-'));
+    const configPath = join(dir, 'interlock.config.json');
+    writeFileSync(configPath, JSON.stringify({ store: { kind: 'sqlite', path: join(dir, 'hub.db') } }));
+    const providers = await startDemoProviders();
+    // Anything written to the console by the hub or a connector counts as printed too.
+    const printed = (['log', 'info', 'warn', 'error'] as const).map((method) => vi.spyOn(console, method));
+    const out: string[] = [];
+    const logged: string[] = [];
+    try {
+      await runDemo({
+        providers,
+        configPath,
+        port: 0,
+        batches: 1,
+        intervalMs: 200,
+        out: (line) => out.push(line),
+        log: { warn: (message, fields) => logged.push(`${message} ${JSON.stringify(fields)}`) },
+      });
+      // The check below would pass on silence: every batch's forged webhook is logged as refused.
+      expect(logged.some((entry) => entry.startsWith('webhook refused'))).toBe(true);
+      expect(out.some((line) => line.startsWith('batch 1:'))).toBe(true);
+      const credentials = Object.values(DEMO_ENV).map((name) => providers.env[name]);
+      expect(credentials.every((value) => typeof value === 'string' && value.length >= 12)).toBe(true);
+      const everything = [...out, ...logged, ...printed.flatMap((spy) => spy.mock.calls.map((call) => call.map(String).join(' ')))].join('\n');
+      for (const credential of credentials) expect(everything).not.toContain(credential);
+      for (const name of Object.values(DEMO_ENV)) expect(process.env[name]).toBeUndefined();
+    } finally {
+      await providers.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
