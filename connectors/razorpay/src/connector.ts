@@ -1,17 +1,15 @@
 import { systemClock, type Clock, type IdempotencyStore, type RetryPolicy, type TelemetrySink } from '@interlock/core';
 import type { PaymentListFilter, PaymentsConnector, Refund, SettlementPeriod } from '@interlock/payments';
-import { createRazorpayClient, RAZORPAY_BASE_URL, type RazorpayClient } from './client.js';
+import { createRazorpayClient, type RazorpayClient } from './client.js';
 import { resolveRateLimits, type RazorpayRateLimits } from './limits.js';
-import { cancelPayment, capturePayment, refundPayment } from './operations/actions.js';
 import type { RazorpayContext } from './operations/context.js';
-import { createPayment, getPayment, listPayments } from './operations/orders.js';
-import { listQuery, readCollection } from './operations/pages.js';
+import { cancelPayment, capturePayment, createPayment, getPayment, listPaymentAttempts, listPayments } from './operations/payments.js';
+import { getRefund, refundPayment } from './operations/refunds.js';
 import { listSettlements, listSettlementTransfers } from './operations/settlements.js';
-import { eventsFromVerifiedBody, parseWebhook } from './operations/webhook.js';
-import { PROVIDER } from './transform/amounts.js';
-import { toCanonicalRefund } from './transform/refund.js';
-import { DEFAULT_WEBHOOK_TOLERANCE_MS } from './webhooks.js';
-import { paymentCollectionContract, refundContract, type WirePayment, type WireSettlement } from './wire/index.js';
+import { eventsFromVerifiedBody, parseWebhook } from './operations/webhooks.js';
+import { RAZORPAY_BASE_URL, RAZORPAY_PROVIDER } from './provider.js';
+import { webhookIntake } from './webhooks.js';
+import type { WirePayment, WireSettlement } from './wire/index.js';
 
 /** One Razorpay API key (Dashboard → Account & Settings → API Keys): a key id and its secret. */
 export interface RazorpayKeyPair {
@@ -34,13 +32,13 @@ export interface RazorpayConnectorOptions {
   clock?: Clock;
   fetch?: typeof fetch;
   telemetry?: readonly TelemetrySink[];
-  /** Client-side limits; Razorpay publishes none, so the defaults are assumptions (see limits.ts). */
+  /** Client-side limits by endpoint (and `account`); Razorpay publishes none, so the defaults are assumptions (see limits.ts). */
   rateLimits?: Partial<RazorpayRateLimits>;
   /** Retry policy of every request (core's defaults: 3 attempts within 30 s). */
   retry?: RetryPolicy;
   /** Attempts and backoff between order creates, each preceded by a lookup by receipt. */
   createRetry?: RetryPolicy;
-  /** How old a webhook event may be (by its signed `created_at`); default 25 hours. */
+  /** How old a webhook event may be (by its signed `created_at`); default the intake's 25 hours. */
   webhookToleranceMs?: number;
   /** Where refund idempotency keys are remembered; share one across processes to dedupe across them. */
   idempotencyStore?: IdempotencyStore;
@@ -64,12 +62,12 @@ export type RazorpayConnector = PaymentsConnector & RazorpayExtras;
  * The Razorpay connector. A canonical Payment is a Razorpay ORDER (`Payment.id` = `order_…`):
  * `createPayment` creates the order the customer pays through Checkout, and every other operation
  * reads or acts on the order's payment attempts. Wiring only: requests, retries, limits, breaker,
- * idempotency, telemetry and redaction are core's.
+ * idempotency, telemetry and redaction are core's; what each operation does is in `operations/`.
  */
 export function createRazorpayConnector(options: RazorpayConnectorOptions): RazorpayConnector {
-  if (options.webhookSecrets.length === 0) throw new TypeError('Razorpay connector: at least one webhook secret is required');
+  if (options.webhookSecrets.length === 0) throw new TypeError(`${RAZORPAY_PROVIDER} connector: at least one webhook secret is required`);
   const clock = options.clock ?? systemClock;
-  const client = createRazorpayClient({
+  const api = createRazorpayClient({
     baseUrl: options.baseUrl ?? RAZORPAY_BASE_URL,
     keys: 'keys' in options.credentials ? options.credentials.keys : [options.credentials],
     clock,
@@ -80,15 +78,15 @@ export function createRazorpayConnector(options: RazorpayConnectorOptions): Razo
     idempotencyStore: options.idempotencyStore,
   });
   const ctx: RazorpayContext = {
-    client,
+    api,
     clock,
     createRetry: options.createRetry,
     webhookSecrets: [...options.webhookSecrets],
-    webhookToleranceMs: options.webhookToleranceMs ?? DEFAULT_WEBHOOK_TOLERANCE_MS,
+    webhooks: options.webhookToleranceMs === undefined ? webhookIntake : { ...webhookIntake, replayWindowMs: options.webhookToleranceMs },
   };
   return {
-    provider: PROVIDER,
-    client,
+    provider: RAZORPAY_PROVIDER,
+    client: api.client,
     createPayment: (input) => createPayment(ctx, input),
     capturePayment: (id, captureOptions) => capturePayment(ctx, id, captureOptions),
     cancelPayment: (id) => cancelPayment(ctx, id),
@@ -98,15 +96,8 @@ export function createRazorpayConnector(options: RazorpayConnectorOptions): Razo
     parseWebhook: (delivery) => parseWebhook(ctx, delivery),
     eventsFromVerifiedBody: (rawBody, eventId) => eventsFromVerifiedBody(ctx, rawBody, eventId),
     listSettlements: (period) => listSettlements(ctx, period),
-    listPaymentAttempts(filter = {}) {
-      const from = filter.createdFrom === undefined ? undefined : Math.floor(filter.createdFrom / 1000);
-      const to = Math.floor((filter.createdTo ?? clock.now()) / 1000);
-      return readCollection(ctx, 'listPayments', paymentCollectionContract, listQuery({ createdFrom: from, createdTo: to }));
-    },
-    async getRefund(refundId) {
-      const response = await client.request('getRefund', { pathParams: { id: refundId } });
-      return toCanonicalRefund(client.parse(refundContract, response.body, 'getRefund').value);
-    },
+    listPaymentAttempts: (filter) => listPaymentAttempts(ctx, filter),
+    getRefund: (refundId) => getRefund(ctx, refundId),
     listSettlementTransfers: (period) => listSettlementTransfers(ctx, period),
   };
 }

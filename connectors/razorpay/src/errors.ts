@@ -1,6 +1,6 @@
-import type { ErrorKind, ProviderErrorDetail, ProviderErrorTable } from '@interlock/core';
-import { ERROR_FIELDS } from './fields.js';
-import { readerOf } from './read.js';
+import { IntegrationError, type ErrorKind, type ProviderErrorDetail, type ProviderErrorTable } from '@interlock/core';
+import { ERROR_FIELDS, readFields } from './fields.js';
+import { RAZORPAY_PROVIDER } from './provider.js';
 
 /**
  * Razorpay's error knowledge as data. Keys are, most specific first: the error's `reason`
@@ -56,7 +56,7 @@ function descriptionCode(description: string | undefined): string | undefined {
 
 /** Reads Razorpay's error body into the code to classify by and the description to report. */
 export function extractRazorpayError(body: unknown, status: number, kinds: Readonly<Record<string, ErrorKind>> = RAZORPAY_ERROR_KINDS): ProviderErrorDetail | undefined {
-  const error = readerOf(ERROR_FIELDS, body);
+  const error = readFields(ERROR_FIELDS, body);
   const code = error.text('code');
   // A body that is not Razorpay's (a proxy's page, an echo) may still say something in `message`.
   const message = error.text('description') ?? messageOf(body);
@@ -77,4 +77,14 @@ function messageOf(body: unknown): string | undefined {
 /** The error table core classifies Razorpay's responses with; `kinds` replaces the defaults in tests. */
 export function razorpayErrorTable(kinds: Readonly<Record<string, ErrorKind>> = RAZORPAY_ERROR_KINDS): ProviderErrorTable {
   return { codes: kinds, extract: (body, status) => extractRazorpayError(body, status, kinds) };
+}
+
+/** A request the connector refuses before sending: Razorpay would reject it, or worse, accept a different amount. */
+export function refused(endpoint: string, reason: string, message: string): IntegrationError {
+  return new IntegrationError('invalid_request', `${RAZORPAY_PROVIDER} ${endpoint}: ${message}`, {
+    provider: RAZORPAY_PROVIDER,
+    endpoint,
+    reason,
+    requestMayHaveReachedProvider: false,
+  });
 }

@@ -1,4 +1,5 @@
-import { defineFieldMapping } from '@interlock/core';
+import { defineFieldMapping, fieldReader, type FieldMapping, type FieldReader } from '@interlock/core';
+import { RAZORPAY_PROVIDER } from './provider.js';
 
 /**
  * Razorpay's field names, declared once. Transforms read and write wire objects through these
@@ -8,7 +9,7 @@ import { defineFieldMapping } from '@interlock/core';
 
 /** The order entity (`order_…`): what a canonical Payment is for Razorpay. */
 export const ORDER_FIELDS = defineFieldMapping({
-  provider: 'razorpay',
+  provider: RAZORPAY_PROVIDER,
   inbound: {
     id: 'id',
     amountMinor: 'amount',
@@ -30,7 +31,7 @@ export const ORDER_FIELDS = defineFieldMapping({
 
 /** The payment entity (`pay_…`): one attempt by the customer to pay an order. */
 export const PAYMENT_FIELDS = defineFieldMapping({
-  provider: 'razorpay',
+  provider: RAZORPAY_PROVIDER,
   inbound: {
     id: 'id',
     orderId: 'order_id',
@@ -55,7 +56,7 @@ export const PAYMENT_FIELDS = defineFieldMapping({
 
 /** The refund entity (`rfnd_…`); the canonical reason travels in the refund's notes. */
 export const REFUND_FIELDS = defineFieldMapping({
-  provider: 'razorpay',
+  provider: RAZORPAY_PROVIDER,
   inbound: {
     id: 'id',
     paymentId: 'payment_id',
@@ -73,7 +74,7 @@ export const REFUND_FIELDS = defineFieldMapping({
 
 /** One item of the combined settlement recon report. */
 export const RECON_FIELDS = defineFieldMapping({
-  provider: 'razorpay',
+  provider: RAZORPAY_PROVIDER,
   inbound: {
     entityId: 'entity_id',
     type: 'type',
@@ -91,10 +92,15 @@ export const RECON_FIELDS = defineFieldMapping({
   outbound: {},
 });
 
-/** The webhook envelope; its entities sit under `payload.<name>.entity` (typed by the webhook contract). */
+/**
+ * The webhook envelope; its entities sit under `payload.<name>.entity` (typed by the webhook
+ * contract). Razorpay names a delivery in the `x-razorpay-event-id` header; `id` is read only if
+ * the body ever carries one.
+ */
 export const EVENT_FIELDS = defineFieldMapping({
-  provider: 'razorpay',
+  provider: RAZORPAY_PROVIDER,
   inbound: {
+    id: 'id',
     type: 'event',
     createdAt: 'created_at',
   },
@@ -103,7 +109,7 @@ export const EVENT_FIELDS = defineFieldMapping({
 
 /** The error body, `{ error: { code, description, field, source, step, reason, metadata } }`. */
 export const ERROR_FIELDS = defineFieldMapping({
-  provider: 'razorpay',
+  provider: RAZORPAY_PROVIDER,
   inbound: {
     code: 'error.code',
     description: 'error.description',
@@ -114,7 +120,7 @@ export const ERROR_FIELDS = defineFieldMapping({
 
 /** Query parameters of the collection endpoints (`count`/`skip` paging, `from`/`to` in Unix seconds). */
 export const QUERY_FIELDS = defineFieldMapping({
-  provider: 'razorpay',
+  provider: RAZORPAY_PROVIDER,
   inbound: {},
   outbound: {
     createdFrom: 'from',
@@ -129,10 +135,21 @@ export const QUERY_FIELDS = defineFieldMapping({
   },
 });
 
-/** Headers Razorpay reads besides auth (the webhook headers are core's `razorpayScheme`). */
+/** Headers besides auth: the one Razorpay reads on refunds, and the two it sends with each webhook. */
 export const HEADERS = {
   refundIdempotency: 'X-Refund-Idempotency',
+  // Lowercase: core reads webhook headers as Node delivers them.
+  webhookSignature: 'x-razorpay-signature',
+  webhookEventId: 'x-razorpay-event-id',
 } as const;
 
 /** The note the connector keeps its idempotency key in, so a retried create can recognise its own order. */
 export const IDEMPOTENCY_NOTE = 'interlock_idempotency_key';
+
+/** Razorpay's error bodies say `"NA"` for a field that does not apply; it reads as absent. */
+const ABSENT_TEXT = ['NA'];
+
+/** Core's field reader over a Razorpay wire object, with Razorpay's placeholder for "none". */
+export function readFields<In extends Record<string, string>, W>(mapping: FieldMapping<In, Record<string, string>>, wire: W): FieldReader<In, W> {
+  return fieldReader(mapping, wire, { absentText: ABSENT_TEXT });
+}

@@ -1,7 +1,9 @@
 import type { RateWindow } from '@interlock/core';
+import type { RazorpayEndpoint } from './endpoints.js';
 
 /**
- * Client-side rate limits for Razorpay, per API key.
+ * Client-side rate limits for Razorpay, per API key: `account` for every request of the key
+ * together, and one entry per endpoint (each endpoint counts its own requests).
  *
  * Razorpay publishes no numbers: it answers 429 "Throttling Error" (or "Too many requests") when
  * an account goes over a limit it does not document, and asks for exponential backoff with jitter.
@@ -10,28 +12,35 @@ import type { RateWindow } from '@interlock/core';
  * the real signal. Override them with the connector's `rateLimits` option once Razorpay tells you
  * your account's numbers.
  */
-export interface RazorpayRateLimits {
-  /** Every request of one key together. */
-  account: readonly RateWindow[];
-  /** Each read endpoint (fetch and list). */
-  read: readonly RateWindow[];
-  /** Each endpoint that moves money or creates an order (create order, capture, refund). */
-  write: readonly RateWindow[];
-  /** The settlement recon report, which Razorpay builds per call. */
-  report: readonly RateWindow[];
-}
+export type RazorpayRateLimits = Readonly<Record<RazorpayEndpoint | 'account', readonly RateWindow[]>>;
+
+// The assumed windows, by what an endpoint does.
+const ACCOUNT: readonly RateWindow[] = [
+  { limit: 50, windowMs: 1_000 },
+  { limit: 1_500, windowMs: 60_000 },
+];
+const READ: readonly RateWindow[] = [{ limit: 25, windowMs: 1_000 }];
+/** Endpoints that move money or create an order. */
+const WRITE: readonly RateWindow[] = [{ limit: 10, windowMs: 1_000 }];
+/** Razorpay builds the recon report per call. */
+const REPORT: readonly RateWindow[] = [{ limit: 5, windowMs: 1_000 }];
 
 export const RAZORPAY_DEFAULT_LIMITS: RazorpayRateLimits = {
-  account: [
-    { limit: 50, windowMs: 1_000 },
-    { limit: 1_500, windowMs: 60_000 },
-  ],
-  read: [{ limit: 25, windowMs: 1_000 }],
-  write: [{ limit: 10, windowMs: 1_000 }],
-  report: [{ limit: 5, windowMs: 1_000 }],
+  account: ACCOUNT,
+  createOrder: WRITE,
+  listOrders: READ,
+  getOrder: READ,
+  listOrderPayments: READ,
+  getPayment: READ,
+  listPayments: READ,
+  capturePayment: WRITE,
+  createRefund: WRITE,
+  getRefund: READ,
+  listSettlements: READ,
+  settlementRecon: REPORT,
 };
 
-/** The defaults with the caller's windows swapped in, group by group. */
+/** The defaults with the caller's windows swapped in, endpoint by endpoint. */
 export function resolveRateLimits(overrides: Partial<RazorpayRateLimits> = {}): RazorpayRateLimits {
   return { ...RAZORPAY_DEFAULT_LIMITS, ...overrides };
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { fieldMappingTable, money, systemClock } from '@interlock/core';
+import { envList, fieldMappingTable, money, systemClock } from '@interlock/core';
 import { describe, expect, it, vi } from 'vitest';
-import { createRazorpayConnector, ERROR_FIELDS, EVENT_FIELDS, ORDER_FIELDS, PAYMENT_FIELDS, QUERY_FIELDS, RECON_FIELDS, REFUND_FIELDS } from '../src/index.js';
-import { createRazorpaySimulation } from '../src/testing.js';
+import { createRazorpayConnector, descriptor, ERROR_FIELDS, EVENT_FIELDS, ORDER_FIELDS, PAYMENT_FIELDS, QUERY_FIELDS, RECON_FIELDS, REFUND_FIELDS } from '../src/index.js';
+import { createRazorpaySimulation } from '../testing/index.js';
 import { KEY_ID, KEY_SECRET, WEBHOOK_SECRET } from './support.js';
 
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -28,6 +28,25 @@ describe('the README', () => {
     await simulation.simulator.close();
 
     expect(log.mock.calls).toEqual([['succeeded'], ['succeeded']]);
+    vi.unstubAllEnvs();
+  });
+
+  it('runs its descriptor example as written', () => {
+    vi.stubEnv('RAZORPAY_KEY_ID', KEY_ID);
+    vi.stubEnv('RAZORPAY_KEY_SECRET', KEY_SECRET);
+    vi.stubEnv('RAZORPAY_WEBHOOK_SECRETS', WEBHOOK_SECRET);
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+
+    const config = descriptor.config.parse({ settlementLagHours: 24 });
+    const razorpay = descriptor.create(config, {
+      env: process.env,
+      clock: systemClock,
+      telemetry: [],
+      webhookSecrets: envList(process.env, descriptor.webhooks.secretsEnv),
+    });
+    console.log(razorpay.provider, descriptor.domain.name, descriptor.reportingLagMs(config));
+
+    expect(log.mock.calls).toEqual([['razorpay', 'payments', 86_400_000]]);
     vi.unstubAllEnvs();
   });
 

@@ -1,7 +1,7 @@
 import { money, parseContract } from '@interlock/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { webhookContract } from '../src/wire/index.js';
-import { feeOf } from '../src/testing.js';
+import { feeOf } from '../testing/index.js';
 import { KEY_ID, KEY_SECRET, stage, type Stage } from './support.js';
 
 let current: Stage | undefined;

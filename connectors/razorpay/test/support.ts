@@ -1,6 +1,6 @@
 import { FakeClock } from '@interlock/core/testing';
 import { createRazorpayConnector, type RazorpayConnector, type RazorpayConnectorOptions } from '../src/index.js';
-import { createRazorpaySimulation, type RazorpaySimulation } from '../src/testing.js';
+import { createRazorpaySimulation, type RazorpaySimulation } from '../testing/index.js';
 
 /** Test credentials: shaped like Razorpay test keys, never like live ones. */
 export const KEY_ID = 'rzp_test_fixtureKey0001';

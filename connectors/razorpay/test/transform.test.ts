@@ -1,12 +1,12 @@
 import { money, parseContract } from '@interlock/core';
 import { paymentSchema } from '@interlock/payments';
 import { describe, expect, it } from 'vitest';
-import { FAILURE_CODES_BY_REASON, ORDER_FIELDS, toCanonicalPayment } from '../src/index.js';
-import { readerOf } from '../src/read.js';
+import { FAILURE_CODES_BY_REASON, ORDER_FIELDS, toPayment } from '../src/index.js';
+import { readFields } from '../src/fields.js';
 import { failureOf } from '../src/transform/failure.js';
 import { idempotencyKeyFromNotes, metadataFromNotes } from '../src/transform/notes.js';
 import { matchCreatedOrder, toOrderBody } from '../src/transform/order-request.js';
-import { refundIdempotencyKey, toCanonicalRefund, toRefundBody } from '../src/transform/refund.js';
+import { refundIdempotencyKey, toRefund, toRefundBody } from '../src/transform/refund.js';
 import { reconDays, toSettlementLine } from '../src/transform/settlement.js';
 import { orderContract, paymentContract, reconItemSchema, refundContract, type WireOrder, type WirePayment } from '../src/wire/index.js';
 
@@ -31,7 +31,7 @@ const PAYMENT = {
 const order = (patch: Record<string, unknown> = {}): WireOrder => parseContract(orderContract, { ...ORDER, ...patch }).value;
 const attempt = (patch: Record<string, unknown> = {}): WirePayment => parseContract(paymentContract, { ...PAYMENT, ...patch }).value;
 const status = (o: WireOrder, payments: WirePayment[]) => {
-  const payment = toCanonicalPayment({ order: o, payments });
+  const payment = toPayment({ order: o, payments });
   paymentSchema.parse(payment);
   return [payment.status, payment.statusRaw];
 };
@@ -55,10 +55,10 @@ describe('the canonical status of an order', () => {
 
   it('is failed only when no later attempt did better', () => {
     const failed = attempt({ id: 'pay_f', status: 'failed', error_code: 'BAD_REQUEST_ERROR', error_reason: 'insufficient_funds', error_description: 'Insufficient balance' });
-    const payment = toCanonicalPayment({ order: order({ status: 'attempted' }), payments: [failed] });
+    const payment = toPayment({ order: order({ status: 'attempted' }), payments: [failed] });
     expect(payment).toMatchObject({ status: 'failed', failure: { code: 'insufficient_funds', providerCode: 'insufficient_funds', message: 'Insufficient balance' } });
     const later = attempt({ id: 'pay_ok', status: 'captured', captured: true, created_at: 1767225700 });
-    const recovered = toCanonicalPayment({ order: order({ status: 'paid' }), payments: [failed, later] });
+    const recovered = toPayment({ order: order({ status: 'paid' }), payments: [failed, later] });
     expect(recovered).toMatchObject({ status: 'succeeded', amountCaptured: money(50000, 'INR') });
     expect(recovered.failure).toBeUndefined();
   });
@@ -72,7 +72,7 @@ describe('the canonical status of an order', () => {
   });
 
   it('adds up captured and refunded amounts over every attempt', () => {
-    const payment = toCanonicalPayment({
+    const payment = toPayment({
       order: order({ status: 'paid', amount: 50000 }),
       payments: [
         attempt({ id: 'pay_a', status: 'captured', captured: true, amount_refunded: 1000, refund_status: 'partial' }),
@@ -83,13 +83,13 @@ describe('the canonical status of an order', () => {
   });
 
   it('builds a payment with no order from the attempt alone, keyed on its order id or its own id', () => {
-    expect(toCanonicalPayment({ payments: [attempt({ status: 'captured', captured: true })] }).id).toBe('order_Nq1');
-    expect(toCanonicalPayment({ payments: [attempt({ order_id: null })] }).id).toBe('pay_Nq1');
-    expect(() => toCanonicalPayment({ payments: [] })).toThrow(/needs an order/);
+    expect(toPayment({ payments: [attempt({ status: 'captured', captured: true })] }).id).toBe('order_Nq1');
+    expect(toPayment({ payments: [attempt({ order_id: null })] }).id).toBe('pay_Nq1');
+    expect(() => toPayment({ payments: [] })).toThrow(/needs an order/);
   });
 
   it('takes times from Razorpay seconds, and the view time when later', () => {
-    const payment = toCanonicalPayment({ order: order(), payments: [attempt()], observedAt: 1767225999_999 });
+    const payment = toPayment({ order: order(), payments: [attempt()], observedAt: 1767225999_999 });
     expect(payment.createdAt).toBe(1767225600_000);
     expect(payment.updatedAt).toBe(1767225999_999);
   });
@@ -97,10 +97,10 @@ describe('the canonical status of an order', () => {
 
 describe('field readers', () => {
   it('call a required field that is absent a contract violation naming the wire field', () => {
-    expect(() => readerOf(ORDER_FIELDS, {}).requiredText('id')).toThrow(expect.objectContaining({ kind: 'contract_violation', reason: 'missing_field', message: 'razorpay: required field id is missing' }) as Error);
-    expect(() => readerOf(ORDER_FIELDS, { created_at: '1' }).requiredInt('createdAt')).toThrow(/created_at/);
-    expect(readerOf(ORDER_FIELDS, { receipt: 'NA', status: { known: 'yes' } }).text('reference')).toBeUndefined();
-    expect(readerOf(ORDER_FIELDS, { status: { known: 'yes' } }).enumValue('status')).toBeUndefined();
+    expect(() => readFields(ORDER_FIELDS, {}).requiredText('id')).toThrow(expect.objectContaining({ kind: 'contract_violation', reason: 'missing_field', message: 'razorpay: required field id is missing' }) as Error);
+    expect(() => readFields(ORDER_FIELDS, { created_at: '1' }).requiredInt('createdAt')).toThrow(/created_at/);
+    expect(readFields(ORDER_FIELDS, { receipt: 'NA', status: { known: 'yes' } }).text('reference')).toBeUndefined();
+    expect(readFields(ORDER_FIELDS, { status: { known: 'yes' } }).enumValue('status')).toBeUndefined();
   });
 });
 
@@ -165,7 +165,7 @@ describe('refunds', () => {
 
   it('reads a refund without a status (older collections) as unknown', () => {
     const wire = parseContract(refundContract, { id: 'rfnd_1', entity: 'refund', amount: 100, currency: 'INR', payment_id: 'pay_1', created_at: 1500826750 }).value;
-    expect(toCanonicalRefund(wire)).toMatchObject({ paymentId: 'pay_1', status: 'unknown', statusRaw: '' });
+    expect(toRefund(wire)).toMatchObject({ paymentId: 'pay_1', status: 'unknown', statusRaw: '' });
   });
 });
 

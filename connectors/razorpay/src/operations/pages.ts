@@ -1,6 +1,5 @@
-import { offsetPagination, paginateEndpoint, type Contract, type PageQuery, type QueryValue } from '@interlock/core';
-import type { z } from 'zod';
-import type { RazorpayEndpoint } from '../client.js';
+import { offsetPagination, paginateEndpoint, type EndpointOutput, type PageQuery, type QueryValue } from '@interlock/core';
+import type { RazorpayEndpoint, RazorpayEndpoints } from '../endpoints.js';
 import { QUERY_FIELDS } from '../fields.js';
 import type { RazorpayContext } from './context.js';
 
@@ -10,27 +9,26 @@ export const PAGE_SIZE = 100;
 /** The combined recon report takes larger pages (`count` ≤ 1000). */
 export const RECON_PAGE_SIZE = 1000;
 
-type CollectionSchema<T extends z.ZodTypeAny> = z.ZodObject<{ entity: z.ZodLiteral<'collection'>; count: z.ZodNumber; items: z.ZodArray<T> }>;
+/** The endpoints whose contract is a Razorpay collection (`{ entity: "collection", count, items }`). */
+type CollectionEndpoint = {
+  [K in RazorpayEndpoint]: EndpointOutput<RazorpayEndpoints, K> extends { entity: 'collection'; items: readonly unknown[] } ? K : never;
+}[RazorpayEndpoint];
+
+type ItemOf<K extends CollectionEndpoint> = EndpointOutput<RazorpayEndpoints, K>['items'][number];
 
 /**
  * Every item of a Razorpay collection endpoint, read to the last page with core's offset paging
  * (`count` / `skip`). Razorpay reports no total, so a page shorter than asked is the last; each
- * page is parsed with its contract, so drift and unknown enum values are reported as they come.
+ * page is parsed with its endpoint's contract, so drift and unknown enum values are reported as they come.
  */
-export function readCollection<T extends z.ZodTypeAny>(
-  ctx: RazorpayContext,
-  endpoint: RazorpayEndpoint,
-  contract: Contract<CollectionSchema<T>>,
-  query: PageQuery,
-  pageSize: number = PAGE_SIZE,
-): AsyncIterable<z.output<T>> {
-  const strategy = offsetPagination<z.output<T>>({
-    items: (body) => ctx.client.parse(contract, body, endpoint).value.items,
+export function readCollection<K extends CollectionEndpoint>(ctx: RazorpayContext, endpoint: K, query: PageQuery, pageSize: number = PAGE_SIZE): AsyncIterable<ItemOf<K>> {
+  const strategy = offsetPagination<ItemOf<K>>({
+    items: (body) => ctx.api.parse(endpoint, body).items,
     offsetParam: QUERY_FIELDS.outbound.offset,
     limitParam: QUERY_FIELDS.outbound.pageSize,
     limit: pageSize,
   });
-  return paginateEndpoint(ctx.client, endpoint, { strategy, call: { query } });
+  return paginateEndpoint(ctx.api.client, endpoint, { strategy, call: { query } });
 }
 
 /** A query object written through QUERY_FIELDS, skipping absent values. */
@@ -41,3 +39,11 @@ export function listQuery(values: Partial<Record<QueryField, QueryValue>>): Page
 }
 
 type QueryField = keyof typeof QUERY_FIELDS.outbound;
+
+/** A created-at window in Razorpay's Unix seconds; an open end is pinned to now, so items created during the read cannot shift the offset pages under it. */
+export function createdWindow(ctx: RazorpayContext, filter: { createdFrom?: number | undefined; createdTo?: number | undefined }): { createdFrom: number | undefined; createdTo: number } {
+  return {
+    createdFrom: filter.createdFrom === undefined ? undefined : Math.floor(filter.createdFrom / 1000),
+    createdTo: Math.floor((filter.createdTo ?? ctx.clock.now()) / 1000),
+  };
+}

@@ -1,6 +1,6 @@
 import type { SettlementLine, SettlementPeriod } from '@interlock/payments';
 import { reconDays, toSettlementLine } from '../transform/settlement.js';
-import { reconCollectionContract, settlementCollectionContract, type WireSettlement } from '../wire/index.js';
+import type { WireSettlement } from '../wire/index.js';
 import type { RazorpayContext } from './context.js';
 import { listQuery, readCollection, RECON_PAGE_SIZE } from './pages.js';
 
@@ -13,8 +13,7 @@ export function listSettlements(ctx: RazorpayContext, period: SettlementPeriod):
   return {
     async *[Symbol.asyncIterator]() {
       for (const day of reconDays(period)) {
-        const items = readCollection(ctx, 'settlementRecon', reconCollectionContract, listQuery(day), RECON_PAGE_SIZE);
-        for await (const item of items) {
+        for await (const item of readCollection(ctx, 'settlementRecon', listQuery(day), RECON_PAGE_SIZE)) {
           const line = toSettlementLine(item);
           if (line !== undefined && line.settledAt >= period.from && line.settledAt < period.to) yield line;
         }
@@ -26,5 +25,5 @@ export function listSettlements(ctx: RazorpayContext, period: SettlementPeriod):
 /** Razorpay's settlements (the transfers to the bank account) created in the period, as Razorpay sends them. */
 export function listSettlementTransfers(ctx: RazorpayContext, period: SettlementPeriod): AsyncIterable<WireSettlement> {
   const query = listQuery({ createdFrom: Math.floor(period.from / 1000), createdTo: Math.ceil(period.to / 1000) - 1 });
-  return readCollection(ctx, 'listSettlements', settlementCollectionContract, query);
+  return readCollection(ctx, 'listSettlements', query);
 }

@@ -1,6 +1,5 @@
 import type { CanonicalFailureCode, PaymentFailure } from '@interlock/payments';
-import { PAYMENT_FIELDS } from '../fields.js';
-import { readerOf } from '../read.js';
+import { PAYMENT_FIELDS, readFields } from '../fields.js';
 
 /**
  * Razorpay's payment `error_reason` values (errors docs: card, UPI, netbanking and e-mandate
@@ -36,7 +35,7 @@ export const FAILURE_CODES_BY_REASON: Readonly<Record<string, CanonicalFailureCo
 
 /** Why a payment attempt failed: the canonical code, Razorpay's reason (or code) and description. */
 export function failureOf(payment: unknown): PaymentFailure {
-  const read = readerOf(PAYMENT_FIELDS, payment);
+  const read = readFields(PAYMENT_FIELDS, payment);
   const reason = read.text('errorReason');
   const providerCode = reason ?? read.text('errorCode');
   const message = read.text('errorDescription');

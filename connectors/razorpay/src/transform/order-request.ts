@@ -1,9 +1,10 @@
 import { IntegrationError } from '@interlock/core';
 import type { CreatePaymentInput } from '@interlock/payments';
-import { IDEMPOTENCY_NOTE, ORDER_FIELDS } from '../fields.js';
-import { readerOf } from '../read.js';
+import { refused } from '../errors.js';
+import { IDEMPOTENCY_NOTE, ORDER_FIELDS, readFields } from '../fields.js';
+import { RAZORPAY_PROVIDER } from '../provider.js';
 import type { WireOrder } from '../wire/index.js';
-import { PROVIDER, refused, toWireAmount } from './amounts.js';
+import { toWireAmount } from './money.js';
 import { idempotencyKeyFromNotes } from './notes.js';
 
 const ENDPOINT = 'createOrder';
@@ -50,15 +51,15 @@ export function toOrderBody(input: CreatePaymentInput, idempotencyKey: string): 
  */
 export function matchCreatedOrder(orders: readonly WireOrder[], input: CreatePaymentInput, idempotencyKey: string): WireOrder | undefined {
   const mine = orders
-    .map((order) => ({ order, read: readerOf(ORDER_FIELDS, order) }))
+    .map((order) => ({ order, read: readFields(ORDER_FIELDS, order) }))
     .filter(({ read }) => idempotencyKeyFromNotes(read.raw('notes')) === idempotencyKey)
     .sort((a, b) => a.read.requiredInt('createdAt') - b.read.requiredInt('createdAt'));
   const [first] = mine;
   if (first === undefined) return undefined;
   const { order: found, read } = first;
   if (read.int('amountMinor') !== input.amount.amountMinor || read.text('currency') !== input.amount.currency || read.text('reference') !== input.reference) {
-    throw new IntegrationError('conflict', `razorpay ${ENDPOINT}: idempotency key reused for a different payment (order ${read.requiredText('id')})`, {
-      provider: PROVIDER,
+    throw new IntegrationError('conflict', `${RAZORPAY_PROVIDER} ${ENDPOINT}: idempotency key reused for a different payment (order ${read.requiredText('id')})`, {
+      provider: RAZORPAY_PROVIDER,
       endpoint: ENDPOINT,
       reason: 'idempotency_key_reused',
       requestMayHaveReachedProvider: false,

@@ -1,10 +1,11 @@
-import { addMoney, type Money, type OpenEnumValue } from '@interlock/core';
+import { addMoney, enumText, type Money, type OpenEnumValue } from '@interlock/core';
 import type { Payment } from '@interlock/payments';
-import { ORDER_FIELDS, PAYMENT_FIELDS } from '../fields.js';
-import { enumText, readerOf } from '../read.js';
+import { ORDER_FIELDS, PAYMENT_FIELDS, readFields } from '../fields.js';
+import { RAZORPAY_PROVIDER } from '../provider.js';
 import type { WireOrder, WirePayment } from '../wire/index.js';
-import { instantFromWire, moneyFromWire, PROVIDER } from './amounts.js';
 import { failureOf } from './failure.js';
+import { instantFromWire } from './instants.js';
+import { fromWireAmount } from './money.js';
 import { metadataFromNotes } from './notes.js';
 import { ATTEMPT_PRECEDENCE, ATTEMPT_STATUS, CAPTURED_REFUND_STATUS, ORDER_ONLY_STATUS, type CanonicalStatus } from './status.js';
 
@@ -28,20 +29,26 @@ interface Attempt {
   createdAt: number;
 }
 
+/** Whether an attempt's money was captured; thin samples without `captured` say so by their status alone. */
+export function isCaptured(wire: WirePayment): boolean {
+  const read = readFields(PAYMENT_FIELDS, wire);
+  const status = read.enumValue('status');
+  return read.bool('captured') ?? (status?.known === true && (status.value === 'captured' || status.value === 'refunded'));
+}
+
 function attemptOf(wire: WirePayment): Attempt {
-  const read = readerOf(PAYMENT_FIELDS, wire);
+  const read = readFields(PAYMENT_FIELDS, wire);
   const status = read.enumValue('status');
   const mapped: CanonicalStatus = status === undefined ? { status: 'unknown', raw: '' } : ATTEMPT_STATUS.map(status);
   const refined = mapped.status === 'succeeded' ? refineByRefunds(read.enumValue('refundStatus'), mapped) : mapped;
-  const captured = read.bool('captured') ?? (mapped.status === 'succeeded' || mapped.status === 'refunded');
   const currency = read.requiredText('currency');
   return {
     wire,
     status: refined,
-    captured,
-    amount: moneyFromWire(read.int('amountMinor'), currency, 'amount'),
+    captured: isCaptured(wire),
+    amount: fromWireAmount(read.int('amountMinor'), currency, 'amount'),
     // Absent on the thinnest samples, which are never refunded.
-    refunded: moneyFromWire(read.int('amountRefunded') ?? 0, currency, 'amount_refunded'),
+    refunded: fromWireAmount(read.int('amountRefunded') ?? 0, currency, 'amount_refunded'),
     createdAt: instantFromWire(read.requiredInt('createdAt')),
   };
 }
@@ -77,21 +84,21 @@ function total(amounts: readonly Money[], zero: Money): Money {
  * ATTEMPT_PRECEDENCE), captured and refunded amounts add up every attempt, and the failure of the
  * leading attempt is reported only when the canonical status is `failed`.
  */
-export function toCanonicalPayment(view: OrderView): Payment {
+export function toPayment(view: OrderView): Payment {
   const attempts = view.payments.map(attemptOf);
   const lead = leading(attempts);
-  const order = view.order === undefined ? undefined : readerOf(ORDER_FIELDS, view.order);
-  const attempt = lead === undefined ? undefined : readerOf(PAYMENT_FIELDS, lead.wire);
+  const order = view.order === undefined ? undefined : readFields(ORDER_FIELDS, view.order);
+  const attempt = lead === undefined ? undefined : readFields(PAYMENT_FIELDS, lead.wire);
   const source = order ?? attempt;
   if (source === undefined) throw new TypeError('A Razorpay payment view needs an order or at least one payment');
 
   const currency = source.requiredText('currency');
-  const amount = moneyFromWire(source.int('amountMinor'), currency, 'amount');
-  const zero = moneyFromWire(0, currency, 'amount');
+  const amount = fromWireAmount(source.int('amountMinor'), currency, 'amount');
+  const zero = fromWireAmount(0, currency, 'amount');
   // Without the attempts at hand (a bare order), the order's own `amount_paid` says what was captured.
   const captured =
     attempts.length === 0
-      ? moneyFromWire(order?.int('amountPaid') ?? 0, currency, 'amount_paid')
+      ? fromWireAmount(order?.int('amountPaid') ?? 0, currency, 'amount_paid')
       : total(attempts.filter((each) => each.captured).map((each) => each.amount), zero);
   const refunded = total(attempts.map((each) => each.refunded), zero);
 
@@ -106,7 +113,7 @@ export function toCanonicalPayment(view: OrderView): Payment {
 
   const payment: Payment = {
     id,
-    provider: PROVIDER,
+    provider: RAZORPAY_PROVIDER,
     amount,
     amountCaptured: captured,
     amountRefunded: refunded,

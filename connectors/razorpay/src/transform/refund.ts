@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Refund, RefundOptions } from '@interlock/payments';
-import { REFUND_FIELDS } from '../fields.js';
-import { readerOf } from '../read.js';
+import { refused } from '../errors.js';
+import { readFields, REFUND_FIELDS } from '../fields.js';
 import type { WireRefund } from '../wire/index.js';
-import { instantFromWire, moneyFromWire, refused, toWireAmount } from './amounts.js';
+import { instantFromWire } from './instants.js';
+import { fromWireAmount, toWireAmount } from './money.js';
 import { REFUND_STATUS_MAP } from './status.js';
 
 const ENDPOINT = 'createRefund';
@@ -39,14 +40,14 @@ export function toRefundBody(options: RefundOptions, paymentCurrency: string | u
 }
 
 /** A canonical refund; `paymentId` is the canonical payment it belongs to (the order's id when known). */
-export function toCanonicalRefund(wire: WireRefund, paymentId?: string): Refund {
-  const read = readerOf(REFUND_FIELDS, wire);
+export function toRefund(wire: WireRefund, paymentId?: string): Refund {
+  const read = readFields(REFUND_FIELDS, wire);
   const status = read.enumValue('status');
   const mapped = status === undefined ? { status: 'unknown' as const, raw: '' } : REFUND_STATUS_MAP.map(status);
   const refund: Refund = {
     id: read.requiredText('id'),
     paymentId: paymentId ?? read.requiredText('paymentId'),
-    amount: moneyFromWire(read.int('amountMinor'), read.requiredText('currency'), 'amount'),
+    amount: fromWireAmount(read.int('amountMinor'), read.requiredText('currency'), 'amount'),
     status: mapped.status,
     statusRaw: mapped.raw,
     createdAt: instantFromWire(read.requiredInt('createdAt')),

@@ -1,10 +1,11 @@
 import { addMoney, negateMoney, statusMap, subtractMoney, zoneOffsetMs } from '@interlock/core';
 import type { SettlementKind, SettlementLine, SettlementPeriod } from '@interlock/payments';
-import { RECON_FIELDS } from '../fields.js';
-import { readerOf } from '../read.js';
+import { readFields, RECON_FIELDS } from '../fields.js';
+import { RAZORPAY_PROVIDER } from '../provider.js';
 import { RECON_TYPE } from '../wire/enums.js';
 import type { WireReconItem } from '../wire/index.js';
-import { instantFromWire, moneyFromWire, PROVIDER } from './amounts.js';
+import { instantFromWire } from './instants.js';
+import { fromWireAmount } from './money.js';
 
 /** What a recon line settles; a transfer moves our balance to a linked account, neither charge nor refund. */
 const RECON_KIND = statusMap(RECON_TYPE, {
@@ -50,19 +51,19 @@ export function reconDays(period: SettlementPeriod): ReconDay[] {
  * at the canonical payment (the order, when the payment had one) and at the refund.
  */
 export function toSettlementLine(item: WireReconItem): SettlementLine | undefined {
-  const read = readerOf(RECON_FIELDS, item);
+  const read = readFields(RECON_FIELDS, item);
   const settledAt = read.int('settledAt');
   if (settledAt === undefined) return undefined;
   const currency = read.requiredText('currency');
   const type = read.enumValue('type');
   const kind: SettlementKind = type === undefined ? 'unknown' : RECON_KIND.map(type).status;
   const entityId = read.requiredText('entityId');
-  const amount = moneyFromWire(read.int('amountMinor'), currency, 'amount');
-  const credit = moneyFromWire(read.int('credit'), currency, 'credit');
-  const debit = moneyFromWire(read.int('debit'), currency, 'debit');
-  const fee = addMoney(moneyFromWire(read.int('fee') ?? 0, currency, 'fee'), moneyFromWire(read.int('tax') ?? 0, currency, 'tax'));
+  const amount = fromWireAmount(read.int('amountMinor'), currency, 'amount');
+  const credit = fromWireAmount(read.int('credit'), currency, 'credit');
+  const debit = fromWireAmount(read.int('debit'), currency, 'debit');
+  const fee = addMoney(fromWireAmount(read.int('fee') ?? 0, currency, 'fee'), fromWireAmount(read.int('tax') ?? 0, currency, 'tax'));
   const line: SettlementLine = {
-    provider: PROVIDER,
+    provider: RAZORPAY_PROVIDER,
     id: `${read.text('settlementId') ?? 'unsettled'}:${entityId}`,
     kind,
     gross: read.int('debit') !== 0 && read.int('credit') === 0 ? negateMoney(amount) : amount,

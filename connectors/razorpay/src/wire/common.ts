@@ -1,8 +1,6 @@
 import { defineContract, type Contract } from '@interlock/core';
 import { z } from 'zod';
-
-/** The API version every contract was written against: Razorpay's REST API has one, `v1` in the path. */
-export const API_VERSION = 'v1';
+import { RAZORPAY_API_VERSION, RAZORPAY_PROVIDER } from '../provider.js';
 
 /**
  * `notes` is an object of strings when set and `[]` when empty (a PHP serialisation quirk seen in
@@ -30,5 +28,5 @@ export function collectionSchema<T extends z.ZodTypeAny>(item: T) {
 
 /** A wire contract of Razorpay's one REST version. */
 export function razorpayContract<S extends z.ZodTypeAny>(name: string, schema: S): Contract<S> {
-  return defineContract({ provider: 'razorpay', name, version: API_VERSION, schema });
+  return defineContract({ provider: RAZORPAY_PROVIDER, name, version: RAZORPAY_API_VERSION, schema });
 }

@@ -5,7 +5,7 @@ import { refundCollectionContract, refundContract } from './refund.js';
 import { reconCollectionContract, settlementCollectionContract } from './settlement.js';
 import { webhookContract } from './webhook.js';
 
-export { API_VERSION, notesSchema } from './common.js';
+export { notesSchema } from './common.js';
 export * from './enums.js';
 export { errorContract } from './error.js';
 export { orderCollectionContract, orderContract, orderSchema, type WireOrder } from './order.js';

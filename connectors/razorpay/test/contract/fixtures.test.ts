@@ -1,9 +1,9 @@
-import { collectAll, money, razorpayScheme, signWebhook } from '@interlock/core';
+import { collectAll, money, signWebhook } from '@interlock/core';
 import { FakeClock, MemoryTelemetrySink } from '@interlock/core/testing';
 import { paymentEventSchema, paymentSchema, refundSchema, settlementLineSchema } from '@interlock/payments';
 import { loadFixtures, replayFixtures, type FixtureReplay } from '@interlock/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRazorpayConnector, RAZORPAY_BASE_URL, RAZORPAY_CONTRACTS, type RazorpayConnector } from '../../src/index.js';
+import { createRazorpayConnector, RAZORPAY_BASE_URL, RAZORPAY_CONTRACTS, razorpayWebhookScheme, type RazorpayConnector } from '../../src/index.js';
 import { KEY_ID, KEY_SECRET, WEBHOOK_SECRET } from '../support.js';
 import { FIXTURE_DIR, loadFixture, loadWebhook } from './load.js';
 
@@ -193,7 +193,7 @@ describe('razorpay webhook samples', () => {
   });
   const deliver = (file: string, eventId: string) => {
     const { rawBody } = loadWebhook(file);
-    const headers = signWebhook(razorpayScheme, { rawBody, secret: WEBHOOK_SECRET, id: eventId });
+    const headers = signWebhook(razorpayWebhookScheme, { rawBody, secret: WEBHOOK_SECRET, id: eventId });
     return razorpay.parseWebhook({ rawBody, headers, now: Date.UTC(2026, 0, 1) });
   };
 

@@ -61,7 +61,7 @@ export const razorpaySpec: ConnectorContractSpec<RazorpayConnector> = {
       reply: razorpayError(409, 'BAD_REQUEST_ERROR', 'A request with the same idempotency key is being processed'),
     },
   ],
-  limits: { operation: 'read', windows: [...RAZORPAY_DEFAULT_LIMITS.account, ...RAZORPAY_DEFAULT_LIMITS.read] },
+  limits: { operation: 'read', windows: [...RAZORPAY_DEFAULT_LIMITS.account, ...RAZORPAY_DEFAULT_LIMITS.listOrders] },
   drift: {
     reply: {
       status: 200,

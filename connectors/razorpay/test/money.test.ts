@@ -1,7 +1,6 @@
 import { collectAll, isIntegrationError, money, type Money } from '@interlock/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { toWireAmount } from '../src/index.js';
-import { moneyFromWire } from '../src/transform/amounts.js';
+import { fromWireAmount, toWireAmount } from '../src/index.js';
 import { stage, type Stage } from './support.js';
 
 let current: Stage | undefined;
@@ -37,9 +36,9 @@ describe('amounts on the wire', () => {
   });
 
   it('reads Razorpay amounts exactly, and refuses what is not an integer amount', () => {
-    expect(moneyFromWire(295990, 'KWD', 'amount')).toEqual(money(295990, 'KWD'));
-    expect(() => moneyFromWire(10.5, 'INR', 'amount')).toThrow(/integer/);
-    expect(() => moneyFromWire(100, 'XYZ', 'amount')).toThrow(/Unknown ISO 4217/);
+    expect(fromWireAmount(295990, 'KWD', 'amount')).toEqual(money(295990, 'KWD'));
+    expect(() => fromWireAmount(10.5, 'INR', 'amount')).toThrow(/integer/);
+    expect(() => fromWireAmount(100, 'XYZ', 'amount')).toThrow(/Unknown ISO 4217/);
   });
 });
 

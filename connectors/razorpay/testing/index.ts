@@ -1,7 +1,8 @@
-import { razorpayScheme, signWebhook, type Clock } from '@interlock/core';
+import { signWebhook, type Clock } from '@interlock/core';
 import type { Payment } from '@interlock/payments';
 import type { PaymentsSimulation } from '@interlock/payments/testing';
 import { ProviderSimulator, seededRandom } from '@interlock/testkit/simulator';
+import { webhookScheme } from '../src/webhooks.js';
 import { installRoutes } from './routes.js';
 import { DECLINED, RazorpayState, type AttemptFailure } from './state.js';
 import { badRequest, idFactory } from './wire-builders.js';
@@ -53,9 +54,12 @@ export async function createRazorpaySimulation(options: RazorpaySimulationOption
       state.customerFails(payment.id, { ...DECLINED, ...failure }, clock.now());
     },
     takeWebhookEvents: () => state.takeEvents(),
-    signWebhook: (rawBody, event) => signWebhook(razorpayScheme, { rawBody, secret: webhookSecret, id: event.id }),
+    signWebhook: (rawBody, event) => signWebhook(webhookScheme, { rawBody, secret: webhookSecret, id: event.id }),
     chargesByKey: () => state.chargesByReceipt(),
     settle: (at) => state.settle(at),
     dropSettlementLineFor: (paymentId) => state.dropPaymentLine(paymentId),
   };
 }
+
+export { DECLINED, feeOf, RazorpayState, type AttemptFailure } from './state.js';
+export type { SimOrder, SimPayment, SimReconLine, SimRefund, SimSettlement } from './entities.js';

@@ -1,16 +1,6 @@
-import { currencyExponent, IntegrationError, moneyFromProvider, moneyToProvider, type Money } from '@interlock/core';
-
-export const PROVIDER = 'razorpay';
-
-/** A request the connector refuses before sending: Razorpay would reject it, or worse, accept a different amount. */
-export function refused(endpoint: string, reason: string, message: string): IntegrationError {
-  return new IntegrationError('invalid_request', `razorpay ${endpoint}: ${message}`, {
-    provider: PROVIDER,
-    endpoint,
-    reason,
-    requestMayHaveReachedProvider: false,
-  });
-}
+import { currencyExponent, moneyFromProvider, moneyToProvider, type Money } from '@interlock/core';
+import { refused } from '../errors.js';
+import { RAZORPAY_PROVIDER } from '../provider.js';
 
 /**
  * The amount Razorpay expects: an integer of the currency's smallest sub-unit (paise for INR, yen
@@ -32,11 +22,6 @@ export function toWireAmount(amount: Money, endpoint: string): number {
 }
 
 /** Money from a Razorpay amount field, exact in minor units; a bad amount or currency is a contract violation. */
-export function moneyFromWire(amount: unknown, currency: string, field: string): Money {
-  return moneyFromProvider(amount, currency, 'minor', { provider: PROVIDER, field });
-}
-
-/** Razorpay's Unix seconds as epoch milliseconds. */
-export function instantFromWire(seconds: number): number {
-  return seconds * 1000;
+export function fromWireAmount(amount: unknown, currency: string, field: string): Money {
+  return moneyFromProvider(amount, currency, 'minor', { provider: RAZORPAY_PROVIDER, field });
 }

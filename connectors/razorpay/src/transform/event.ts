@@ -1,10 +1,10 @@
 import type { PaymentEvent } from '@interlock/payments';
-import { EVENT_FIELDS } from '../fields.js';
-import { readerOf } from '../read.js';
+import { EVENT_FIELDS, readFields } from '../fields.js';
+import { RAZORPAY_PROVIDER } from '../provider.js';
 import type { WireOrder, WirePayment, WireRefund, WireWebhook } from '../wire/index.js';
-import { instantFromWire, PROVIDER } from './amounts.js';
-import { toCanonicalPayment } from './payment.js';
-import { toCanonicalRefund } from './refund.js';
+import { instantFromWire } from './instants.js';
+import { toPayment } from './payment.js';
+import { toRefund } from './refund.js';
 
 /** Razorpay events the connector acts on, by the canonical event they become. */
 export const PAYMENT_EVENTS: ReadonlySet<string> = new Set(['payment.authorized', 'payment.captured', 'payment.failed', 'order.paid']);
@@ -28,18 +28,18 @@ function entitiesOf(envelope: WireWebhook): { payment?: WirePayment | undefined;
  * that ends before the second does.
  */
 export function toPaymentEvents(envelope: WireWebhook, eventId: string): PaymentEvent[] {
-  const read = readerOf(EVENT_FIELDS, envelope);
+  const read = readFields(EVENT_FIELDS, envelope);
   const rawType = read.requiredText('type');
   const occurredAt = instantFromWire(read.requiredInt('createdAt'));
-  const base = { id: `${PROVIDER}:${eventId}`, provider: PROVIDER, providerEventId: eventId, rawType, occurredAt };
+  const base = { id: `${RAZORPAY_PROVIDER}:${eventId}`, provider: RAZORPAY_PROVIDER, providerEventId: eventId, rawType, occurredAt };
   const { payment, order, refund } = entitiesOf(envelope);
-  const canonicalPayment = payment === undefined ? undefined : toCanonicalPayment({ order, payments: [payment], observedAt: occurredAt });
+  const canonicalPayment = payment === undefined ? undefined : toPayment({ order, payments: [payment], observedAt: occurredAt });
 
   if (PAYMENT_EVENTS.has(rawType) && canonicalPayment !== undefined) {
     return [{ ...base, type: 'payment.updated', payment: canonicalPayment }];
   }
   if (REFUND_EVENTS.has(rawType) && refund !== undefined) {
-    const event: PaymentEvent = { ...base, type: 'refund.updated', refund: toCanonicalRefund(refund, canonicalPayment?.id) };
+    const event: PaymentEvent = { ...base, type: 'refund.updated', refund: toRefund(refund, canonicalPayment?.id) };
     if (canonicalPayment !== undefined) event.payment = canonicalPayment;
     return [event];
   }
