@@ -1,8 +1,7 @@
-import type { ErrorKind, ProviderErrorTable } from '@interlock/core';
+import { fieldReader, type ErrorKind, type ProviderErrorTable } from '@interlock/core';
 import { ERROR_FIELDS } from './fields.js';
 import { STRIPE_DECLINE_CODE } from './transform/failure.js';
 import { errorContract } from './wire/error.js';
-import { fieldReader } from './wire/read-field.js';
 
 /**
  * Stripe's error vocabulary as data. Keys are what `stripeErrorCode` reads from a body: the
@@ -31,9 +30,9 @@ export function stripeErrorCode(body: unknown): { code: string | undefined; mess
   const parsed = errorContract.schema.safeParse(body);
   if (!parsed.success) return undefined;
   const read = fieldReader(ERROR_FIELDS, parsed.data);
-  const type = read('type');
-  const declineCode = type === 'card_error' ? read('declineCode') : undefined;
-  return { code: declineCode ?? read('code') ?? type, message: read('message') };
+  const type = read.get('type');
+  const declineCode = type === 'card_error' ? read.get('declineCode') : undefined;
+  return { code: declineCode ?? read.get('code') ?? type, message: read.get('message') };
 }
 
 /** Stripe's errors for core's classifier: codes win over the HTTP status. */

@@ -1,5 +1,5 @@
 import { defineFieldMapping } from '@interlock/core';
-import { STRIPE_PROVIDER } from './version.js';
+import { STRIPE_PROVIDER } from './provider.js';
 
 /**
  * Stripe's field names, declared once per object; transforms read and write through these
@@ -129,6 +129,15 @@ export const ERROR_FIELDS = defineFieldMapping({
   outbound: {},
 });
 
+/** A page of any Stripe list (`{ object: "list", data, has_more, url }`). */
+export const LIST_FIELDS = defineFieldMapping({
+  provider: STRIPE_PROVIDER,
+  inbound: {
+    hasMore: 'has_more',
+  },
+  outbound: {},
+});
+
 /** Query parameters of Stripe's list endpoints (deepObject style, as the spec declares them). */
 export const LIST_PARAMS = {
   limit: 'limit',
@@ -148,4 +157,5 @@ export const STRIPE_FIELD_MAPPINGS = [
   { title: 'Balance transaction → SettlementLine', mapping: BALANCE_TRANSACTION_FIELDS },
   { title: 'Event → PaymentEvent', mapping: EVENT_FIELDS },
   { title: 'Error body → IntegrationError', mapping: ERROR_FIELDS },
+  { title: 'List page', mapping: LIST_FIELDS },
 ] as const;

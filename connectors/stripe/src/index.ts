@@ -1,11 +1,10 @@
-export {
-  createStripeConnector,
-  type StripeConnector,
-  type StripeConnectorOptions,
-  type StripeCredentials,
-  type StripeEventFilter,
-} from './connector.js';
-export { STRIPE_API_BASE_URL, STRIPE_API_VERSION, STRIPE_PROVIDER } from './version.js';
+export { descriptor, stripeConfigSchema, type StripeConfig } from './descriptor.js';
+export { createStripeConnector, type StripeConnector, type StripeConnectorOptions } from './connector.js';
+export type { StripeCredentials } from './client.js';
+export type { StripeEventFilter } from './operations/events.js';
+export type { StripeCustomerInput } from './transform/customer.js';
+export { STRIPE_API_BASE_URL, STRIPE_API_VERSION, STRIPE_PROVIDER } from './provider.js';
+export { webhookIntake as stripeWebhookIntake, webhookScheme as stripeWebhookScheme } from './webhooks.js';
 export { STRIPE_RATE_LIMITS, type StripeMode, type StripeRateLimits } from './limits.js';
 export { STRIPE_ERROR_KINDS, stripeErrorTable } from './errors.js';
 export { STRIPE_FIELD_MAPPINGS } from './fields.js';
@@ -17,5 +16,4 @@ export { DECLINE_CODE_MAP, STRIPE_DECLINE_CODE } from './transform/failure.js';
 export { PAYMENT_STATUS_MAP } from './transform/payment.js';
 export { REFUND_STATUS_MAP } from './transform/refund.js';
 export { SETTLEMENT_KIND_MAP } from './transform/settlement.js';
-export { fromStripeAmount, stripeExponent, toStripeAmount } from './transform/money.js';
-export type { StripeCustomerInput } from './transform/customer.js';
+export { fromWireAmount, stripeExponent, toWireAmount } from './transform/money.js';

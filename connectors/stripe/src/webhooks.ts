@@ -1,42 +1,34 @@
-import { IntegrationError, stripeScheme, verifyWebhook } from '@interlock/core';
-import type { WebhookDelivery } from '@interlock/payments';
-import { STRIPE_PROVIDER } from './version.js';
+import { timestampedHmacScheme, type SignatureScheme, type WebhookIntake } from '@interlock/core';
+import { EVENT_FIELDS } from './fields.js';
+import { STRIPE_PROVIDER } from './provider.js';
 
-const ENDPOINT = 'webhook';
+/** Stripe's documented tolerance between the signed `t` and the receiver's clock. */
+const REPLAY_WINDOW_MS = 300_000;
 
 /**
- * Checks a delivery's `Stripe-Signature` against every configured endpoint secret (two while a
- * secret is rolled) and Stripe's 300 s replay window, through core's verifier. A missing, forged
- * or stale delivery throws `auth` with reason `webhook_signature_invalid`; why is in the message,
- * never a secret or a signature.
+ * `Stripe-Signature: t=<unix s>,v1=<hex>[,v1=<hex>]`: hex HMAC-SHA256 of `${t}.${body}` keyed with
+ * the whole `whsec_…` string (docs.stripe.com/webhooks#verify-manually). Only `v1` counts: `v0` is
+ * the test-mode legacy signature, and accepting it would be a downgrade. Several `v1` appear while
+ * a rolled secret overlaps the old one.
  */
-export function verifyStripeDelivery(delivery: WebhookDelivery, secrets: readonly string[], toleranceMs?: number): void {
-  const result = verifyWebhook(stripeScheme, {
-    rawBody: delivery.rawBody,
-    headers: delivery.headers,
-    secrets,
-    now: delivery.now,
-    ...(toleranceMs === undefined ? {} : { toleranceMs }),
-  });
-  if (result.ok) return;
-  throw new IntegrationError('auth', `${STRIPE_PROVIDER} webhook refused: ${result.reason}`, {
-    provider: STRIPE_PROVIDER,
-    endpoint: ENDPOINT,
-    reason: 'webhook_signature_invalid',
-    requestMayHaveReachedProvider: false,
-  });
-}
+export const webhookScheme: SignatureScheme = timestampedHmacScheme({
+  name: STRIPE_PROVIDER,
+  header: 'stripe-signature',
+  timestampKey: 't',
+  signatureKey: 'v1',
+  toleranceMs: REPLAY_WINDOW_MS,
+});
 
-/** The JSON of a verified delivery; a signed body that is not JSON is Stripe breaking its contract. */
-export function deliveryJson(rawBody: WebhookDelivery['rawBody']): unknown {
-  const text = typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new IntegrationError('contract_violation', `${STRIPE_PROVIDER} webhook body is not JSON`, {
-      provider: STRIPE_PROVIDER,
-      endpoint: ENDPOINT,
-      reason: 'malformed_json',
-    });
-  }
-}
+/**
+ * Where a Stripe event says who it is. Id, type and `created` are all in the body, which the
+ * signature covers, so each of them can be trusted once the delivery is verified.
+ */
+export const webhookIntake: WebhookIntake = Object.freeze({
+  verification: { kind: 'signature', scheme: webhookScheme },
+  secretsEnv: 'STRIPE_WEBHOOK_SECRETS',
+  eventId: [{ from: 'body', path: EVENT_FIELDS.inbound.id }],
+  eventType: { from: 'body', path: EVENT_FIELDS.inbound.type },
+  occurredAt: { field: { from: 'body', path: EVENT_FIELDS.inbound.createdAt }, format: { kind: 'unix_seconds' } },
+  signed: { eventId: true, eventType: true, occurredAt: true },
+  replayWindowMs: REPLAY_WINDOW_MS,
+} satisfies WebhookIntake);

@@ -1,8 +1,8 @@
-import { signWebhook, stripeScheme } from '@interlock/core';
+import { signWebhook } from '@interlock/core';
 import { paymentEventSchema } from '@interlock/payments';
 import { MemoryTelemetrySink } from '@interlock/testkit';
 import { describe, expect, it } from 'vitest';
-import { createStripeConnector } from '../src/index.js';
+import { createStripeConnector, stripeWebhookScheme } from '../src/index.js';
 import { fixtureBody } from './support/fixtures.js';
 import { OLD_WEBHOOK_SECRET, TEST_API_KEY, WEBHOOK_SECRET } from './support/secrets.js';
 import { thrown } from './support/thrown.js';
@@ -27,7 +27,7 @@ function connector(secrets: readonly string[] = [WEBHOOK_SECRET], webhookToleran
 function delivery(event: unknown, options: { secret?: string; signedAt?: number; now?: number } = {}) {
   const rawBody = JSON.stringify(event);
   const signedAt = options.signedAt ?? T0 + 60_000;
-  const headers = signWebhook(stripeScheme, { rawBody, secret: options.secret ?? WEBHOOK_SECRET, timestamp: signedAt });
+  const headers = signWebhook(stripeWebhookScheme, { rawBody, secret: options.secret ?? WEBHOOK_SECRET, timestamp: signedAt });
   return { rawBody, headers, now: options.now ?? signedAt + 2_000 };
 }
 
@@ -67,7 +67,7 @@ describe('Stripe webhooks', () => {
     // Stripe sends one v1 per live secret during the overlap.
     const rawBody = JSON.stringify(SUCCEEDED);
     const t = T0 + 60_000;
-    const sig = (secret: string) => signWebhook(stripeScheme, { rawBody, secret, timestamp: t })['stripe-signature']?.split(',v1=')[1];
+    const sig = (secret: string) => signWebhook(stripeWebhookScheme, { rawBody, secret, timestamp: t })['stripe-signature']?.split(',v1=')[1];
     const both = { 'stripe-signature': `t=${t / 1000},v1=${sig('whsec_fixture_unrelated_0000')},v1=${sig(WEBHOOK_SECRET)}` };
     expect(connector().stripe.parseWebhook({ rawBody, headers: both, now: t })).toHaveLength(1);
   });
@@ -143,7 +143,7 @@ describe('Stripe webhooks', () => {
   it('reports a signed body that breaks its contract as a contract violation, not a forgery', () => {
     const { stripe, sink } = connector();
     const garbage = 'not json';
-    const headers = signWebhook(stripeScheme, { rawBody: garbage, secret: WEBHOOK_SECRET, timestamp: T0 });
+    const headers = signWebhook(stripeWebhookScheme, { rawBody: garbage, secret: WEBHOOK_SECRET, timestamp: T0 });
     expect(thrown(() => stripe.parseWebhook({ rawBody: garbage, headers, now: T0 }))).toMatchObject({ kind: 'contract_violation', reason: 'malformed_json' });
     expect(thrown(() => stripe.parseWebhook(delivery(eventOf('payment_intent.succeeded', CHARGE))))).toMatchObject({ kind: 'contract_violation', endpoint: 'webhook' });
     stripe.parseWebhook(delivery({ ...SUCCEEDED, context: 'workflow_1' }));

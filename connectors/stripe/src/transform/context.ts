@@ -1,6 +1,6 @@
 import { parseInstant, type UnknownValueTracker } from '@interlock/core';
 import { REFERENCE_METADATA_KEY } from '../fields.js';
-import { STRIPE_PROVIDER } from '../version.js';
+import { STRIPE_PROVIDER } from '../provider.js';
 
 /** What a transform may be told besides the wire object itself. */
 export interface TransformContext {

@@ -1,6 +1,6 @@
+import { fieldReader } from '@interlock/core';
 import type { Customer } from '@interlock/payments';
 import { CUSTOMER_FIELDS, REFERENCE_METADATA_KEY } from '../fields.js';
-import { fieldReader } from '../wire/read-field.js';
 import type { WireCustomer } from '../wire/customer.js';
 import { callerMetadata } from './context.js';
 import { checkMetadata, checkReference } from './request-checks.js';
@@ -17,14 +17,14 @@ export interface StripeCustomerInput {
 /** A Stripe customer as a canonical Customer; Stripe allows a nameless customer, which reads as an empty name. */
 export function toCustomer(wire: WireCustomer): Customer {
   const read = fieldReader(CUSTOMER_FIELDS, wire);
-  const reference = read('reference');
-  const email = read('email');
+  const reference = read.get('reference');
+  const email = read.get('email');
   return {
-    id: read('id'),
+    id: read.get('id'),
     ...(reference === undefined || reference === '' ? {} : { reference }),
-    name: read('name') ?? '',
+    name: read.get('name') ?? '',
     ...(email === null || email === undefined ? {} : { email }),
-    metadata: callerMetadata(read('metadata')),
+    metadata: callerMetadata(read.get('metadata')),
   };
 }
 

@@ -1,12 +1,11 @@
-import type { Contract } from '@interlock/core';
+import { fieldReader, type Contract } from '@interlock/core';
 import type { PaymentEvent } from '@interlock/payments';
 import type { z } from 'zod';
 import { CHARGE_FIELDS, EVENT_FIELDS } from '../fields.js';
-import { STRIPE_PROVIDER } from '../version.js';
+import { STRIPE_PROVIDER } from '../provider.js';
 import { chargeContract } from '../wire/charge.js';
 import type { WireEvent } from '../wire/event.js';
 import { paymentIntentContract } from '../wire/payment-intent.js';
-import { fieldReader } from '../wire/read-field.js';
 import { refundContract, type WireRefund } from '../wire/refund.js';
 import { instantFromStripe, type TransformContext } from './context.js';
 import { toPayment } from './payment.js';
@@ -40,12 +39,12 @@ function newestRefund(refunds: readonly WireRefund[] | undefined): WireRefund | 
  */
 export function toPaymentEvents(event: WireEvent, parse: ObjectParser, ctx: TransformContext = {}): PaymentEvent[] {
   const read = fieldReader(EVENT_FIELDS, event);
-  const type = read('type');
-  const occurredAt = instantFromStripe(read('createdAt'), 'event.created');
-  const base = { id: read('id'), provider: STRIPE_PROVIDER, providerEventId: read('id'), rawType: type, occurredAt };
+  const type = read.get('type');
+  const occurredAt = instantFromStripe(read.get('createdAt'), 'event.created');
+  const base = { id: read.get('id'), provider: STRIPE_PROVIDER, providerEventId: read.get('id'), rawType: type, occurredAt };
   const unknown: PaymentEvent = { ...base, type: 'unknown' };
   const objectCtx: TransformContext = { ...ctx, observedAt: occurredAt };
-  const object = read('object');
+  const object = read.get('object');
   switch (ROUTES.find((candidate) => candidate.matches(type))?.route) {
     case 'payment':
       return [{ ...base, type: 'payment.updated', payment: toPayment(parse(paymentIntentContract, object), objectCtx) }];
@@ -53,7 +52,7 @@ export function toPaymentEvents(event: WireEvent, parse: ObjectParser, ctx: Tran
       return [{ ...base, type: 'refund.updated', refund: toRefund(parse(refundContract, object), objectCtx) }];
     case 'charge_refunds': {
       const charge = parse(chargeContract, object);
-      const refund = newestRefund(fieldReader(CHARGE_FIELDS, charge)('refunds'));
+      const refund = newestRefund(fieldReader(CHARGE_FIELDS, charge).get('refunds'));
       return [refund ? { ...base, type: 'refund.updated', refund: toRefund(refund, objectCtx) } : unknown];
     }
     case undefined:

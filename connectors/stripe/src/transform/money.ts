@@ -1,5 +1,5 @@
 import { currencyExponent, IntegrationError, money, moneyFromProvider, type Money } from '@interlock/core';
-import { STRIPE_PROVIDER } from '../version.js';
+import { STRIPE_PROVIDER } from '../provider.js';
 import { refuse } from './request-checks.js';
 
 /**
@@ -25,7 +25,7 @@ export function stripeExponent(currency: string): number {
  * sending, as `invalid_request`: not positive (`amount_not_positive`), a 3-decimal amount whose
  * last digit is not 0 or an MGA amount with fractions of an ariary (`amount_precision`).
  */
-export function toStripeAmount(m: Money, operation: string): number {
+export function toWireAmount(m: Money, operation: string): number {
   if (m.amountMinor <= 0) throw refuse(operation, 'amount_not_positive', `amount must be positive, got ${m.amountMinor} ${m.currency}`);
   if (LAST_DIGIT_ZERO.has(m.currency) && m.amountMinor % 10 !== 0) {
     throw refuse(operation, 'amount_precision', `${m.currency} amounts must end in 0 at Stripe (${m.amountMinor} minor units)`);
@@ -44,7 +44,7 @@ export function toStripeAmount(m: Money, operation: string): number {
  * (possible on charges made before April 2023) is a `contract_violation`: it has no exact
  * canonical value.
  */
-export function fromStripeAmount(value: unknown, currency: string, field: string): Money {
+export function fromWireAmount(value: unknown, currency: string, field: string): Money {
   const ctx = { provider: STRIPE_PROVIDER, field };
   const wire = moneyFromProvider(value, currency, 'minor', ctx);
   const shift = stripeExponent(wire.currency) - currencyExponent(wire.currency);
@@ -61,6 +61,6 @@ export function fromStripeAmount(value: unknown, currency: string, field: string
 }
 
 /** Stripe's currency parameter: ISO 4217, lower case. */
-export function toStripeCurrency(m: Money): string {
+export function toWireCurrency(m: Money): string {
   return m.currency.toLowerCase();
 }

@@ -1,13 +1,12 @@
-import { statusMap, type Money, type OpenEnumValue } from '@interlock/core';
+import { fieldReader, statusMap, type Money, type OpenEnumValue } from '@interlock/core';
 import type { CreatePaymentInput, Payment, PaymentStatus } from '@interlock/payments';
 import { PAYMENT_INTENT_FIELDS, REFERENCE_METADATA_KEY } from '../fields.js';
-import { STRIPE_PROVIDER } from '../version.js';
+import { STRIPE_PROVIDER } from '../provider.js';
 import { PAYMENT_INTENT_STATUS, type WirePaymentIntent } from '../wire/payment-intent.js';
-import { fieldReader } from '../wire/read-field.js';
 import { idOf } from '../wire/shapes.js';
 import { callerMetadata, instantFromStripe, type TransformContext } from './context.js';
 import { failureFromStripe } from './failure.js';
-import { fromStripeAmount, toStripeAmount, toStripeCurrency } from './money.js';
+import { fromWireAmount, toWireAmount, toWireCurrency } from './money.js';
 import { checkMetadata, checkReference } from './request-checks.js';
 
 /**
@@ -63,20 +62,20 @@ function refundedAfterCapture(refunded: number | undefined, authorised: number |
  */
 export function toPayment(wire: WirePaymentIntent, ctx: TransformContext = {}): Payment {
   const read = fieldReader(PAYMENT_INTENT_FIELDS, wire);
-  const currency = read('currency');
-  const amount = fromStripeAmount(read('amount'), currency, 'payment_intent.amount');
-  const amountCaptured = fromStripeAmount(read('amountReceived') ?? 0, currency, 'payment_intent.amount_received');
-  const amountRefunded = fromStripeAmount(
-    refundedAfterCapture(read('latestChargeAmountRefunded'), read('latestChargeAmount'), read('latestChargeAmountCaptured')),
+  const currency = read.get('currency');
+  const amount = fromWireAmount(read.get('amount'), currency, 'payment_intent.amount');
+  const amountCaptured = fromWireAmount(read.get('amountReceived') ?? 0, currency, 'payment_intent.amount_received');
+  const amountRefunded = fromWireAmount(
+    refundedAfterCapture(read.get('latestChargeAmountRefunded'), read.get('latestChargeAmount'), read.get('latestChargeAmountCaptured')),
     currency,
     'charge.amount_refunded',
   );
-  const lastError = read('lastPaymentError');
-  const status = canonicalStatus(read('status'), lastError !== null && lastError !== undefined, amountCaptured, amountRefunded, ctx);
+  const lastError = read.get('lastPaymentError');
+  const status = canonicalStatus(read.get('status'), lastError !== null && lastError !== undefined, amountCaptured, amountRefunded, ctx);
 
-  const createdAt = instantFromStripe(read('createdAt'), 'payment_intent.created');
-  const canceledAt = read('canceledAt');
-  const chargedAt = read('latestChargeCreatedAt');
+  const createdAt = instantFromStripe(read.get('createdAt'), 'payment_intent.created');
+  const canceledAt = read.get('canceledAt');
+  const chargedAt = read.get('latestChargeCreatedAt');
   const updatedAt =
     ctx.observedAt ??
     Math.max(
@@ -85,13 +84,13 @@ export function toPayment(wire: WirePaymentIntent, ctx: TransformContext = {}): 
       chargedAt === undefined ? createdAt : instantFromStripe(chargedAt, 'charge.created'),
     );
 
-  const reference = read('reference');
-  const customerId = idOf(read('customer'));
+  const reference = read.get('reference');
+  const customerId = idOf(read.get('customer'));
   const failure = lastError
-    ? failureFromStripe({ code: read('failureCode'), declineCode: read('declineCode'), message: read('failureMessage') }, ctx.tracker)
+    ? failureFromStripe({ code: read.get('failureCode'), declineCode: read.get('declineCode'), message: read.get('failureMessage') }, ctx.tracker)
     : undefined;
   return {
-    id: read('id'),
+    id: read.get('id'),
     provider: STRIPE_PROVIDER,
     ...(reference === undefined || reference === '' ? {} : { reference }),
     amount,
@@ -103,13 +102,13 @@ export function toPayment(wire: WirePaymentIntent, ctx: TransformContext = {}): 
     ...(customerId === undefined ? {} : { customerId }),
     createdAt,
     updatedAt,
-    metadata: callerMetadata(read('metadata')),
+    metadata: callerMetadata(read.get('metadata')),
   };
 }
 
 /** Refuses, before anything is sent, a create Stripe would reject or misread (amount, reference, metadata). */
 export function checkCreatePayment(input: CreatePaymentInput, operation: string): void {
-  toStripeAmount(input.amount, operation);
+  toWireAmount(input.amount, operation);
   checkReference(input.reference, operation);
   checkMetadata(input.metadata ?? {}, operation, [REFERENCE_METADATA_KEY]);
 }
@@ -122,8 +121,8 @@ export function toCreatePaymentIntentBody(input: CreatePaymentInput, customerId:
   checkCreatePayment(input, operation);
   const callerMetadata = input.metadata ?? {};
   const body: Record<string, unknown> = {};
-  PAYMENT_INTENT_FIELDS.write(body, 'amount', toStripeAmount(input.amount, operation));
-  PAYMENT_INTENT_FIELDS.write(body, 'currency', toStripeCurrency(input.amount));
+  PAYMENT_INTENT_FIELDS.write(body, 'amount', toWireAmount(input.amount, operation));
+  PAYMENT_INTENT_FIELDS.write(body, 'currency', toWireCurrency(input.amount));
   PAYMENT_INTENT_FIELDS.write(body, 'captureMethod', input.captureMethod);
   PAYMENT_INTENT_FIELDS.write(body, 'customer', customerId);
   PAYMENT_INTENT_FIELDS.write(body, 'description', input.description);
@@ -134,6 +133,6 @@ export function toCreatePaymentIntentBody(input: CreatePaymentInput, customerId:
 /** The form body of POST /v1/payment_intents/{id}/capture: empty captures everything authorised. */
 export function toCaptureBody(amount: Money | undefined, operation: string): Record<string, unknown> {
   const body: Record<string, unknown> = {};
-  if (amount) PAYMENT_INTENT_FIELDS.write(body, 'amountToCapture', toStripeAmount(amount, operation));
+  if (amount) PAYMENT_INTENT_FIELDS.write(body, 'amountToCapture', toWireAmount(amount, operation));
   return body;
 }

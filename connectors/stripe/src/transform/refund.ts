@@ -1,12 +1,11 @@
-import { IntegrationError, statusMap, type Money } from '@interlock/core';
+import { fieldReader, IntegrationError, statusMap, type Money } from '@interlock/core';
 import type { Refund, RefundOptions } from '@interlock/payments';
 import { REFUND_FIELDS, REFUND_REASON_METADATA_KEY } from '../fields.js';
-import { STRIPE_PROVIDER } from '../version.js';
-import { fieldReader } from '../wire/read-field.js';
+import { STRIPE_PROVIDER } from '../provider.js';
 import { REFUND_STATUS, type WireRefund } from '../wire/refund.js';
 import { idOf } from '../wire/shapes.js';
 import { instantFromStripe, type TransformContext } from './context.js';
-import { fromStripeAmount, toStripeAmount } from './money.js';
+import { fromWireAmount, toWireAmount } from './money.js';
 
 /** Refund statuses per canonical status; `requires_action` (a bank detail the customer must give) is still pending. */
 export const REFUND_STATUS_MAP = statusMap(REFUND_STATUS, {
@@ -25,25 +24,25 @@ const STRIPE_REFUND_REASONS: ReadonlySet<string> = new Set(['duplicate', 'fraudu
  */
 export function toRefund(wire: WireRefund, ctx: TransformContext = {}): Refund {
   const read = fieldReader(REFUND_FIELDS, wire);
-  const paymentId = idOf(read('paymentIntent')) ?? idOf(read('charge'));
+  const paymentId = idOf(read.get('paymentIntent')) ?? idOf(read.get('charge'));
   if (paymentId === undefined) {
-    throw new IntegrationError('contract_violation', `${STRIPE_PROVIDER} refund ${read('id')} names neither a payment_intent nor a charge`, {
+    throw new IntegrationError('contract_violation', `${STRIPE_PROVIDER} refund ${read.get('id')} names neither a payment_intent nor a charge`, {
       provider: STRIPE_PROVIDER,
       endpoint: 'refund',
       reason: 'schema_mismatch',
     });
   }
-  const rawStatus = read('status');
+  const rawStatus = read.get('status');
   const status = rawStatus === null || rawStatus === undefined ? { status: 'unknown' as const, raw: '' } : REFUND_STATUS_MAP.map(rawStatus, ctx.tracker);
-  const reason = read('reason') ?? read('reasonText');
+  const reason = read.get('reason') ?? read.get('reasonText');
   return {
-    id: read('id'),
+    id: read.get('id'),
     paymentId,
-    amount: fromStripeAmount(read('amount'), read('currency'), 'refund.amount'),
+    amount: fromWireAmount(read.get('amount'), read.get('currency'), 'refund.amount'),
     status: status.status,
     statusRaw: status.raw,
     ...(reason === null || reason === undefined ? {} : { reason }),
-    createdAt: instantFromStripe(read('createdAt'), 'refund.created'),
+    createdAt: instantFromStripe(read.get('createdAt'), 'refund.created'),
   };
 }
 
@@ -54,7 +53,7 @@ export function toRefund(wire: WireRefund, ctx: TransformContext = {}): Refund {
 export function toCreateRefundBody(paymentIntentId: string, options: RefundOptions, amount: Money | undefined, operation: string): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   REFUND_FIELDS.write(body, 'paymentIntent', paymentIntentId);
-  if (amount) REFUND_FIELDS.write(body, 'amount', toStripeAmount(amount, operation));
+  if (amount) REFUND_FIELDS.write(body, 'amount', toWireAmount(amount, operation));
   const reason = options.reason;
   if (reason !== undefined && STRIPE_REFUND_REASONS.has(reason)) REFUND_FIELDS.write(body, 'reason', reason);
   else if (reason !== undefined) REFUND_FIELDS.write(body, 'metadata', { [REFUND_REASON_METADATA_KEY]: reason });

@@ -1,5 +1,5 @@
 import { IntegrationError } from '@interlock/core';
-import { STRIPE_PROVIDER } from '../version.js';
+import { STRIPE_PROVIDER } from '../provider.js';
 
 /** Stripe's documented bounds (docs.stripe.com/api/idempotent_requests, docs.stripe.com/api/metadata). */
 const MAX_IDEMPOTENCY_KEY_LENGTH = 255;

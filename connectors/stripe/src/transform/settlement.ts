@@ -1,12 +1,11 @@
-import { statusMap } from '@interlock/core';
+import { fieldReader, statusMap } from '@interlock/core';
 import type { SettlementLine } from '@interlock/payments';
 import { BALANCE_TRANSACTION_FIELDS } from '../fields.js';
-import { STRIPE_PROVIDER } from '../version.js';
+import { STRIPE_PROVIDER } from '../provider.js';
 import { BALANCE_TRANSACTION_TYPE, type WireBalanceTransaction } from '../wire/balance-transaction.js';
-import { fieldReader } from '../wire/read-field.js';
 import { idOf } from '../wire/shapes.js';
 import { instantFromStripe, type TransformContext } from './context.js';
-import { fromStripeAmount } from './money.js';
+import { fromWireAmount } from './money.js';
 
 /**
  * Balance transaction types per settlement kind (docs.stripe.com/reports/balance-transaction-types).
@@ -54,19 +53,19 @@ export const SETTLEMENT_KIND_MAP = statusMap(BALANCE_TRANSACTION_TYPE, {
  */
 export function toSettlementLine(wire: WireBalanceTransaction, ctx: TransformContext = {}): SettlementLine {
   const read = fieldReader(BALANCE_TRANSACTION_FIELDS, wire);
-  const currency = read('currency');
-  const sourceObject = read('sourceObject');
-  const paymentId = sourceObject === 'charge' || sourceObject === 'refund' ? idOf(read('sourcePaymentIntent')) : undefined;
-  const refundId = sourceObject === 'refund' ? read('sourceId') : undefined;
+  const currency = read.get('currency');
+  const sourceObject = read.get('sourceObject');
+  const paymentId = sourceObject === 'charge' || sourceObject === 'refund' ? idOf(read.get('sourcePaymentIntent')) : undefined;
+  const refundId = sourceObject === 'refund' ? read.get('sourceId') : undefined;
   return {
     provider: STRIPE_PROVIDER,
-    id: read('id'),
+    id: read.get('id'),
     ...(paymentId === undefined ? {} : { paymentId }),
     ...(refundId === undefined ? {} : { refundId }),
-    kind: SETTLEMENT_KIND_MAP.map(read('type'), ctx.tracker).status,
-    gross: fromStripeAmount(read('gross'), currency, 'balance_transaction.amount'),
-    fee: fromStripeAmount(read('fee'), currency, 'balance_transaction.fee'),
-    net: fromStripeAmount(read('net'), currency, 'balance_transaction.net'),
-    settledAt: instantFromStripe(read('createdAt'), 'balance_transaction.created'),
+    kind: SETTLEMENT_KIND_MAP.map(read.get('type'), ctx.tracker).status,
+    gross: fromWireAmount(read.get('gross'), currency, 'balance_transaction.amount'),
+    fee: fromWireAmount(read.get('fee'), currency, 'balance_transaction.fee'),
+    net: fromWireAmount(read.get('net'), currency, 'balance_transaction.net'),
+    settledAt: instantFromStripe(read.get('createdAt'), 'balance_transaction.created'),
   };
 }

@@ -1,6 +1,6 @@
 import { defineContract, type Contract } from '@interlock/core';
 import { z } from 'zod';
-import { STRIPE_API_VERSION, STRIPE_PROVIDER } from '../version.js';
+import { STRIPE_API_VERSION, STRIPE_PROVIDER } from '../provider.js';
 
 /**
  * Fields of the 2023-08-16 spec that the connector carries but never reads. Declaring them keeps

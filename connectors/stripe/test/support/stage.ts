@@ -1,6 +1,6 @@
 import { FakeClock, MemoryTelemetrySink } from '@interlock/testkit';
 import { createStripeConnector, type StripeConnector, type StripeConnectorOptions } from '../../src/index.js';
-import { createStripeSimulation, type StripeSimulation } from '../../src/testing.js';
+import { createStripeSimulation, type StripeSimulation } from '../../testing/index.js';
 import { TEST_API_KEY, WEBHOOK_SECRET } from './secrets.js';
 
 /** A connector wired to a fresh Stripe simulation on one auto-advancing fake clock. */

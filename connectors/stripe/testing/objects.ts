@@ -1,5 +1,5 @@
 import type { SimObject } from '@interlock/testkit/simulator';
-import { STRIPE_API_VERSION } from '../version.js';
+import { STRIPE_API_VERSION } from '../src/provider.js';
 import { formRecord } from './replies.js';
 
 /**

@@ -1,5 +1,6 @@
-import type { FaultReply, SimObject } from '@interlock/testkit/simulator';
+import type { FaultReply, SimObject, SimulatorHandler, SimulatorRequest } from '@interlock/testkit/simulator';
 import { invalidInteger, noSuch, ok } from './replies.js';
+import type { SimulationState, StripeCollection } from './state.js';
 
 const CREATED_FILTERS: readonly [string, (created: number, bound: number) => boolean][] = [
   ['created[gte]', (created, bound) => created >= bound],
@@ -19,10 +20,12 @@ export interface ListOptions {
   objectName: string;
   /** The list's `url`, e.g. `/v1/payment_intents`. */
   url: string;
-  /** Other filters a list takes (`payment_intent=`, `types[]=`). */
+  /** Fields a list filters on by equality with the same-named query parameter (`payment_intent=`). */
+  matching?: readonly string[];
+  /** Other filters a list takes (`types[]=`). */
   filter?: (object: SimObject) => boolean;
   /** Renders one item with the expansions asked for under `data.`. */
-  expand?: (object: SimObject, paths: readonly string[]) => SimObject;
+  expand?: Expander;
 }
 
 /**
@@ -37,6 +40,10 @@ export function listReply(objects: readonly SimObject[], query: URLSearchParams,
   for (const [name, test] of CREATED_FILTERS) {
     const bound = query.get(name);
     if (bound !== null) selected = selected.filter((object) => test(object['created'] as number, Number(bound)));
+  }
+  for (const field of options.matching ?? []) {
+    const wanted = query.get(field);
+    if (wanted !== null) selected = selected.filter((object) => object[field] === wanted);
   }
   if (options.filter) selected = selected.filter(options.filter);
   const after = query.get('starting_after');
@@ -56,4 +63,22 @@ export function listReply(objects: readonly SimObject[], query: URLSearchParams,
     has_more: start + limit < selected.length,
     url: options.url,
   });
+}
+
+/** Renders a stored object with the expansions asked for (`expand[]=latest_charge`). */
+export type Expander = (object: SimObject, paths: readonly string[]) => SimObject;
+
+/** GET `{collection}`: one page of the collection's objects. */
+export function listRoute(state: SimulationState, collection: StripeCollection, options: ListOptions): SimulatorHandler {
+  return (request) => listReply(state.collection(collection).list(), request.searchParams, options);
+}
+
+/** GET `{collection}/:id`: the object, or Stripe's 404 naming the parameter Stripe names (`intent`, `id`). */
+export function retrieveRoute(state: SimulationState, collection: StripeCollection, objectName: string, param: string, expand?: Expander): SimulatorHandler {
+  return (request: SimulatorRequest) => {
+    const id = request.params['id'] ?? '';
+    const object = state.collection(collection).read(id);
+    if (!object) return noSuch(objectName, id, param);
+    return ok(expand ? expand(object, expansions(request.searchParams)) : object);
+  };
 }

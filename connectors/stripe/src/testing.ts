@@ -1,1 +1,0 @@
-export { createStripeSimulation, type StripeSimulation, type StripeSimulationOptions } from './testing/simulation.js';
