@@ -2,3 +2,4 @@
 // file; the root entry stays free of vitest for code that runs outside tests (the hub's demo).
 export { runConnectorContractSuite } from './contract-suite/run-suite.js';
 export * from './store-suite/index.js';
+export { runProductionEntrySuite, type ProductionEntrySpec } from './entry-points/production-entry-suite.js';

@@ -1,12 +1,38 @@
-import type { EventOutcome } from '@interlock/core';
+import type { ConsumeOptions, EventOutcome } from '@interlock/core';
 import { expect } from 'vitest';
 import type { EventQueueHarness, StoreCheck } from '../harness.js';
 import { HandlerProbe } from '../handler-probe.js';
 import { withQueue } from '../queue-session.js';
 
-/** Checks of the happy path of `consume` and of `counts`. */
+/** Options every engine must refuse when consume() is called, each with the option it names. */
+const INVALID_OPTIONS: readonly [ConsumeOptions, string][] = [
+  [{ concurrency: 0 }, 'concurrency'],
+  [{ concurrency: 1.5 }, 'concurrency'],
+  [{ maxAttempts: 0 }, 'maxAttempts'],
+  [{ leaseMs: 0 }, 'leaseMs'],
+  [{ ratePerSecond: -1 }, 'ratePerSecond'],
+  [{ ratePerSecond: Number.NaN }, 'ratePerSecond'],
+  [{ workerId: '' }, 'workerId'],
+];
+
+/** Checks of `consume`'s options, of its happy path, and of `counts`. */
 export function consumeChecks(create: () => Promise<EventQueueHarness>): StoreCheck[] {
   return [
+    {
+      name: 'consume refuses an invalid option with a RangeError naming it, and starts nothing',
+      run: () =>
+        withQueue(create, async ({ harness, queue, events, time, consume, counts }) => {
+          await queue.accept(events.next());
+          const probe = new HandlerProbe(harness.clock);
+          for (const [options, name] of INVALID_OPTIONS) {
+            expect(() => consume(probe.handler, options), JSON.stringify(options)).toThrow(RangeError);
+            expect(() => consume(probe.handler, options), JSON.stringify(options)).toThrow(name);
+          }
+          await time.pass(500);
+          expect(probe.deliveries).toHaveLength(0);
+          expect((await counts()).queued).toBe(1);
+        }),
+    },
     {
       name: 'consume hands each accepted event to the handler once, counting the delivery, and marks it applied',
       run: () =>

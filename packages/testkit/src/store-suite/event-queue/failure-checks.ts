@@ -1,4 +1,4 @@
-import { sortableId } from '@interlock/core';
+import { sortableId, type EventOutcome } from '@interlock/core';
 import { expect } from 'vitest';
 import type { EventQueueHarness, StoreCheck } from '../harness.js';
 import { HandlerProbe } from '../handler-probe.js';
@@ -65,6 +65,36 @@ export function failureChecks(create: () => Promise<EventQueueHarness>): StoreCh
           expect(dead).toMatchObject({ status: 'dead', attempts: 3, reason: 'provider 503 (delivery 3)' });
           expect((await queue.listDead()).map((e) => e.id)).toEqual([event.id]);
           expect(await queue.listDead({ provider: 'globex' })).toEqual([]);
+        }),
+    },
+    {
+      name: 'without maxAttempts an event that keeps failing is dead after 5 deliveries',
+      run: () =>
+        withQueue(create, async ({ harness, queue, events, time, consume, stop }) => {
+          const event = events.next();
+          await queue.accept(event);
+          const probe = new HandlerProbe(harness.clock, (_event, delivery) => ({ status: 'retry', reason: `timeout #${delivery}`, retryInMs: 100 }));
+          const consumer = consume(probe.handler);
+          await time.eventually(async () => expect((await queue.get(event.id))?.status).toBe('dead'));
+          await time.pass(1_000);
+          await stop(consumer);
+          expect(probe.deliveries).toHaveLength(5);
+          expect(await queue.get(event.id)).toMatchObject({ status: 'dead', attempts: 5, reason: 'timeout #5' });
+        }),
+    },
+    {
+      name: 'an outcome the contract does not know is retried on the backoff, then dead with a reason that says so',
+      run: () =>
+        withQueue(create, async ({ harness, queue, events, time, consume, stop }) => {
+          const event = events.next();
+          await queue.accept(event);
+          // What an untyped handler may return: a misspelt status.
+          const probe = new HandlerProbe(harness.clock, () => ({ status: 'aplied' }) as unknown as EventOutcome);
+          const consumer = consume(probe.handler, { maxAttempts: 2 });
+          await time.eventually(async () => expect((await queue.get(event.id))?.status).toBe('dead'), { stepMs: 100 });
+          await stop(consumer);
+          expect(probe.deliveries).toHaveLength(2);
+          expect((await queue.get(event.id))?.reason).toContain('unknown outcome');
         }),
     },
     {
