@@ -46,6 +46,7 @@ class BullmqEventQueue implements EventQueue {
         queueName: this.settings.queueName,
         prefix: this.settings.prefix,
         connection: this.settings.workerConnection,
+        clock: this.settings.clock,
         noteDiscarded: (jobId) => this.noteDiscarded(jobId),
         onError: this.settings.onError,
       },

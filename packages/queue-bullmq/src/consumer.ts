@@ -1,14 +1,15 @@
-import { backoffDelay, type Consumer, type EventHandler, type EventOutcome } from '@interlock/core';
+import { handlerOutcome, nextEventState, type Clock, type Consumer, type EventHandler } from '@interlock/core';
 import { Worker, type ConnectionOptions } from 'bullmq';
-import type { ConsumeSettings } from './consume-settings.js';
+import type { BullmqConsumeSettings } from './consume-settings.js';
 import { toStoredEvent, type EventJob, type EventJobData, type EventJobResult } from './event-record.js';
-import { outcomeOfError, RetryLater, settleOutcome } from './outcome.js';
+import { jobResultFor, RetryLater } from './outcome.js';
 
 /** What a consumer shares with the queue that started it. */
 export interface ConsumerContext {
   queueName: string;
   prefix: string;
   connection: ConnectionOptions;
+  clock: Clock;
   /** Notes a job as discarded just before it completes, for counts(). */
   noteDiscarded(jobId: string): Promise<void>;
   onError(error: unknown): void;
@@ -29,21 +30,17 @@ export interface BullmqConsumer extends Consumer {
  *   handler's event locked for as long as its process lives; without it, once the lease is over
  *   the stalled-job check of any live worker puts the job back, and the late handler's result is
  *   refused by BullMQ (its lock is gone), so it cannot overwrite the new delivery's outcome;
- * - `retry` throws RetryLater (BullMQ waits the backoff, then hands it out again), `dead` and a
- *   last failed attempt throw UnrecoverableError (failed: our dead letters), `applied` and
- *   `discarded` complete the job with the outcome as its return value.
+ * - the outcome's next state is core's, as in every engine: `queued` throws RetryLater (BullMQ
+ *   waits the delay core chose, then hands it out again), `dead` throws UnrecoverableError
+ *   (failed: our dead letters), `applied` and `discarded` complete the job with the outcome as
+ *   its return value.
  */
-export function startConsumer(context: ConsumerContext, handler: EventHandler, settings: ConsumeSettings): BullmqConsumer {
+export function startConsumer(context: ConsumerContext, handler: EventHandler, settings: BullmqConsumeSettings): BullmqConsumer {
   const processor = async (job: EventJob): Promise<EventJobResult> => {
+    const outcome = await handlerOutcome(handler, toStoredEvent(job, 'processing'));
+    const now = context.clock.now();
     // attemptsStarted already counts this delivery: BullMQ raises it as it hands the job out.
-    const attempt = job.attemptsStarted;
-    let outcome: EventOutcome;
-    try {
-      outcome = await handler(toStoredEvent(job, 'processing'));
-    } catch (error) {
-      outcome = outcomeOfError(error);
-    }
-    const result = settleOutcome(outcome, attempt, settings.maxAttempts);
+    const result = jobResultFor(nextEventState(outcome, job.attemptsStarted, settings.maxAttempts, now, settings.backoff), now);
     if (result.status === 'discarded' && job.id !== undefined) await context.noteDiscarded(job.id);
     return result;
   };
@@ -62,8 +59,8 @@ export function startConsumer(context: ConsumerContext, handler: EventHandler, s
     // after the `maxStalledCount`th, without handing it out again.
     maxStalledCount: settings.maxAttempts - 1,
     settings: {
-      backoffStrategy: (retry: number, _type?: string, error?: Error) =>
-        error instanceof RetryLater && error.retryInMs !== undefined ? Math.max(0, Math.ceil(error.retryInMs)) : backoffDelay(retry, settings.backoff),
+      // Any other error is this adapter's own (Redis failing under noteDiscarded): retried on the events' backoff.
+      backoffStrategy: (retry: number, _type?: string, error?: Error) => (error instanceof RetryLater ? error.delayMs : settings.backoff(retry)),
     },
   });
   // An EventEmitter without an 'error' listener throws; Redis hiccups are reported instead.

@@ -1,4 +1,4 @@
-import { systemClock, type BackoffOptions, type Clock } from '@interlock/core';
+import { eventRetryBackoff, systemClock, type BackoffOptions, type Clock, type EventRetryBackoff } from '@interlock/core';
 import { isRedisInstance, type ConnectionOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 
@@ -27,7 +27,10 @@ export interface BullmqQueueOptions {
   dedupeTtlMs?: number;
   /** Stamps acceptance and rejection times. BullMQ itself runs on the wall clock. Default the system clock. */
   clock?: Clock;
-  /** Delays between attempts when a handler asks to retry without saying when. Default 1 s doubling to 5 min, full jitter. */
+  /**
+   * Delays between attempts when a handler asks to retry without saying when, overriding the
+   * defaults of core's `eventRetryBackoff` (1 s doubling to 5 min, full jitter) one by one.
+   */
   retryBackoff?: BackoffOptions;
   /** Errors no caller awaits: a dropped connection, a late handler result refused after its lease. Default: logged to stderr. */
   onError?: (error: unknown) => void;
@@ -43,13 +46,11 @@ export interface QueueSettings {
   prefix: string;
   dedupeTtlMs: number;
   clock: Clock;
-  retryBackoff: BackoffOptions;
+  retryBackoff: EventRetryBackoff;
   onError: (error: unknown) => void;
 }
 
 const SEVEN_DAYS_MS = 7 * 24 * 60 * 60 * 1000;
-
-const DEFAULT_RETRY_BACKOFF: BackoffOptions = { baseMs: 1_000, factor: 2, capMs: 5 * 60_000, jitter: 'full' };
 
 function logError(error: unknown): void {
   console.error('[@interlock/queue-bullmq]', error);
@@ -83,7 +84,7 @@ export function resolveQueueSettings(options: BullmqQueueOptions): QueueSettings
     prefix: options.prefix ?? 'bull',
     dedupeTtlMs,
     clock: options.clock ?? systemClock,
-    retryBackoff: options.retryBackoff ?? DEFAULT_RETRY_BACKOFF,
+    retryBackoff: eventRetryBackoff(options.retryBackoff),
     onError: options.onError ?? logError,
   };
 }

@@ -157,10 +157,4 @@ describeWithRedis('consume', () => {
     const other = await queues.reopen();
     expect((await other.get(stuck.id))?.status).toBe('processing');
   });
-
-  it('checks its options when consume is called', () => {
-    expect(() => queues.queue.consume(async () => ({ status: 'applied' }), { concurrency: 0 })).toThrow(/concurrency/);
-    expect(() => queues.queue.consume(async () => ({ status: 'applied' }), { leaseMs: -1 })).toThrow(/leaseMs/);
-    expect(() => queues.queue.consume(async () => ({ status: 'applied' }), { ratePerSecond: 0 })).toThrow(/ratePerSecond/);
-  });
 });

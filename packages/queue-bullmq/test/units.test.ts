@@ -1,10 +1,13 @@
+import { startRateOf } from '@interlock/core';
 import { UnrecoverableError } from 'bullmq';
 import { describe, expect, it } from 'vitest';
 import { limiterFor, resolveConsumeSettings } from '../src/consume-settings.js';
 import { statusOf } from '../src/event-record.js';
 import { dedupeIdFor, jobIdFor } from '../src/index.js';
 import { resolveQueueSettings } from '../src/options.js';
-import { outcomeOfError, RetryLater, settleOutcome } from '../src/outcome.js';
+import { jobResultFor, RetryLater } from '../src/outcome.js';
+
+const noBackoff = (): number => 0;
 
 // Pure pieces, tested without Redis.
 describe('job ids', () => {
@@ -35,37 +38,43 @@ describe('settings', () => {
     expect(settings.queueConnection).toMatchObject({ host: '127.0.0.1', port: 6379, enableOfflineQueue: false });
     expect(() => resolveQueueSettings({ queueName: 'a:b' })).toThrow(/queueName/);
     expect(() => resolveQueueSettings({ dedupeTtlMs: 0 })).toThrow(/dedupeTtlMs/);
+    // The retry backoff is checked when the queue is made, not at the first retry.
+    expect(() => resolveQueueSettings({ retryBackoff: { baseMs: 0 } })).toThrow(/baseMs/);
   });
 
-  it('turns a rate per second into a BullMQ limiter', () => {
+  it("takes core's start rate as the BullMQ limiter", () => {
     expect(limiterFor(undefined)).toBeUndefined();
-    expect(limiterFor(10)).toEqual({ max: 10, duration: 1000 });
-    expect(limiterFor(0.5)).toEqual({ max: 1, duration: 2000 });
-    expect(limiterFor(2.5)).toEqual({ max: 1, duration: 400 });
-    expect(() => limiterFor(Number.NaN)).toThrow(/ratePerSecond/);
+    expect(limiterFor(startRateOf(10))).toEqual({ max: 10, duration: 1000 });
+    expect(limiterFor(startRateOf(0.5))).toEqual({ max: 1, duration: 2000 });
+    expect(limiterFor(startRateOf(2.5))).toEqual({ max: 2, duration: 1000 });
   });
 
-  it('applies the consume defaults: lease 30 s checked every half lease, 5 attempts', () => {
-    const settings = resolveConsumeSettings({}, {});
-    expect(settings).toMatchObject({ concurrency: 1, maxAttempts: 5, leaseMs: 30_000, stalledIntervalMs: 15_000 });
-    expect(resolveConsumeSettings({ leaseMs: 40, workerId: 'w1' }, {})).toMatchObject({ leaseMs: 40, stalledIntervalMs: 50, workerId: 'w1' });
-    expect(() => resolveConsumeSettings({ maxAttempts: 1.5 }, {})).toThrow(/maxAttempts/);
+  it("applies core's consume defaults, with the stalled check every half lease", () => {
+    expect(resolveConsumeSettings({}, noBackoff)).toMatchObject({ concurrency: 1, maxAttempts: 5, leaseMs: 30_000, workerId: 'worker', stalledIntervalMs: 15_000, limiter: undefined });
+    expect(resolveConsumeSettings({ leaseMs: 40, workerId: 'w1', ratePerSecond: 4 }, noBackoff)).toMatchObject({
+      leaseMs: 40,
+      stalledIntervalMs: 50,
+      workerId: 'w1',
+      limiter: { max: 4, duration: 1000 },
+    });
   });
 });
 
-describe('outcomes', () => {
-  it('maps each outcome to a return value or the error BullMQ acts on', () => {
-    expect(settleOutcome({ status: 'applied' }, 1, 5)).toEqual({ status: 'applied' });
-    expect(settleOutcome({ status: 'discarded', reason: 'stale' }, 1, 5)).toEqual({ status: 'discarded', reason: 'stale' });
-    expect(() => settleOutcome({ status: 'dead', reason: 'bad' }, 1, 5)).toThrow(UnrecoverableError);
-    expect(() => settleOutcome({ status: 'retry', reason: 'busy', retryInMs: 5 }, 4, 5)).toThrow(RetryLater);
-    expect(() => settleOutcome({ status: 'retry', reason: 'busy' }, 5, 5)).toThrow(UnrecoverableError);
-  });
+describe('settlements', () => {
+  const now = 1_000_000;
 
-  it('treats a thrown error as a transient failure', () => {
-    expect(outcomeOfError(new Error('reset'))).toEqual({ status: 'retry', reason: 'reset' });
-    expect(outcomeOfError(new TypeError(''))).toEqual({ status: 'retry', reason: 'TypeError' });
-    expect(outcomeOfError('plain')).toEqual({ status: 'retry', reason: 'plain' });
+  it('maps each next state to a return value or the error BullMQ acts on, with the delay core chose', () => {
+    expect(jobResultFor({ status: 'applied', visibleAt: now }, now)).toEqual({ status: 'applied' });
+    expect(jobResultFor({ status: 'discarded', reason: 'stale', visibleAt: now }, now)).toEqual({ status: 'discarded', reason: 'stale' });
+    expect(() => jobResultFor({ status: 'dead', reason: 'bad', visibleAt: now }, now)).toThrow(new UnrecoverableError('bad'));
+    let thrown: unknown;
+    try {
+      jobResultFor({ status: 'queued', reason: 'busy', visibleAt: now + 1_234 }, now);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(RetryLater);
+    expect(thrown).toMatchObject({ message: 'busy', delayMs: 1_234 });
   });
 
   it('maps BullMQ states (and return values) to our statuses', () => {

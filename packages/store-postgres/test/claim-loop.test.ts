@@ -1,15 +1,14 @@
-import type { EventOutcome, StoredEvent } from '@interlock/core';
+import { startRateOf, type EventOutcome, type EventSettlement, type StoredEvent } from '@interlock/core';
 import { FakeClock } from '@interlock/core/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { ClaimLoop, type ClaimLoopSettings, type ClaimSource } from '../src/events/claim-loop.js';
 import type { ClaimedEvent, ClaimRequest } from '../src/events/event-table.js';
-import type { Settlement } from '../src/events/settlement.js';
 
 /** An in-memory stand-in for the events table, to drive the loop's decisions without a server. */
 class FakeSource implements ClaimSource {
   readonly waiting: StoredEvent[] = [];
   readonly claims: ClaimRequest[] = [];
-  readonly settled: { id: string; settlement: Settlement }[] = [];
+  readonly settled: { id: string; settlement: EventSettlement }[] = [];
   failClaims = 0;
   failSettles = 0;
   nextVisible: number | undefined;
@@ -31,7 +30,7 @@ class FakeSource implements ClaimSource {
     return Promise.resolve(taken.map((event) => ({ event: { ...event, status: 'processing', attempts: event.attempts + 1 }, leaseToken: 'lease' })));
   }
 
-  settle(id: string, _leaseToken: string, settlement: Settlement): Promise<boolean> {
+  settle(id: string, _leaseToken: string, settlement: EventSettlement): Promise<boolean> {
     if (this.failSettles > 0) {
       this.failSettles--;
       return Promise.reject(new Error('settle failed'));
@@ -54,7 +53,7 @@ function setup(overrides: Partial<ClaimLoopSettings> = {}) {
     maxAttempts: 5,
     leaseMs: 30_000,
     workerId: 'worker:test',
-    window: undefined,
+    startRate: undefined,
     idlePollMs: 1_000,
     clock,
     onError: (error) => errors.push(error),
@@ -130,7 +129,7 @@ describe('ClaimLoop', () => {
     const loop = new ClaimLoop(source, () => Promise.reject(new Error('boom')), settings);
     await vi.waitFor(() => expect(source.settled).toHaveLength(1));
     expect(errors.map(String)).toEqual(['Error: settle failed']);
-    expect(source.settled[0]?.settlement).toMatchObject({ status: 'queued', reason: 'handler threw: boom' });
+    expect(source.settled[0]?.settlement).toMatchObject({ status: 'queued', reason: 'handler threw Error: boom' });
     await loop.stop();
   });
 
@@ -139,7 +138,7 @@ describe('ClaimLoop', () => {
     source.add(1);
     const loop = new ClaimLoop(source, () => Promise.reject('plain string'), settings);
     await vi.waitFor(() => expect(source.settled).toHaveLength(1));
-    expect(source.settled[0]?.settlement.reason).toBe('handler threw: plain string');
+    expect(source.settled[0]?.settlement.reason).toBe('handler threw plain string');
     await loop.stop();
   });
 
@@ -157,8 +156,7 @@ describe('ClaimLoop', () => {
   });
 
   it('holds back when its start rate is used up, until the window frees', async () => {
-    const { StartWindow } = await import('../src/events/start-window.js');
-    const { clock, source, settings } = setup({ concurrency: 10, window: new StartWindow(2) });
+    const { clock, source, settings } = setup({ concurrency: 10, startRate: startRateOf(2) });
     source.add(5);
     const loop = new ClaimLoop(source, applied, settings);
     await vi.waitFor(() => expect(source.settled).toHaveLength(2));

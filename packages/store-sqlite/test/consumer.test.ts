@@ -1,4 +1,4 @@
-import type { EventOutcome, InboundEvent } from '@interlock/core';
+import type { InboundEvent } from '@interlock/core';
 import { HandlerProbe, timeDriver } from '@interlock/testkit/vitest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempStores, type TempStores } from './temp-store.js';
@@ -60,17 +60,6 @@ describe('SQLite consumers', () => {
     await store.close();
     expect(() => store.events.consume(probe.handler)).toThrow(/closed/);
     probe.release();
-  });
-
-  it('refuse settings that cannot work', () => {
-    stores = tempStores();
-    const { events } = stores.open();
-    const handler = (): Promise<EventOutcome> => Promise.resolve({ status: 'applied' });
-    expect(() => events.consume(handler, { concurrency: 0 })).toThrow(RangeError);
-    expect(() => events.consume(handler, { concurrency: 1.5 })).toThrow(RangeError);
-    expect(() => events.consume(handler, { maxAttempts: 0 })).toThrow(RangeError);
-    expect(() => events.consume(handler, { leaseMs: 0 })).toThrow(RangeError);
-    expect(() => events.consume(handler, { ratePerSecond: -1 })).toThrow(RangeError);
   });
 
   it('hand out a backlog in arrival order even when events were accepted out of order', async () => {

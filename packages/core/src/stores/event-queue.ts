@@ -36,23 +36,24 @@ export interface StoredEvent extends InboundEvent {
 export type EventOutcome =
   | { status: 'applied' }
   | { status: 'discarded'; reason: string }
-  /** A transient failure: try again later (after `retryInMs`, or the queue's backoff). */
+  /** A transient failure: try again later (after `retryInMs`, or the queue's backoff: `eventRetryBackoff`). */
   | { status: 'retry'; reason: string; retryInMs?: number | undefined }
   /** A permanent failure: straight to the dead letters. */
   | { status: 'dead'; reason: string };
 
 export type EventHandler = (event: StoredEvent) => Promise<EventOutcome>;
 
+/** Every engine applies and checks these with `resolveConsumeOptions`: an invalid one is a RangeError. */
 export interface ConsumeOptions {
-  /** Events handled at once by this consumer. */
+  /** Events handled at once by this consumer. Default 1. */
   concurrency?: number | undefined;
-  /** At most this many events start per second (the hub's controlled drain rate). */
+  /** At most this many events start per second (the hub's controlled drain rate). Default unlimited. */
   ratePerSecond?: number | undefined;
   /** Attempts before an event that keeps failing transiently is dead-lettered. Default 5. */
   maxAttempts?: number | undefined;
-  /** How long a claimed event stays invisible before another worker may take it (crash recovery). */
+  /** How long a claimed event stays invisible before another worker may take it (crash recovery). Default 30 s. */
   leaseMs?: number | undefined;
-  /** Name of this worker, recorded in the audit trail. */
+  /** Name of this worker, recorded in the audit trail. Default `worker`. */
   workerId?: string | undefined;
 }
 

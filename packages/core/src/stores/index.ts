@@ -12,3 +12,7 @@ export type {
 export { RECORD_LIST_LIMIT, type AuditEntry, type AuditFilter, type IntegrityStore, type RecordFilter, type RecordKey, type RecordState } from './integrity-store.js';
 export { composeIntegrityStore, type AuditTable, type RecordStateTable } from './compose-integrity-store.js';
 export { AUDIT_COLUMNS, auditEntryFromRow, auditRowValues, recordStateFromRow, storedEventFromRow, type AuditRow, type EventRow, type RecordRow } from './sql-rows.js';
+export { resolveConsumeOptions, type ConsumeSettings } from './consume-settings.js';
+export { eventRetryBackoff, type EventRetryBackoff } from './event-retry-backoff.js';
+export { handlerOutcome, nextEventState, type EventSettlement } from './event-settlement.js';
+export { StartWindow, startRateOf, type StartRate } from './start-window.js';

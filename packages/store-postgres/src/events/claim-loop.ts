@@ -1,25 +1,20 @@
-import type { Clock, Consumer, EventHandler, EventOutcome } from '@interlock/core';
+import { handlerOutcome, nextEventState, StartWindow, type Clock, type ConsumeSettings, type Consumer, type EventHandler } from '@interlock/core';
 import type { ClaimedEvent, EventTable } from './event-table.js';
-import { settle } from './settlement.js';
-import type { StartWindow } from './start-window.js';
 
 /** The part of the events table a consumer works through; a seam for tests. */
 export type ClaimSource = Pick<EventTable, 'claim' | 'settle' | 'nextVisibleAt'>;
 
-/** A consumer's settings with every default applied and checked. */
-export interface ClaimLoopSettings {
-  concurrency: number;
-  maxAttempts: number;
-  leaseMs: number;
-  workerId: string;
-  /** Paces starts when the consumer has a rate; undefined runs as fast as slots free up. */
-  window: StartWindow | undefined;
+/** What the store, rather than each consume() call, decides about its consumers. */
+export interface QueueSettings {
   /** The longest an idle consumer waits before looking again. */
   idlePollMs: number;
   clock: Clock;
   /** Where failures of the consumer's own queries go (the loop itself carries on). */
   onError: (error: unknown) => void;
 }
+
+/** One consume() call's settings together with the store's. */
+export type ClaimLoopSettings = ConsumeSettings & QueueSettings;
 
 /**
  * One consumer: claims as many events as it has free slots (and its rate allows), runs the
@@ -30,6 +25,8 @@ export interface ClaimLoopSettings {
 export class ClaimLoop implements Consumer {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly running: Promise<void>;
+  /** Paces starts when the consumer has a rate; undefined runs as fast as slots free up. */
+  private readonly window: StartWindow | undefined;
   private stopping = false;
   private abandoned = false;
   private wakeController: AbortController | undefined;
@@ -40,6 +37,7 @@ export class ClaimLoop implements Consumer {
     private readonly handler: EventHandler,
     private readonly settings: ClaimLoopSettings,
   ) {
+    this.window = settings.startRate && new StartWindow(settings.startRate);
     this.running = this.run();
   }
 
@@ -71,7 +69,8 @@ export class ClaimLoop implements Consumer {
   }
 
   private async run(): Promise<void> {
-    const { clock, window, concurrency } = this.settings;
+    const { clock, concurrency } = this.settings;
+    const { window } = this;
     while (!this.stopping) {
       const free = concurrency - this.inFlight.size;
       if (free <= 0) {
@@ -112,18 +111,12 @@ export class ClaimLoop implements Consumer {
   }
 
   private async handle({ event, leaseToken }: ClaimedEvent): Promise<void> {
-    let outcome: EventOutcome;
-    try {
-      outcome = await this.handler(event);
-    } catch (error) {
-      // A throwing handler is a transient failure: the attempts limit still bounds it.
-      outcome = { status: 'retry', reason: `handler threw: ${error instanceof Error ? error.message : String(error)}` };
-    }
+    const outcome = await handlerOutcome(this.handler, event);
     if (this.abandoned) return;
     const { clock, maxAttempts } = this.settings;
     try {
       const now = clock.now();
-      await this.source.settle(event.id, leaseToken, settle(outcome, event.attempts, maxAttempts, now), now);
+      await this.source.settle(event.id, leaseToken, nextEventState(outcome, event.attempts, maxAttempts, now), now);
     } catch (error) {
       this.report(error);
     }

@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { storedEventFromRow, type DeadEventFilter, type EventRow, type EventStatus, type InboundEvent, type StoredEvent } from '@interlock/core';
+import {
+  storedEventFromRow,
+  type DeadEventFilter,
+  type EventRow,
+  type EventSettlement,
+  type EventStatus,
+  type InboundEvent,
+  type StoredEvent,
+} from '@interlock/core';
 import type { Pool } from 'pg';
 import { millis } from '../sql-values.js';
 import { EVENT_COLUMNS, eventColumnsOf } from './event-row.js';
-import type { Settlement } from './settlement.js';
 
 /** An event handed to one worker, with the token that proves the claim is still its own. */
 export interface ClaimedEvent {
@@ -106,7 +113,7 @@ export class EventTable {
    * Records a handler's outcome, but only while the claim is still this worker's: once its
    * lease ran out and another worker took the event, the late result is dropped (false).
    */
-  async settle(id: string, leaseToken: string, settlement: Settlement, now: number): Promise<boolean> {
+  async settle(id: string, leaseToken: string, settlement: EventSettlement, now: number): Promise<boolean> {
     const result = await this.pool.query(
       `UPDATE ${this.table}
        SET status = $3, reason = $4, visible_at = $5, updated_at = $6, lease_token = NULL, lease_owner = NULL

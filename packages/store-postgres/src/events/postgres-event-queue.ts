@@ -1,15 +1,15 @@
-import type {
-  Consumer,
-  ConsumeOptions,
-  DeadEventFilter,
-  EventHandler,
-  EventQueue,
-  EventStatus,
-  InboundEvent,
-  StoredEvent,
+import {
+  resolveConsumeOptions,
+  type Consumer,
+  type ConsumeOptions,
+  type DeadEventFilter,
+  type EventHandler,
+  type EventQueue,
+  type EventStatus,
+  type InboundEvent,
+  type StoredEvent,
 } from '@interlock/core';
-import { ClaimLoop } from './claim-loop.js';
-import { resolveConsumeSettings, type QueueSettings } from './consume-settings.js';
+import { ClaimLoop, type QueueSettings } from './claim-loop.js';
 import type { EventTable } from './event-table.js';
 
 /**
@@ -36,7 +36,7 @@ export class PostgresEventQueue implements EventQueue {
 
   consume(handler: EventHandler, options: ConsumeOptions = {}): Consumer {
     if (this.closed) throw new Error('The PostgreSQL event queue is closed');
-    const loop = new ClaimLoop(this.table, handler, resolveConsumeSettings(options, this.settings));
+    const loop = new ClaimLoop(this.table, handler, { ...resolveConsumeOptions(options), ...this.settings });
     this.consumers.add(loop);
     return {
       stop: async () => {

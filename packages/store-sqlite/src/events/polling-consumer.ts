@@ -1,6 +1,4 @@
-import type { Clock, Consumer, EventHandler, EventOutcome, StoredEvent } from '@interlock/core';
-import { outcomeOfError } from './settlement.js';
-import { StartRate } from './start-rate.js';
+import { handlerOutcome, StartWindow, type Clock, type ConsumeSettings, type Consumer, type EventHandler, type EventOutcome, type StoredEvent } from '@interlock/core';
 
 /** Where a consumer gets its events from and reports their outcomes to. */
 export interface ClaimSource {
@@ -10,12 +8,8 @@ export interface ClaimSource {
   settle(event: StoredEvent, owner: string, outcome: EventOutcome, maxAttempts: number): Promise<void>;
 }
 
-/** The consumer's settings, with defaults filled in. */
-export interface PollingSettings {
-  concurrency: number;
-  ratePerSecond: number | undefined;
-  maxAttempts: number;
-  leaseMs: number;
+/** The consume() call's settings, and what the store adds to them. */
+export interface PollingSettings extends Omit<ConsumeSettings, 'workerId'> {
   /** Wait between looks for work while there is none. */
   idlePollMs: number;
   /** Prefix of the lease owner; each claim adds its own suffix. */
@@ -29,7 +23,7 @@ export interface PollingSettings {
  */
 export class PollingConsumer implements Consumer {
   private readonly inHand = new Set<Promise<void>>();
-  private readonly rate: StartRate | undefined;
+  private readonly rate: StartWindow | undefined;
   private halted = false;
   private woken = false;
   private sleeping: AbortController | undefined;
@@ -43,7 +37,7 @@ export class PollingConsumer implements Consumer {
     private readonly settings: PollingSettings,
     private readonly clock: Clock,
   ) {
-    this.rate = settings.ratePerSecond === undefined ? undefined : new StartRate(settings.ratePerSecond);
+    this.rate = settings.startRate && new StartWindow(settings.startRate);
     this.loop = this.run();
   }
 
@@ -80,7 +74,7 @@ export class PollingConsumer implements Consumer {
       const now = this.clock.now();
       const allowed = this.rate ? Math.min(free, this.rate.available(now)) : free;
       if (allowed <= 0) {
-        await this.sleep((this.rate as StartRate).waitMs(now), false);
+        await this.sleep((this.rate as StartWindow).nextFreeAt(now) - now, false);
         continue;
       }
       this.woken = false;
@@ -117,12 +111,7 @@ export class PollingConsumer implements Consumer {
   }
 
   private async handle(event: StoredEvent, owner: string): Promise<void> {
-    let outcome: EventOutcome;
-    try {
-      outcome = await this.handler(event);
-    } catch (error) {
-      outcome = outcomeOfError(error);
-    }
+    const outcome = await handlerOutcome(this.handler, event);
     try {
       await this.source.settle(event, owner, outcome, this.settings.maxAttempts);
     } catch {

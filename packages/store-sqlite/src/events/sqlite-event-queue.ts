@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
+  nextEventState,
+  resolveConsumeOptions,
   storedEventFromRow,
   type Clock,
   type ConsumeOptions,
@@ -17,10 +19,6 @@ import { promised } from '../database/promised.js';
 import { insertParams } from './event-row.js';
 import type { EventStatements } from './event-statements.js';
 import { PollingConsumer, type ClaimSource } from './polling-consumer.js';
-import { settlementFor } from './settlement.js';
-
-/** Consume defaults: the contract's 5 attempts; a lease long enough for a provider round trip with retries. */
-const DEFAULTS = { concurrency: 1, maxAttempts: 5, leaseMs: 30_000, workerId: 'worker' } as const;
 
 const STATUSES: readonly EventStatus[] = ['queued', 'processing', 'applied', 'discarded', 'dead'];
 
@@ -54,23 +52,11 @@ export class SqliteEventQueue implements EventQueue, ClaimSource {
 
   consume(handler: EventHandler, options: ConsumeOptions = {}): Consumer {
     if (this.closed) throw new Error('The SQLite event queue is closed');
-    const concurrency = options.concurrency ?? DEFAULTS.concurrency;
-    const maxAttempts = options.maxAttempts ?? DEFAULTS.maxAttempts;
-    const leaseMs = options.leaseMs ?? DEFAULTS.leaseMs;
-    if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
-    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError(`maxAttempts must be a positive integer, got ${maxAttempts}`);
-    if (!(leaseMs > 0)) throw new RangeError(`leaseMs must be positive, got ${leaseMs}`);
+    const { workerId, ...settings } = resolveConsumeOptions(options);
     const consumer = new PollingConsumer(
       this,
       handler,
-      {
-        concurrency,
-        ratePerSecond: options.ratePerSecond,
-        maxAttempts,
-        leaseMs,
-        idlePollMs: this.parts.idlePollMs,
-        owner: `${options.workerId ?? DEFAULTS.workerId}/${randomUUID().slice(0, 8)}`,
-      },
+      { ...settings, idlePollMs: this.parts.idlePollMs, owner: `${workerId}/${randomUUID().slice(0, 8)}` },
       this.parts.clock,
     );
     this.consumers.add(consumer);
@@ -101,8 +87,8 @@ export class SqliteEventQueue implements EventQueue, ClaimSource {
     const { statements, writes, clock } = this.parts;
     await writes.run(() => {
       const now = clock.now();
-      const next = settlementFor(outcome, event.attempts, maxAttempts, now);
-      statements.settle.run({ id: event.id, owner, status: next.status, reason: next.reason, visibleAt: next.visibleAt, now });
+      const next = nextEventState(outcome, event.attempts, maxAttempts, now);
+      statements.settle.run({ id: event.id, owner, status: next.status, reason: next.reason ?? null, visibleAt: next.visibleAt, now });
     });
   }
 

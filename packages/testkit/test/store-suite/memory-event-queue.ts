@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { handlerOutcome, nextEventState, resolveConsumeOptions, StartWindow } from '@interlock/core';
 import type { Clock, ConsumeOptions, Consumer, DeadEventFilter, EventHandler, EventOutcome, EventQueue, EventStatus, InboundEvent, StoredEvent } from '@interlock/core';
 
 interface Row extends StoredEvent {
@@ -67,12 +68,10 @@ export class MemoryEventQueue implements EventQueue {
 
   consume(handler: EventHandler, options: ConsumeOptions = {}): Consumer {
     const owner = randomUUID();
-    const concurrency = options.concurrency ?? 1;
-    const leaseMs = options.leaseMs ?? 30_000;
-    const maxAttempts = options.maxAttempts ?? 5;
+    const { concurrency, leaseMs, maxAttempts, startRate } = resolveConsumeOptions(options);
     const abort = new AbortController();
     const inFlight = new Set<Promise<void>>();
-    const starts: number[] = [];
+    const window = startRate && new StartWindow(startRate);
 
     const claim = (): Row | undefined => {
       const now = this.clock.now();
@@ -87,17 +86,11 @@ export class MemoryEventQueue implements EventQueue {
     const settle = (row: Row, outcome: EventOutcome): void => {
       if (!this.storage.faults.unfencedCompletion && (row.status !== 'processing' || row.owner !== owner)) return;
       const now = this.clock.now();
-      if (outcome.status === 'retry' && row.attempts < maxAttempts) {
-        const delay = outcome.retryInMs ?? Math.min(60_000, 1_000 * 2 ** (row.attempts - 1));
-        Object.assign(row, { status: 'queued', reason: outcome.reason, visibleAt: now + delay, owner: undefined, updatedAt: now });
-        return;
-      }
-      const status = outcome.status === 'retry' ? 'dead' : outcome.status;
-      Object.assign(row, { status, reason: outcome.status === 'applied' ? undefined : outcome.reason, owner: undefined, updatedAt: now });
+      const { status, reason, visibleAt } = nextEventState(outcome, row.attempts, maxAttempts, now);
+      Object.assign(row, { status, reason, visibleAt, owner: undefined, updatedAt: now });
     };
     const run = async (row: Row): Promise<void> => {
-      const outcome = await handler(publicView(row)).catch((error: unknown): EventOutcome => ({ status: 'retry', reason: String(error) }));
-      settle(row, outcome);
+      settle(row, await handlerOutcome(handler, publicView(row)));
     };
 
     const loop = async (): Promise<void> => {
@@ -106,20 +99,17 @@ export class MemoryEventQueue implements EventQueue {
           await Promise.race([...inFlight]);
           continue;
         }
-        const rate = options.ratePerSecond;
-        if (rate !== undefined && starts.length >= rate) {
-          const wait = (starts[starts.length - rate] as number) + 1_000 - this.clock.now();
-          if (wait > 0) {
-            await this.clock.sleep(wait, abort.signal).catch(() => undefined);
-            continue;
-          }
+        const now = this.clock.now();
+        if (window && window.available(now) <= 0) {
+          await this.clock.sleep(window.nextFreeAt(now) - now, abort.signal).catch(() => undefined);
+          continue;
         }
         const row = claim();
         if (!row) {
           await this.clock.sleep(this.pollMs, abort.signal).catch(() => undefined);
           continue;
         }
-        starts.push(this.clock.now());
+        window?.record(this.clock.now());
         const task = run(row).finally(() => inFlight.delete(task));
         inFlight.add(task);
       }
