@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { standardWebhooksScheme, stripeScheme, verifyWebhook } from '@interlock/core';
+import { standardWebhooksScheme, verifyWebhook } from '@interlock/core';
+import { stripeWebhookScheme as stripeScheme } from '@interlock/stripe';
 import { Webhook } from 'standardwebhooks';
 import Stripe from 'stripe';
 import { fixed, runSynchronous, table, type SequentialResult, type SyncContender } from '../harness.js';

@@ -117,23 +117,28 @@ async function startNaive(secret: string): Promise<Running> {
 }
 
 const SECRETS_ENV = 'INTERLOCK_BENCH_WEBHOOK_SECRETS';
+const PROVIDER = 'stripe';
 const OUTCOMES = ['accepted', 'duplicate', 'forged', 'malformed', 'too_large', 'store_unavailable'] as const;
 
-/** startHub on the SQLite store in a temp dir, the demo provider on the Stripe scheme, workers not started. */
+/** startHub on the SQLite store in a temp dir, running the Stripe connector's webhook intake, workers not started. */
 async function startInterlock(secret: string): Promise<Running> {
-  const { DEMO_PROVIDER, demoPaymentsInterpreter, loadConfig, startHub } = await import('@interlock/hub');
+  const { loadConfig, startHub } = await import('@interlock/hub');
+  const { descriptor } = await import('@interlock/stripe');
   const dir = mkdtempSync(join(tmpdir(), 'interlock-bench-hub-'));
   const config = loadConfig(undefined, {
     host: '127.0.0.1',
     port: 0,
     store: { kind: 'sqlite', path: join(dir, 'hub.db') },
-    providers: [{ name: DEMO_PROVIDER, verification: 'stripe', secretsEnv: SECRETS_ENV, occurredAt: 'created' }],
+    reconciliation: { enabled: false },
+    polling: { enabled: false },
+    providers: [{ name: PROVIDER, connector: '@interlock/stripe', webhookSecretsEnv: SECRETS_ENV }],
   });
   let warnings = 0;
   const hub = await startHub({
     config,
-    env: { [SECRETS_ENV]: secret },
-    interpreters: new Map([[DEMO_PROVIDER, demoPaymentsInterpreter]]),
+    // The connector needs an API key to be built; the acknowledgement path never calls Stripe.
+    env: { [SECRETS_ENV]: secret, STRIPE_API_KEYS: 'sk_test_bench_never_used' },
+    descriptors: { '@interlock/stripe': descriptor },
     // The acknowledgement path only: events are stored and left queued.
     startWorkers: false,
     log: {
@@ -145,8 +150,8 @@ async function startInterlock(secret: string): Promise<Running> {
   });
   const url = new URL(hub.url);
   return {
-    target: { host: url.hostname, port: Number(url.port), path: `/webhooks/${DEMO_PROVIDER}` },
-    description: `startHub, SQLite store (temp dir), provider ${DEMO_PROVIDER} on the Stripe scheme, startWorkers: false`,
+    target: { host: url.hostname, port: Number(url.port), path: `/webhooks/${PROVIDER}` },
+    description: `startHub, SQLite store (temp dir), provider ${PROVIDER} (@interlock/stripe), startWorkers: false`,
     check: async () => {
       const counts = await hub.queue.counts();
       const detail: Record<string, number> = {};
@@ -156,7 +161,7 @@ async function startInterlock(secret: string): Promise<Running> {
         rows += count;
       }
       for (const outcome of OUTCOMES) {
-        const count = hub.metrics.webhooks.get({ provider: DEMO_PROVIDER, outcome });
+        const count = hub.metrics.webhooks.get({ provider: PROVIDER, outcome });
         if (count > 0 || outcome === 'accepted' || outcome === 'duplicate') detail[`webhooks.${outcome}`] = count;
       }
       detail['log.warnings'] = warnings;
