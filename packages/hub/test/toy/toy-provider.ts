@@ -24,10 +24,11 @@ export class ToyProvider {
   ) {}
 
   static async start(): Promise<ToyProvider> {
-    let provider: ToyProvider | undefined;
-    const server = createServer((req, res) => provider?.answer(req.url ?? '/', (status, body) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))));
+    const started: { provider?: ToyProvider } = {};
+    const server = createServer((req, res) => started.provider?.answer(req.url ?? '/', (status, body) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    provider = new ToyProvider(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    const provider = new ToyProvider(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    started.provider = provider;
     return provider;
   }
 
