@@ -2,7 +2,7 @@ import { openEnum } from '@interlock/core';
 import { z } from 'zod';
 import { chargeSchema } from './charge.js';
 import { refundSchema } from './refund.js';
-import { anyStripeObject, opaqueFields, stripeAmount, stripeContract, stripeList, unixSeconds } from './shapes.js';
+import { anyStripeObject, opaqueFields, stripeAmount, stripeContract, stripeList, unixSeconds } from './common.js';
 
 /** `balance_transaction.type` as the 2023-08-16 spec enumerates it. */
 export const BALANCE_TRANSACTION_TYPE = openEnum('stripe.balance_transaction_type', [

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { refundSchema } from './refund.js';
-import { anyStripeObject, opaqueFields, stripeAmount, stripeContract, stripeList, unixSeconds } from './shapes.js';
+import { anyStripeObject, opaqueFields, stripeAmount, stripeContract, stripeList, unixSeconds } from './common.js';
 
 /**
  * components.schemas.charge of the 2023-08-16 spec. A charge reaches the connector as a

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { metadataSchema, opaqueFields, stripeContract, unixSeconds } from './shapes.js';
+import { metadataSchema, opaqueFields, stripeContract, unixSeconds } from './common.js';
 
 /** components.schemas.customer of the 2023-08-16 spec. */
 export const customerSchema = z.object({

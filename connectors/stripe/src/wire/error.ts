@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { opaqueFields, stripeContract } from './shapes.js';
+import { opaqueFields, stripeContract } from './common.js';
 
 /**
  * `api_errors`, as spec3 declares it (components.schemas.api_errors in

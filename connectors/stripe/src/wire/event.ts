@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { opaqueFields, stripeContract, stripeList, unixSeconds } from './shapes.js';
+import { opaqueFields, stripeContract, stripeList, unixSeconds } from './common.js';
 
 /**
  * components.schemas.event of the 2023-08-16 spec: the webhook envelope and the item of

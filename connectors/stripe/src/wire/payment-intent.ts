@@ -2,7 +2,7 @@ import { openEnum } from '@interlock/core';
 import { z } from 'zod';
 import { chargeSchema } from './charge.js';
 import { apiErrorSchema } from './error.js';
-import { anyStripeObject, metadataSchema, opaqueFields, stripeAmount, stripeContract, stripeList, unixSeconds } from './shapes.js';
+import { anyStripeObject, metadataSchema, opaqueFields, stripeAmount, stripeContract, stripeList, unixSeconds } from './common.js';
 
 /** `payment_intent.status` as the 2023-08-16 spec enumerates it. */
 export const PAYMENT_INTENT_STATUS = openEnum('stripe.payment_intent_status', [

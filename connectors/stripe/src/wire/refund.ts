@@ -1,6 +1,6 @@
 import { openEnum } from '@interlock/core';
 import { z } from 'zod';
-import { anyStripeObject, metadataSchema, opaqueFields, stripeAmount, stripeContract, unixSeconds } from './shapes.js';
+import { anyStripeObject, metadataSchema, opaqueFields, stripeAmount, stripeContract, unixSeconds } from './common.js';
 
 /**
  * Refund statuses. The 2023-08-16 spec types `status` as a free string and lists these in its
