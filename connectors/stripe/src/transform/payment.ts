@@ -3,7 +3,7 @@ import type { CreatePaymentInput, Payment, PaymentStatus } from '@interlock/paym
 import { PAYMENT_INTENT_FIELDS, REFERENCE_METADATA_KEY } from '../fields.js';
 import { STRIPE_PROVIDER } from '../provider.js';
 import { PAYMENT_INTENT_STATUS, type WirePaymentIntent } from '../wire/payment-intent.js';
-import { idOf } from '../wire/shapes.js';
+import { idOf } from '../wire/common.js';
 import { callerMetadata, instantFromStripe, type TransformContext } from './context.js';
 import { failureFromStripe } from './failure.js';
 import { fromWireAmount, toWireAmount, toWireCurrency } from './money.js';

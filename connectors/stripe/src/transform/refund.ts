@@ -3,7 +3,7 @@ import type { Refund, RefundOptions } from '@interlock/payments';
 import { REFUND_FIELDS, REFUND_REASON_METADATA_KEY } from '../fields.js';
 import { STRIPE_PROVIDER } from '../provider.js';
 import { REFUND_STATUS, type WireRefund } from '../wire/refund.js';
-import { idOf } from '../wire/shapes.js';
+import { idOf } from '../wire/common.js';
 import { instantFromStripe, type TransformContext } from './context.js';
 import { fromWireAmount, toWireAmount } from './money.js';
 

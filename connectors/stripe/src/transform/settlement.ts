@@ -3,7 +3,7 @@ import type { SettlementLine } from '@interlock/payments';
 import { BALANCE_TRANSACTION_FIELDS } from '../fields.js';
 import { STRIPE_PROVIDER } from '../provider.js';
 import { BALANCE_TRANSACTION_TYPE, type WireBalanceTransaction } from '../wire/balance-transaction.js';
-import { idOf } from '../wire/shapes.js';
+import { idOf } from '../wire/common.js';
 import { instantFromStripe, type TransformContext } from './context.js';
 import { fromWireAmount } from './money.js';
 
