@@ -141,6 +141,7 @@ describe(`a scaffolded ${NAME}, as generated`, () => {
       'test/contract/contract.test.ts',
       'test/contract/fixtures.test.ts',
       'test/descriptor.test.ts',
+      'test/production-entry.test.ts',
       'test/readme.test.ts',
       'test/simulation.test.ts',
       'test/webhooks.test.ts',
@@ -154,6 +155,7 @@ describe(`a scaffolded ${NAME}, as generated`, () => {
         `${NAME} descriptor fails to create without its API keys, naming the variable`,
         `${NAME}: shared connector contract keeps one idempotency key across every retry of a write`,
         `${NAME} README shows every field mapping exactly as fields.ts declares it`,
+        `@interlock/${NAME}: the built production entry index.js reaches neither the testing entry nor @interlock/testkit`,
       ]),
     );
   });

@@ -93,7 +93,7 @@ describe('the payments template', () => {
   it('leaves no file empty and no placeholder test', () => {
     for (const file of rendered()) {
       expect(file.content.trim().length, file.path).toBeGreaterThan(0);
-      if (file.path.endsWith('.test.ts')) expect(file.content, file.path).toMatch(/expect\(|runConnectorContractSuite\(/);
+      if (file.path.endsWith('.test.ts')) expect(file.content, file.path).toMatch(/expect\(|runConnectorContractSuite\(|runProductionEntrySuite\(/);
     }
   });
 });

@@ -5,7 +5,7 @@ import { readmeFile, runbookFile } from './common/docs.js';
 import { fieldsFile } from './common/fields.js';
 import { operationsFiles } from './common/operations.js';
 import { limitsFile, providerFile } from './common/provider.js';
-import { descriptorTestFile, readmeTestFile } from './common/tests.js';
+import { descriptorTestFile, productionEntryTestFile, readmeTestFile } from './common/tests.js';
 import { webhooksFile } from './common/webhooks.js';
 import type { GeneratedFile, TemplateContext } from './template.js';
 
@@ -27,6 +27,7 @@ export function renderConnector(context: TemplateContext): GeneratedFile[] {
     descriptorFile(context),
     descriptorTestFile(context),
     readmeTestFile(context),
+    productionEntryTestFile(context),
     ...context.domain.files(context),
   ];
   const seen = new Set<string>();

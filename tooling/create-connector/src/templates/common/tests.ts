@@ -114,3 +114,15 @@ describe('${names.id} README', () => {
 `,
   };
 }
+
+/** test/production-entry.test.ts: the built production entries never reach the simulation or the testkit. */
+export function productionEntryTestFile({ names }: TemplateContext): GeneratedFile {
+  return {
+    path: 'test/production-entry.test.ts',
+    content: `import { fileURLToPath } from 'node:url';
+import { runProductionEntrySuite } from '@interlock/testkit/vitest';
+
+runProductionEntrySuite({ distDir: fileURLToPath(new URL('../dist', import.meta.url)), packageName: '@interlock/${names.id}' });
+`,
+  };
+}
