@@ -54,7 +54,7 @@ export function operationFiles({ names }: TemplateContext): GeneratedFile[] {
       path: 'src/operations/payments.ts',
       content: `import type { CaptureOptions, CreatePaymentInput, IdempotentOptions, Payment, PaymentListFilter } from '@interlock/payments';
 import { LIST_PARAMS } from '../fields.js';
-import { toWireInstant } from '../transform/instant.js';
+import { toWireInstant } from '../transform/instants.js';
 import { toCaptureBody, toCreatePaymentBody, toPayment } from '../transform/payment.js';
 import { idempotencyOf, type ${context} } from './context.js';
 import { mapItems, readPages } from './pages.js';
@@ -99,7 +99,7 @@ export async function refundPayment(ctx: ${context}, paymentId: string, options:
       path: 'src/operations/settlements.ts',
       content: `import type { SettlementLine, SettlementPeriod } from '@interlock/payments';
 import { LIST_PARAMS } from '../fields.js';
-import { toWireInstant } from '../transform/instant.js';
+import { toWireInstant } from '../transform/instants.js';
 import { toSettlementLine } from '../transform/settlement.js';
 import type { ${context} } from './context.js';
 import { mapItems, readPages } from './pages.js';

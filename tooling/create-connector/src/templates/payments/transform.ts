@@ -26,7 +26,7 @@ export function toWireAmount(money: Money): number {
 `,
     },
     {
-      path: 'src/transform/instant.ts',
+      path: 'src/transform/instants.ts',
       content: `import { parseInstant } from '@interlock/core';
 import { ${provider} } from '../provider.js';
 
@@ -48,7 +48,7 @@ import type { CaptureOptions, CreatePaymentInput, Payment, PaymentStatus } from 
 import { PAYMENT_FIELDS } from '../fields.js';
 import { ${provider} } from '../provider.js';
 import { FAILURE_CODE, PAYMENT_STATUS, type WirePayment } from '../wire/payment.js';
-import { fromWireInstant } from './instant.js';
+import { fromWireInstant } from './instants.js';
 import { fromWireAmount, toWireAmount } from './money.js';
 
 /** The provider's statuses per canonical status. Template value: one line per status, from its docs. */
@@ -131,7 +131,7 @@ export function toCaptureBody(options: CaptureOptions): Record<string, unknown> 
 import type { Refund, RefundOptions } from '@interlock/payments';
 import { REFUND_FIELDS } from '../fields.js';
 import { REFUND_STATUS, type WireRefund } from '../wire/refund.js';
-import { fromWireInstant } from './instant.js';
+import { fromWireInstant } from './instants.js';
 import { fromWireAmount, toWireAmount } from './money.js';
 
 /** The provider's refund statuses per canonical status. Template value. */
@@ -176,7 +176,7 @@ import type { SettlementLine } from '@interlock/payments';
 import { SETTLEMENT_FIELDS } from '../fields.js';
 import { ${provider} } from '../provider.js';
 import { SETTLEMENT_TYPE, type WireSettlementLine } from '../wire/settlement.js';
-import { fromWireInstant } from './instant.js';
+import { fromWireInstant } from './instants.js';
 import { fromWireAmount } from './money.js';
 
 /** The provider's line types per canonical kind. Template value. */
@@ -215,7 +215,7 @@ import { ${provider} } from '../provider.js';
 import type { WireEvent } from '../wire/event.js';
 import type { WirePayment } from '../wire/payment.js';
 import type { WireRefund } from '../wire/refund.js';
-import { fromWireInstant } from './instant.js';
+import { fromWireInstant } from './instants.js';
 import { toPayment } from './payment.js';
 import { toRefund } from './refund.js';
 
