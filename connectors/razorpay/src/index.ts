@@ -8,8 +8,8 @@ export {
   type RazorpayExtras,
 } from './connector.js';
 export { RAZORPAY_API_VERSION, RAZORPAY_BASE_URL, RAZORPAY_PROVIDER } from './provider.js';
-export type { RazorpayApi, RazorpayClient } from './client.js';
-export type { RazorpayEndpoint, RazorpayEndpoints } from './endpoints.js';
+export type { RazorpayClient } from './client.js';
+export type { RazorpayEndpoint } from './endpoints.js';
 export { DESCRIPTION_CODES, extractRazorpayError, RAZORPAY_ERROR_KINDS, razorpayErrorTable, STATUS_CODES } from './errors.js';
 export { ERROR_FIELDS, EVENT_FIELDS, HEADERS, IDEMPOTENCY_NOTE, ORDER_FIELDS, PAYMENT_FIELDS, QUERY_FIELDS, RECON_FIELDS, REFUND_FIELDS } from './fields.js';
 export { RAZORPAY_DEFAULT_LIMITS, resolveRateLimits, type RazorpayRateLimits } from './limits.js';

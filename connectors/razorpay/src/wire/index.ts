@@ -1,3 +1,5 @@
+import type { Contract } from '@interlock/core';
+import type { z } from 'zod';
 import { errorContract } from './error.js';
 import { orderCollectionContract, orderContract } from './order.js';
 import { paymentCollectionContract, paymentContract } from './payment.js';
@@ -14,8 +16,12 @@ export { refundCollectionContract, refundContract, refundSchema, type WireRefund
 export { reconCollectionContract, reconItemSchema, settlementCollectionContract, settlementSchema, type WireReconItem, type WireSettlement } from './settlement.js';
 export { webhookContract, webhookSchema, type WireWebhook } from './webhook.js';
 
-/** Every wire contract by name, for fixtures (`"contract": "order"`) and the README. */
-export const RAZORPAY_CONTRACTS = {
+/**
+ * Every wire contract by name, for fixtures (`"contract": "order"`) and the README. Typed loosely on
+ * purpose: the schemas' full inferred types would make the published declarations hundreds of
+ * kilobytes; the connector's own code reaches each contract through its endpoint, fully typed.
+ */
+export const RAZORPAY_CONTRACTS: Readonly<Record<string, Contract<z.ZodTypeAny>>> = {
   order: orderContract,
   order_collection: orderCollectionContract,
   payment: paymentContract,
@@ -26,4 +32,4 @@ export const RAZORPAY_CONTRACTS = {
   settlement_collection: settlementCollectionContract,
   webhook_event: webhookContract,
   error: errorContract,
-} as const;
+};
