@@ -21,7 +21,18 @@ function pnpm(args) {
   else run('npx', ['--yes', `pnpm@${pnpmVersion}`, ...args]);
 }
 
+/** One line before each step and one after, with its time, so a first run never looks stuck. */
+function step(label, hint, body) {
+  const started = Date.now();
+  console.log(`\n▶ ${label}${hint ? ` (${hint})` : ''}`);
+  body();
+  console.log(`✔ ${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
 const [task, ...rest] = process.argv.slice(2);
+const firstRun = !existsSync(join(root, 'node_modules'));
 // Always install: it takes a second when nothing changed and catches a lockfile that moved.
-pnpm(['install', '--frozen-lockfile', ...(existsSync(join(root, 'node_modules')) ? ['--prefer-offline'] : [])]);
-pnpm(['run', task, ...rest]);
+step('Installing dependencies', firstRun ? 'first run: a few minutes, mostly compiling the embedded SQLite driver' : '', () =>
+  pnpm(['install', '--frozen-lockfile', ...(firstRun ? [] : ['--prefer-offline'])]),
+);
+step(`Running ${task}`, firstRun ? 'builds every package it needs first' : '', () => pnpm(['run', task, ...rest]));
