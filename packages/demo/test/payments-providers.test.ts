@@ -144,15 +144,16 @@ describe('polling in the hub', () => {
     for (const id of ids) simulation.customerCompletes(await connector.getPayment(id));
     simulation.takeWebhookEvents();
 
+    // The worker writes the record, then its audit entry: wait for both, or the last entry may not be there yet.
     await vi.waitFor(
       async () => {
         const records = await hub.integrity.listRecords({ provider: 'stripe', recordType: 'payment' });
         expect(records.map((record) => record.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+        const audit = await hub.integrity.listAudit({ provider: 'stripe' });
+        const settledByPolling = audit.filter((entry) => entry.action === 'apply interlock.polled' && entry.outcome === 'applied' && entry.detail?.endsWith('-> succeeded'));
+        expect(settledByPolling).toHaveLength(3);
       },
       { timeout: 20_000, interval: 50 },
     );
-    const audit = await hub.integrity.listAudit({ provider: 'stripe' });
-    const settledByPolling = audit.filter((entry) => entry.action === 'apply interlock.polled' && entry.outcome === 'applied' && entry.detail?.endsWith('-> succeeded'));
-    expect(settledByPolling).toHaveLength(3);
   });
 });

@@ -28,7 +28,8 @@ describe('an open hub: a provider and a domain its source never names, end to en
       await drained(hub);
       expect(await hub.integrity.getRecord({ provider: TOY, recordType: 'ticket', recordId: 'T1' })).toMatchObject({ status: 'closed' });
       // The poller reads T2 (it is not settled), and its state goes through the same queue and guards.
-      await until(async () => (await hub.integrity.getRecord({ provider: TOY, recordType: 'ticket', recordId: 'T2' }))?.status === 'closed');
+      // The worker writes the record, then its audit entry: wait for both.
+      await until(async () => (await hub.integrity.getRecord({ provider: TOY, recordType: 'ticket', recordId: 'T2' }))?.status === 'closed' && (await hub.integrity.listAudit({ recordId: 'T2' })).length === 2);
       const trail = await hub.integrity.listAudit({ recordId: 'T2' });
       expect(trail.map((entry) => `${entry.action} ${entry.outcome}`)).toEqual(['apply ticket.open applied', 'apply interlock.polled applied']);
 
