@@ -1,4 +1,4 @@
-import { authenticateDelivery, identifyEvent, IntegrationError, outsideReplayWindow, parseContract, webhookRefused } from '@interlock/core';
+import { assertAuthentic, identifyEvent, IntegrationError, outsideReplayWindow, verifiedBodyJson, webhookRefused } from '@interlock/core';
 import type { PaymentEvent, WebhookDelivery } from '@interlock/payments';
 import { RAZORPAY_PROVIDER } from '../provider.js';
 import { toPaymentEvents } from '../transform/event.js';
@@ -13,9 +13,8 @@ const ENDPOINT = 'webhook';
  * client's telemetry, then map. Nothing of an unverified body is looked at.
  */
 export function parseWebhook(ctx: RazorpayContext, delivery: WebhookDelivery): PaymentEvent[] {
-  const check = authenticateDelivery(ctx.webhooks, delivery, ctx.webhookSecrets);
-  if (!check.ok) throw webhookRefused(RAZORPAY_PROVIDER, check.reason);
-  const body = verifiedJson(delivery.rawBody);
+  assertAuthentic(ctx.webhooks, RAZORPAY_PROVIDER, delivery, ctx.webhookSecrets);
+  const body = verifiedBodyJson(RAZORPAY_PROVIDER, delivery.rawBody);
   const envelope = parseEnvelope(ctx, body);
   const identity = identifyEvent(ctx.webhooks, RAZORPAY_PROVIDER, body, delivery.headers);
   // The contract has the type and the time, so only the id can be missing; without it nothing can dedupe the event.
@@ -32,21 +31,11 @@ export function parseWebhook(ctx: RazorpayContext, delivery: WebhookDelivery): P
  * mapped the same way, without the replay window, which only means something at delivery time.
  */
 export function eventsFromVerifiedBody(ctx: RazorpayContext, rawBody: string, eventId: string): PaymentEvent[] {
-  return toPaymentEvents(parseEnvelope(ctx, verifiedJson(rawBody)), eventId);
+  return toPaymentEvents(parseEnvelope(ctx, verifiedBodyJson(RAZORPAY_PROVIDER, rawBody)), eventId);
 }
 
 function parseEnvelope(ctx: RazorpayContext, body: unknown): WireWebhook {
-  const { client } = ctx.api;
-  return parseContract(webhookContract, body, { emit: client.emit, tracker: client.unknownValues, endpoint: ENDPOINT, clock: ctx.clock }).value;
-}
-
-/** The JSON of a verified body; a signed body that is not JSON is Razorpay breaking its contract. */
-function verifiedJson(rawBody: Buffer | string): unknown {
-  try {
-    return JSON.parse(typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8')) as unknown;
-  } catch {
-    throw contractViolation('malformed_json', 'a signed body that is not JSON');
-  }
+  return ctx.api.parseObject(webhookContract, body, ENDPOINT);
 }
 
 function contractViolation(reason: string, message: string): IntegrationError {

@@ -1,4 +1,4 @@
-import { parseContract, type Clock, type Contract, type WebhookIntake } from '@interlock/core';
+import type { Clock, Contract, WebhookIntake } from '@interlock/core';
 import type { z } from 'zod';
 import type { StripeApi } from '../client.js';
 import type { TransformContext } from '../transform/context.js';
@@ -21,9 +21,7 @@ export interface StripeContext {
  * (`webhook`, `listEvents`): it is no endpoint's answer, so no endpoint contract applies to it.
  */
 export function objectParser(ctx: StripeContext, source: string): ObjectParser {
-  const { client } = ctx.api;
-  return <S extends z.ZodTypeAny>(contract: Contract<S>, body: unknown) =>
-    parseContract(contract, body, { emit: client.emit, tracker: client.unknownValues, endpoint: source, clock: ctx.clock }).value;
+  return <S extends z.ZodTypeAny>(contract: Contract<S>, body: unknown) => ctx.api.parseObject(contract, body, source);
 }
 
 /** The caller's idempotency key when it gave one; otherwise core makes one per operation and keeps it across retries. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Contract } from '../contracts/index.js';
+import { parseContract, type Contract } from '../contracts/index.js';
 import type { EndpointConfig } from './endpoint.js';
 import type { CallOptions, ProviderClient, ProviderResponse } from './provider-client.js';
 
@@ -25,8 +25,13 @@ export interface EndpointApi<M extends ContractEndpoints> {
   call<K extends keyof M & string>(endpoint: K, options?: CallOptions): Promise<EndpointOutput<M, K>>;
   /** Like `call`, with the whole response (headers, attempts) beside the parsed value. */
   respond<K extends keyof M & string>(endpoint: K, options?: CallOptions): Promise<{ response: ProviderResponse; value: EndpointOutput<M, K> }>;
-  /** Parses a body already in hand (a page, a webhook object) with the endpoint's contract. */
+  /** Parses a body already in hand (a page) with the endpoint's contract. */
   parse<K extends keyof M & string>(endpoint: K, body: unknown): EndpointOutput<M, K>;
+  /**
+   * Parses what is no endpoint's answer (a webhook body, an event's object) with its own contract,
+   * reporting drift and unknown values through this client, labelled with where it came from.
+   */
+  parseObject<S extends z.ZodTypeAny>(contract: Contract<S>, body: unknown, source: string): z.output<S>;
 }
 
 /** Pairs a client with the endpoints it was made from (the same map it was given as `endpoints`). */
@@ -44,6 +49,7 @@ export function endpointApi<M extends ContractEndpoints>(client: ProviderClient<
   return {
     client,
     parse,
+    parseObject: (contract, body, source) => parseContract(contract, body, { emit: client.emit, tracker: client.unknownValues, endpoint: source, clock: client.clock }).value,
     respond,
     call: async (endpoint, options) => (await respond(endpoint, options)).value,
   };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Clock } from '../clock/clock.js';
+import { parseDottedPath } from '../fields/dotted-path.js';
 import type { RateWindow } from '../rate-limit/index.js';
 import type { TelemetrySink } from '../telemetry/telemetry.js';
 import type { DomainPlugin } from './domain-plugin.js';
@@ -50,7 +51,12 @@ export function defineConnector<C, S extends z.ZodTypeAny>(descriptor: Connector
   for (const capability of descriptor.capabilities) {
     if (!isReadinessCapability(capability)) throw new TypeError(`${descriptor.id}: unknown readiness capability "${String(capability)}"`);
   }
-  if (descriptor.webhooks.eventId.length === 0) throw new TypeError(`${descriptor.id}: webhooks.eventId names no field`);
+  const { webhooks } = descriptor;
+  if (webhooks.eventId.length === 0) throw new TypeError(`${descriptor.id}: webhooks.eventId names no field`);
+  // A body path with an empty or reserved segment fails here, at import, not on the first delivery.
+  for (const field of [...webhooks.eventId, webhooks.eventType, ...(webhooks.occurredAt ? [webhooks.occurredAt.field] : [])]) {
+    if (field.from === 'body') parseDottedPath(field.path);
+  }
   for (const [endpoint, windows] of Object.entries(descriptor.limits)) {
     for (const window of windows) {
       if (!(window.limit > 0) || !(window.windowMs > 0)) throw new TypeError(`${descriptor.id}: limit of ${endpoint} must be positive`);

@@ -4,10 +4,12 @@ export { envList, requireEnvList, type Environment } from './environment.js';
 export { isReadinessCapability, READINESS_CAPABILITIES, type ReadinessCapability } from './readiness.js';
 export { POLLED_EVENT_TYPE, type EventInterpreter, type RecordChange } from './record-change.js';
 export {
+  assertAuthentic,
   authenticateDelivery,
   identifyEvent,
   outsideReplayWindow,
   signsBody,
+  verifiedBodyJson,
   webhookRefused,
   type DeliveryCheck,
   type EventField,

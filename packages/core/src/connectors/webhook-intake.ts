@@ -1,4 +1,5 @@
 import { IntegrationError } from '../errors/integration-error.js';
+import { readPath } from '../fields/dotted-path.js';
 import { parseInstant, type InstantFormat } from '../units/instants.js';
 import { singleHeader, type WebhookHeaders } from '../webhooks/headers.js';
 import type { SignatureScheme } from '../webhooks/scheme.js';
@@ -72,17 +73,8 @@ export function signsBody(intake: WebhookIntake): boolean {
   return intake.verification.kind === 'signature';
 }
 
-function readBody(payload: unknown, path: string): unknown {
-  let node = payload;
-  for (const part of path.split('.')) {
-    if (typeof node !== 'object' || node === null || Array.isArray(node) || !Object.hasOwn(node, part)) return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return node;
-}
-
 function readField(field: EventField, payload: unknown, headers: WebhookHeaders): unknown {
-  return field.from === 'body' ? readBody(payload, field.path) : singleHeader(headers, field.name.toLowerCase());
+  return field.from === 'body' ? readPath(payload, field.path.split('.')) : singleHeader(headers, field.name.toLowerCase());
 }
 
 /** An event's identity: the dedupe key, the type the interpreter dispatches on, and its time. */
@@ -121,6 +113,26 @@ export function outsideReplayWindow(intake: WebhookIntake, identity: EventIdenti
   if (intake.replayWindowMs === undefined || identity.occurredAt === undefined || !intake.signed.occurredAt) return false;
   if (intake.verification.kind === 'signature' && intake.verification.scheme.toleranceMs !== undefined) return false;
   return now - identity.occurredAt > intake.replayWindowMs;
+}
+
+/** A connector's `parseWebhook` starts here: an inauthentic delivery throws {@link webhookRefused}. */
+export function assertAuthentic(intake: WebhookIntake, provider: string, delivery: IncomingDelivery, secrets: readonly string[]): void {
+  const check = authenticateDelivery(intake, delivery, secrets);
+  if (!check.ok) throw webhookRefused(provider, check.reason);
+}
+
+/** The JSON of a verified body; a signed body that is not JSON is the provider breaking its contract. */
+export function verifiedBodyJson(provider: string, rawBody: Buffer | string): unknown {
+  try {
+    return JSON.parse(typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8')) as unknown;
+  } catch {
+    throw new IntegrationError('contract_violation', `${provider} webhook body is not JSON`, {
+      provider,
+      endpoint: 'webhook',
+      reason: 'malformed_json',
+      requestMayHaveReachedProvider: false,
+    });
+  }
 }
 
 /**

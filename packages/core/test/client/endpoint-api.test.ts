@@ -30,6 +30,7 @@ describe('endpointApi', () => {
     expect(value.items.map((item) => item.id)).toEqual(['t1']);
     expect(response.status).toBe(200);
     expect(things.parse('getThing', { id: 't2', size: 1 })).toEqual({ id: 't2', size: 1 });
+    expect(things.parseObject(thingContract, { id: 't3', size: 2 }, 'webhook')).toEqual({ id: 't3', size: 2 });
     expect(seen).toEqual(['/things/t1', '/things']);
   });
 

@@ -50,6 +50,7 @@ describe('defineConnector', () => {
     expect(() => defineConnector(spec({ capabilities: ['limits.made-up' as never] }))).toThrow(/unknown readiness capability "limits.made-up"/);
     expect(() => defineConnector(spec({ webhooks: { ...spec().webhooks, eventId: [] } }))).toThrow(/eventId/);
     expect(() => defineConnector(spec({ limits: { getThing: [{ limit: 0, windowMs: 1_000 }] } }))).toThrow(/getThing/);
+    expect(() => defineConnector(spec({ webhooks: { ...spec().webhooks, eventType: { from: 'body', path: 'data..type' } } }))).toThrow(/empty segment/);
   });
 
   it('tells a descriptor from other exports', () => {

@@ -1,10 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
+  assertAuthentic,
   authenticateDelivery,
   identifyEvent,
   outsideReplayWindow,
   signsBody,
+  verifiedBodyJson,
   webhookRefused,
   type WebhookIntake,
 } from '../../src/connectors/index.js';
@@ -90,5 +92,15 @@ describe('webhookRefused', () => {
     const error = webhookRefused('acme', 'no_valid_signature');
     expect(error).toMatchObject({ kind: 'auth', reason: 'webhook_signature_invalid', retryable: false, requestMayHaveReachedProvider: false });
     expect(error.message).toBe('acme webhook refused: no_valid_signature');
+  });
+});
+
+describe('assertAuthentic and verifiedBodyJson', () => {
+  it('pass an authentic delivery and its JSON, refuse a forged one as auth and a non-JSON body as a contract violation', () => {
+    const headers = { 'x-acme-signature': bodySignature(BODY) };
+    expect(() => assertAuthentic(bodyIntake, 'acme', { rawBody: BODY, headers, now: NOW }, [SECRET])).not.toThrow();
+    expect(() => assertAuthentic(bodyIntake, 'acme', { rawBody: `${BODY} `, headers, now: NOW }, [SECRET])).toThrow(expect.objectContaining({ kind: 'auth', reason: 'webhook_signature_invalid' }) as Error);
+    expect(verifiedBodyJson('acme', Buffer.from(BODY))).toEqual(JSON.parse(BODY));
+    expect(() => verifiedBodyJson('acme', 'not json')).toThrow(expect.objectContaining({ kind: 'contract_violation', reason: 'malformed_json', message: 'acme webhook body is not JSON' }) as Error);
   });
 });

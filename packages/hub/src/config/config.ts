@@ -73,14 +73,18 @@ export type HubConfig = z.output<typeof hubConfigSchema>;
 export type ProviderConfig = HubConfig['providers'][number];
 export type HubConfigInput = z.input<typeof hubConfigSchema>;
 
+/** A config's problems as `path: message`, for the error that stops the start. */
+export function describeConfigIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+}
+
 /** Reads and checks a config file (JSON); every field has a default, so `{}` is a valid config. */
 export function loadConfig(path: string | undefined, overrides: HubConfigInput = {}): HubConfig {
   const fromFile: unknown = path === undefined ? {} : JSON.parse(readFileSync(path, 'utf8'));
   const merged = { ...(fromFile as Record<string, unknown>), ...overrides };
   const parsed = hubConfigSchema.safeParse(merged);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
-    throw new TypeError(`Invalid hub config${path ? ` in ${path}` : ''}: ${issues}`);
+    throw new TypeError(`Invalid hub config${path ? ` in ${path}` : ''}: ${describeConfigIssues(parsed.error)}`);
   }
   return parsed.data;
 }

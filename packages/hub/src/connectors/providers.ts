@@ -1,5 +1,5 @@
 import { envList, type Clock, type ConnectorDescriptor, type Environment, type EventInterpreter, type TelemetrySink } from '@interlock/core';
-import type { HubConfig, ProviderConfig } from '../config/config.js';
+import { describeConfigIssues, type HubConfig, type ProviderConfig } from '../config/config.js';
 import { loadDescriptor, type KnownDescriptors } from './load-descriptor.js';
 
 /** One configured provider as the hub runs it: its descriptor, its connector and its domain's interpreter. */
@@ -24,14 +24,10 @@ export interface ProviderEnvironment {
   descriptors?: KnownDescriptors | undefined;
 }
 
-function issues(error: { issues: readonly { path: readonly (string | number)[]; message: string }[] }): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
-}
-
 async function openProvider(provider: ProviderConfig, environment: ProviderEnvironment): Promise<RunningProvider> {
   const descriptor = await loadDescriptor(provider.connector, environment.baseDir, environment.descriptors);
   const parsed = descriptor.config.safeParse(provider.options);
-  if (!parsed.success) throw new TypeError(`Provider ${provider.name}: invalid options for ${provider.connector}: ${issues(parsed.error)}`);
+  if (!parsed.success) throw new TypeError(`Provider ${provider.name}: invalid options for ${provider.connector}: ${describeConfigIssues(parsed.error)}`);
   const secretsEnv = provider.webhookSecretsEnv ?? descriptor.webhooks.secretsEnv;
   const webhookSecrets = envList(environment.env, secretsEnv);
   if (webhookSecrets.length === 0) throw new TypeError(`Provider ${provider.name}: no webhook secrets in environment variable ${secretsEnv}`);

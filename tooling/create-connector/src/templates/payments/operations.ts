@@ -113,7 +113,7 @@ export function listSettlements(ctx: ${context}, period: SettlementPeriod): Asyn
     },
     {
       path: 'src/operations/webhooks.ts',
-      content: `import { authenticateDelivery, identifyEvent, IntegrationError, parseContract, webhookRefused, type Contract } from '@interlock/core';
+      content: `import { assertAuthentic, identifyEvent, IntegrationError, verifiedBodyJson, type Contract } from '@interlock/core';
 import type { PaymentEvent, WebhookDelivery } from '@interlock/payments';
 import type { z } from 'zod';
 import { ${constant}_PROVIDER } from '../provider.js';
@@ -135,18 +135,9 @@ function malformed(why: string): IntegrationError {
   });
 }
 
-function jsonOf(rawBody: string): unknown {
-  try {
-    return JSON.parse(rawBody) as unknown;
-  } catch {
-    throw malformed('a signed body that is not JSON');
-  }
-}
-
 /** A verified event as canonical events, every object parsed by its contract with drift reported through the client. */
 function toEvents(ctx: ${context}, body: unknown, eventId: string): PaymentEvent[] {
-  const parse = <S extends z.ZodTypeAny>(contract: Contract<S>, value: unknown): z.output<S> =>
-    parseContract(contract, value, { emit: ctx.api.client.emit, tracker: ctx.api.client.unknownValues, endpoint: ENDPOINT, clock: ctx.clock }).value;
+  const parse = <S extends z.ZodTypeAny>(contract: Contract<S>, value: unknown): z.output<S> => ctx.api.parseObject(contract, value, ENDPOINT);
   return toPaymentEvents(parse(eventContract, body), eventId, {
     payment: (object) => parse(paymentContract, object),
     refund: (object) => parse(refundContract, object),
@@ -158,9 +149,8 @@ function toEvents(ctx: ${context}, body: unknown, eventId: string): PaymentEvent
  * the event where the intake says its id is. Nothing of an unverified body is looked at.
  */
 export function parseWebhook(ctx: ${context}, delivery: WebhookDelivery): PaymentEvent[] {
-  const check = authenticateDelivery(webhookIntake, delivery, ctx.webhookSecrets);
-  if (!check.ok) throw webhookRefused(${constant}_PROVIDER, check.reason);
-  const body = jsonOf(typeof delivery.rawBody === 'string' ? delivery.rawBody : delivery.rawBody.toString('utf8'));
+  assertAuthentic(webhookIntake, ${constant}_PROVIDER, delivery, ctx.webhookSecrets);
+  const body = verifiedBodyJson(${constant}_PROVIDER, delivery.rawBody);
   const identity = identifyEvent(webhookIntake, ${constant}_PROVIDER, body, delivery.headers);
   if (identity === undefined) throw malformed('a signed event without an id or a type');
   return toEvents(ctx, body, identity.eventId);
@@ -168,7 +158,7 @@ export function parseWebhook(ctx: ${context}, delivery: WebhookDelivery): Paymen
 
 /** A body whose signature was checked earlier (by the hub's ingress), read the same way without the replay window. */
 export function eventsFromVerifiedBody(ctx: ${context}, rawBody: string, eventId: string): PaymentEvent[] {
-  return toEvents(ctx, jsonOf(rawBody), eventId);
+  return toEvents(ctx, verifiedBodyJson(${constant}_PROVIDER, rawBody), eventId);
 }
 `,
     },

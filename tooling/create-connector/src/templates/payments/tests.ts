@@ -244,7 +244,7 @@ describe('${id} webhooks', () => {
   it('takes a signed body that is not JSON for the provider breaking its contract', () => {
     const rawBody = 'not json';
     const headers = signWebhook(webhookScheme, { rawBody, secret: SECRET, timestamp: NOW });
-    expect(thrown(() => connector.parseWebhook({ rawBody, headers, now: NOW }))).toMatchObject({ kind: 'contract_violation', reason: 'malformed_event' });
+    expect(thrown(() => connector.parseWebhook({ rawBody, headers, now: NOW }))).toMatchObject({ kind: 'contract_violation', reason: 'malformed_json' });
   });
 
   it('reads a payment event the hub verified earlier, under the id it deduped on', () => {
