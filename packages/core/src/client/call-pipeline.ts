@@ -63,15 +63,18 @@ type AttemptResult = { ok: true; response: TransportResponse; body: unknown } | 
  */
 export async function runPipeline(deps: PipelineDeps, call: PreparedCall): Promise<PipelineSuccess> {
   let previousDelayMs: number | undefined;
+  let anyMayHaveReached = false;
   for (let attempt = 1; ; attempt++) {
     const result = await runAttempt(deps, call, attempt);
     if (result.ok) return { response: result.response, body: result.body, attempts: attempt };
     const error = result.error.with({ attempts: attempt });
+    anyMayHaveReached ||= error.requestMayHaveReachedProvider;
     const decision = decide(deps, call, error, attempt, previousDelayMs);
     const scope = { provider: deps.provider, endpoint: call.endpoint, correlationId: call.correlationId };
     if (!decision.retry) {
       deps.emit({ type: 'request.gave_up', at: deps.clock.now(), ...scope, attempts: attempt, reason: decision.reason, errorKind: error.kind });
-      throw error;
+      // A lost answer followed by a local refusal (open circuit, limiter) still may have done the work.
+      throw anyMayHaveReached ? error.with({ requestMayHaveReachedProvider: true }) : error;
     }
     deps.emit({
       type: 'request.retried',
@@ -187,6 +190,8 @@ async function exchange(deps: PipelineDeps, call: PreparedCall, scope: FailureSc
     emit({ type: 'request.started', at: started, ...scope, method: call.method, attempt: scope.attempts, idempotencyKey: call.idempotencyKey });
     const result = await send(deps, call, scope, url, headers);
     const finished = clock.now();
+    // An answer, whatever its status, measured the way to the provider and back.
+    if (result.response) deps.limiter.observeRoundTrip(call.endpoint, finished - started);
     const failure = result.ok ? undefined : result.error;
     emit({
       type: 'request.finished',

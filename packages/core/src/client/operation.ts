@@ -1,9 +1,9 @@
 import type { CircuitBreaker } from '../circuit-breaker/index.js';
 import { IntegrationError, integrationErrorFromJSON, isIntegrationError } from '../errors/integration-error.js';
-import { requestFingerprint, type IdempotencyStore, type StoredOutcome } from '../idempotency/index.js';
+import { outcomeUnknown, requestFingerprint, type IdempotencyStore, type StoredOutcome } from '../idempotency/index.js';
 import { sortableId } from '../ids/sortable-id.js';
 import type { RequestQueue } from '../queue/index.js';
-import { resolveRetryPolicy } from '../retry/index.js';
+import { isSafeToRetry, resolveRetryPolicy } from '../retry/index.js';
 import { runPipeline, type PipelineDeps } from './call-pipeline.js';
 import type { EndpointConfig } from './endpoint.js';
 import { prepareRequest } from './prepare-request.js';
@@ -26,6 +26,8 @@ export interface OperationSpec {
   idempotencyKey: string | undefined;
   idempotencyHeader: string | false;
   correlationId: string;
+  /** The caller can send the operation again under the same key (see `CallOptions.callerKeepsKey`). */
+  callerKeepsKey: boolean;
 }
 
 function headerRecord(headers: Headers): Record<string, string> {
@@ -72,6 +74,17 @@ async function settleKey(ctx: ClientContext, scope: string, key: string | undefi
   if (key === undefined) return;
   if (outcome === 'release') await ctx.idempotencyStore.release(scope, key);
   else await ctx.idempotencyStore.complete(scope, key, outcome, ctx.deps.clock.now());
+}
+
+/**
+ * A transient failure is the answer only when its caller can send the call again without doing it
+ * twice. A write that may have reached the provider under a key the caller never saw cannot be
+ * sent again safely, so it ends as `outcome_unknown`, carrying the key a lookup finds it by.
+ */
+function endOfFailedCall(error: IntegrationError, spec: OperationSpec): IntegrationError {
+  const { config, idempotencyKey } = spec;
+  if (!error.retryable || idempotencyKey === undefined) return error;
+  return isSafeToRetry(config.method, error, spec.callerKeepsKey, config.idempotent) ? error : outcomeUnknown(error, idempotencyKey);
 }
 
 /** Runs one operation through idempotency, the queue and the pipeline, then records how it ended. */
@@ -135,9 +148,9 @@ export async function runOperation<T>(ctx: ClientContext, spec: OperationSpec): 
       await settleKey(ctx, scope, spec.idempotencyKey, 'release');
       throw thrown;
     }
-    const error = thrown.with({ correlationId: spec.correlationId });
+    const error = endOfFailedCall(thrown.with({ correlationId: spec.correlationId }), spec);
     // A transient failure leaves the key free so the same operation can run again later;
-    // a permanent one is the operation's answer and is what a replay returns.
+    // a permanent one (outcome_unknown too) is the operation's answer and is what a replay returns.
     await settleKey(ctx, scope, spec.idempotencyKey, error.retryable ? 'release' : { ok: false, error: error.toJSON() });
     if (callOptions.fallback && error.retryable) {
       emit({ type: 'circuit.fallback_used', at: clock.now(), provider, endpoint: spec.endpoint, correlationId: spec.correlationId });

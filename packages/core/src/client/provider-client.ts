@@ -65,6 +65,13 @@ export interface CallOptions {
   headers?: Readonly<Record<string, string>>;
   /** The operation's key; made for you on POST and PATCH when the endpoint takes one. */
   idempotencyKey?: string;
+  /**
+   * Whether the caller keeps the key to send the call again with it: by default, when it gave
+   * `idempotencyKey` or holds the `Operation`. A connector that makes a key for its own use (to
+   * store it with the object, say) passes false, so that a write which may have reached the
+   * provider ends as `outcome_unknown` instead of a failure its caller would retry under a new key.
+   */
+  callerKeepsKey?: boolean;
   correlationId?: string;
   priority?: Priority;
   signal?: AbortSignal;
@@ -192,19 +199,22 @@ export function createProviderClient<E extends string>(options: ProviderClientOp
   };
   const defaultIdempotencyHeader = options.idempotency?.header ?? DEFAULT_IDEMPOTENCY_HEADER;
 
-  const operation = <T>(endpoint: E, callOptions: CallOptions = {}): Operation<T> => {
+  // An Operation handed out can be run again under its key, so its caller keeps the key; a one-shot request's key dies with it.
+  const makeOperation = <T>(endpoint: E, callOptions: CallOptions, handedOut: boolean): Operation<T> => {
     const config = options.endpoints[endpoint];
     if (!config) throw new TypeError(`Unknown endpoint "${endpoint}" for ${options.provider}`);
     const header = config.idempotencyHeader ?? (config.method === 'POST' || config.method === 'PATCH' ? defaultIdempotencyHeader : false);
     const idempotencyKey = header === false ? undefined : (callOptions.idempotencyKey ?? sortableId(clock.now()));
     const correlationId = callOptions.correlationId ?? sortableId(clock.now());
+    const callerKeepsKey = callOptions.callerKeepsKey ?? (handedOut || callOptions.idempotencyKey !== undefined);
     return {
       endpoint,
       idempotencyKey,
       correlationId,
-      run: () => runOperation<T>(context, { endpoint, config, callOptions, idempotencyKey, idempotencyHeader: header, correlationId }),
+      run: () => runOperation<T>(context, { endpoint, config, callOptions, idempotencyKey, idempotencyHeader: header, correlationId, callerKeepsKey }),
     };
   };
+  const operation = <T>(endpoint: E, callOptions: CallOptions = {}): Operation<T> => makeOperation<T>(endpoint, callOptions, true);
 
   const unknownValues = new UnknownValueTracker({ emit, clock, provider: options.provider });
   const driftCounter = new ContractDriftCounter();
@@ -217,7 +227,7 @@ export function createProviderClient<E extends string>(options: ProviderClientOp
     unknownValues,
     parse: (contract, body, endpoint) => parseContract(contract, body, { emit, tracker: unknownValues, driftCounter, endpoint, clock }),
     operation,
-    request: <T>(endpoint: E, callOptions?: CallOptions) => operation<T>(endpoint, callOptions).run(),
+    request: <T>(endpoint: E, callOptions: CallOptions = {}) => makeOperation<T>(endpoint, callOptions, false).run(),
     circuitState: (endpoint) => breakerFor(endpoint)?.state ?? 'closed',
     queueDepth: () => ({ waiting: queue.depth, running: queue.running, byPriority: queue.depthByPriority() }),
   };

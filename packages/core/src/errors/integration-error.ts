@@ -17,6 +17,11 @@ export interface IntegrationErrorContext {
    * a local refusal), which makes any retry safe, even of a non-idempotent request.
    */
   requestMayHaveReachedProvider?: boolean | undefined;
+  /**
+   * The operation's idempotency key, on an `outcome_unknown`: what the connector finds the
+   * operation by at the provider when it settles what happened.
+   */
+  idempotencyKey?: string | undefined;
 }
 
 /** A cause reduced to what is safe to keep: no request objects, headers or bodies. */
@@ -43,6 +48,7 @@ export class IntegrationError extends Error {
   readonly correlationId: string | undefined;
   readonly retryAfterMs: number | undefined;
   readonly requestMayHaveReachedProvider: boolean;
+  readonly idempotencyKey: string | undefined;
   readonly causeSummary: ErrorCauseSummary | undefined;
 
   constructor(kind: ErrorKind, message: string, context: IntegrationErrorContext, cause?: ErrorCauseSummary) {
@@ -58,6 +64,7 @@ export class IntegrationError extends Error {
     this.correlationId = context.correlationId;
     this.retryAfterMs = context.retryAfterMs;
     this.requestMayHaveReachedProvider = context.requestMayHaveReachedProvider ?? true;
+    this.idempotencyKey = context.idempotencyKey;
     this.causeSummary = cause;
   }
 
@@ -72,6 +79,7 @@ export class IntegrationError extends Error {
       correlationId: this.correlationId,
       retryAfterMs: this.retryAfterMs,
       requestMayHaveReachedProvider: this.requestMayHaveReachedProvider,
+      idempotencyKey: this.idempotencyKey,
     };
   }
 
@@ -115,6 +123,7 @@ export function integrationErrorFromJSON(record: Readonly<Record<string, unknown
       correlationId: text('correlationId'),
       retryAfterMs: num('retryAfterMs'),
       requestMayHaveReachedProvider: record['requestMayHaveReachedProvider'] !== false,
+      idempotencyKey: text('idempotencyKey'),
     },
     cause,
   );

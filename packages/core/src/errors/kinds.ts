@@ -14,6 +14,10 @@ export const ERROR_KINDS = [
   'conflict',
   'business_rejected',
   'contract_violation',
+  // Not a failure of the provider but of our knowledge: a write that may have taken effect although
+  // its call failed, and that nobody holds a key to send again safely. No other kind fits: the
+  // transient ones invite a blind retry (a second refund), the final ones claim nothing happened.
+  'outcome_unknown',
 ] as const;
 
 export type ErrorKind = (typeof ERROR_KINDS)[number];
@@ -32,6 +36,8 @@ const RETRYABLE: Readonly<Record<ErrorKind, boolean>> = {
   conflict: false,
   business_rejected: false,
   contract_violation: false,
+  // Sending it again could do it twice: a lookup at the provider settles it instead.
+  outcome_unknown: false,
 };
 
 export function isRetryableKind(kind: ErrorKind): boolean {

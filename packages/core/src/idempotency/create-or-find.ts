@@ -1,5 +1,6 @@
 import type { Clock } from '../clock/clock.js';
-import { isIntegrationError } from '../errors/integration-error.js';
+import { isIntegrationError, type IntegrationError } from '../errors/integration-error.js';
+import { outcomeUnknown } from './outcome-unknown.js';
 import { decideRetry, type RetryPolicy } from '../retry/retry-policy.js';
 import type { Random } from '../retry/backoff.js';
 import type { Emit } from '../telemetry/telemetry.js';
@@ -22,6 +23,12 @@ export interface CreateOrFindOptions<T> {
    * created it (it passed its own idempotency key, for instance, after a crash).
    */
   findFirst?: boolean;
+  /**
+   * The key the create stores with the object and `find` matches on. When a create may have
+   * reached the provider and the lookup after it fails, the call ends as `outcome_unknown` with
+   * this key, unless `findFirst` says the caller keeps it and will look first when it calls again.
+   */
+  idempotencyKey?: string;
   /** Attempts and backoff between creates; the defaults are core's (3 attempts, 30 s). */
   retry?: RetryPolicy;
   random?: Random;
@@ -44,6 +51,15 @@ export async function createOrFind<T>(options: CreateOrFindOptions<T>): Promise<
     if (existing !== undefined) options.emit?.({ type: 'idempotency.found_existing', at: clock.now(), provider, endpoint, attempt });
     return existing;
   };
+  // Without a lookup that worked, a create that may have reached the provider is neither done nor undone.
+  const lookAfter = async (attempt: number, createFailure: IntegrationError): Promise<T | undefined> => {
+    try {
+      return await found(attempt);
+    } catch (error) {
+      if (options.findFirst === true || !isIntegrationError(error) || !error.retryable) throw error;
+      throw outcomeUnknown(createFailure, options.idempotencyKey);
+    }
+  };
   if (options.findFirst === true) {
     const existing = await found(0);
     if (existing !== undefined) return existing;
@@ -56,7 +72,7 @@ export async function createOrFind<T>(options: CreateOrFindOptions<T>): Promise<
     } catch (error) {
       if (!isIntegrationError(error) || !error.retryable) throw error;
       if (error.requestMayHaveReachedProvider) {
-        const existing = await found(attempt);
+        const existing = await lookAfter(attempt, error);
         if (existing !== undefined) return existing;
       }
       // After a lookup that found nothing, sending the create again cannot make a second object.

@@ -3,3 +3,4 @@ export { requestFingerprint, type FingerprintedRequest } from './fingerprint.js'
 export type { BeginResult, IdempotencyStore, StoredOutcome } from './idempotency-store.js';
 export { MemoryIdempotencyStore, type MemoryIdempotencyStoreOptions } from './memory-idempotency-store.js';
 export { createOrFind, type CreateOrFindOptions } from './create-or-find.js';
+export { isOutcomeUnknown, outcomeUnknown } from './outcome-unknown.js';

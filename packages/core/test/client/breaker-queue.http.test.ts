@@ -70,11 +70,12 @@ describe('provider client over real HTTP: queue and dead letters', () => {
     server.script('POST', '/orders', [{ status: 422, body: { error: 'bad amount' } }]);
     server.route('POST', '/orders', () => ({ status: 503 }));
     await expect(client.request('create', { body: { amount: -1 } })).rejects.toMatchObject({ kind: 'invalid_request' });
-    await expect(client.request('create', { body: { amount: 5 } })).rejects.toMatchObject({ kind: 'unavailable', attempts: 3 });
+    // A 503 does not prove the provider did nothing, and nobody holds this call's key: it may have happened.
+    await expect(client.request('create', { body: { amount: 5 } })).rejects.toMatchObject({ kind: 'outcome_unknown', reason: 'http_503', attempts: 3 });
     const letters = deadLetters.list();
     expect(letters).toHaveLength(2);
     expect(letters[0]).toMatchObject({ endpoint: 'create', attempts: 1, request: { method: 'POST', path: '/orders', body: { amount: -1 } }, error: { kind: 'invalid_request', status: 422 } });
-    expect(letters[1]).toMatchObject({ attempts: 3, error: { kind: 'unavailable', reason: 'http_503' } });
+    expect(letters[1]).toMatchObject({ attempts: 3, error: { kind: 'outcome_unknown', reason: 'http_503' } });
     expect(letters[1]!.request.idempotencyKey).toBe(server.requests[1]!.headers['idempotency-key']);
     expect(sink.ofType('queue.dead_lettered')).toHaveLength(2);
   });

@@ -80,3 +80,26 @@ describe('createOrFind', () => {
     await expect(createOrFind({ ...scope, clock, create: () => Promise.reject(bug), find: async () => undefined })).rejects.toBe(bug);
   });
 });
+
+describe('createOrFind when the lookup after a lost create fails', () => {
+  const lostThenBlind = () => {
+    const p = provider(['lost']);
+    return { ...p, find: async () => Promise.reject(failure('unavailable')) };
+  };
+
+  it('ends as outcome_unknown with the key the create stored, and never creates again', async () => {
+    const clock = new FakeClock({ autoAdvance: true });
+    const p = lostThenBlind();
+    const error = await createOrFind({ ...scope, clock, create: p.create, find: p.find, idempotencyKey: 'key_1' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'outcome_unknown', retryable: false, idempotencyKey: 'key_1', endpoint: 'createOrder' });
+    expect(p.created).toEqual(['order_1']);
+  });
+
+  it('lets the lookup failure through when the caller keeps the key: its next call looks first', async () => {
+    const clock = new FakeClock({ autoAdvance: true });
+    const p = lostThenBlind();
+    await p.create().catch(() => undefined);
+    const firstLook = createOrFind({ ...scope, clock, create: p.create, find: p.find, findFirst: true, idempotencyKey: 'key_1' });
+    await expect(firstLook).rejects.toMatchObject({ kind: 'unavailable', retryable: true });
+  });
+});
