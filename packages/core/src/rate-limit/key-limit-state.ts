@@ -24,12 +24,12 @@ export class KeyLimitState {
     this.windows = windows;
   }
 
-  /** The earliest time a request under this key may start. */
-  earliestAt(): number {
+  /** The earliest time a request under this key may start, each window widened by `extraMarginMs`. */
+  earliestAt(extraMarginMs = 0): number {
     let at = this.pausedUntil > this.lastStartAt ? this.pausedUntil : this.lastStartAt;
     if (this.budgetRemaining <= 0 && this.budgetResetAt > at) at = this.budgetResetAt;
     for (let i = 0; i < this.logs.length; i++) {
-      const windowAt = (this.logs[i] as SlidingWindowLog).earliestAt();
+      const windowAt = (this.logs[i] as SlidingWindowLog).earliestAt(extraMarginMs);
       if (windowAt > at) at = windowAt;
     }
     return at;

@@ -12,20 +12,26 @@ export class MemoryRateLimitStore implements RateLimitStore {
   // answer. Entries past the current call's rules are left over from earlier calls and never read.
   private readonly matched: KeyLimitState[] = [];
 
-  reserve(rules: readonly RateLimitRule[], now: number, maxWaitMs: number): Reservation {
+  reserve(rules: readonly RateLimitRule[], now: number, maxWaitMs: number, extraMarginMs = 0): Reservation {
     const matched = this.matched;
     let startAt = now;
     for (let i = 0; i < rules.length; i++) {
       const rule = rules[i] as RateLimitRule;
       const state = this.stateOf(rule.key);
       state.configure(rule.windows);
-      const at = state.earliestAt();
+      const at = state.earliestAt(extraMarginMs);
       if (at > startAt) startAt = at;
       matched[i] = state;
     }
     if (startAt > now + maxWaitMs) return { granted: false, earliestAt: startAt };
-    for (let i = 0; i < rules.length; i++) (matched[i] as KeyLimitState).record(startAt);
-    return { granted: true, startAt };
+    let nextAt = startAt;
+    for (let i = 0; i < rules.length; i++) {
+      const state = matched[i] as KeyLimitState;
+      state.record(startAt);
+      const at = state.earliestAt(extraMarginMs);
+      if (at > nextAt) nextAt = at;
+    }
+    return { granted: true, startAt, nextAt };
   }
 
   pauseUntil(key: string, until: number): void {

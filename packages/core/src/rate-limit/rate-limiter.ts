@@ -4,6 +4,7 @@ import type { RequestScope } from '../telemetry/events.js';
 import { noopEmit, type Emit } from '../telemetry/telemetry.js';
 import { parseRateLimitHeaders } from './headers.js';
 import { MemoryRateLimitStore } from './memory-store.js';
+import { RoundTripSpread } from './round-trip-spread.js';
 import type { RateLimitStore, Reservation } from './store.js';
 import type { RateLimitRule } from './windows.js';
 
@@ -18,7 +19,7 @@ export interface RateLimiterOptions {
 export interface AcquireRequest {
   /** Every rule the call counts against, e.g. its endpoint's and its account's. */
   rules: readonly RateLimitRule[];
-  /** The longest the caller will wait; a longer wait fails at once and reserves nothing. */
+  /** The longest the caller will wait; a call that cannot have a slot within it fails and takes none. */
   maxWaitMs: number;
   signal?: AbortSignal;
   scope: RequestScope;
@@ -32,14 +33,42 @@ function limiterName(rules: readonly RateLimitRule[]): string {
   return rules.map((rule) => rule.key).join(',');
 }
 
+interface Waiter {
+  request: AcquireRequest;
+  askedAt: number;
+  deadline: number;
+  resolve: (waitedMs: number) => void;
+  reject: (error: unknown) => void;
+  detach: () => void;
+}
+
+/** This process's callers waiting on one set of rules, served first come, first served. */
+interface Line {
+  name: string;
+  waiters: Waiter[];
+  /** The earliest the store could grant the head: it is not asked before. */
+  tryAt: number;
+  /** Cancels the pending wake-up, when one is set. */
+  cancelWake: (() => void) | undefined;
+  /** A store call for the head is in flight. */
+  asking: boolean;
+}
+
 /**
- * Paces calls so that no rule's windows are exceeded: each call reserves the earliest slot all
- * its rules allow and sleeps until then, or fails fast when that is further off than it can wait.
+ * Paces calls so that no rule's windows are exceeded where the provider counts them. A slot is
+ * taken when the request leaves, never reserved ahead: a caller that must wait queues in this
+ * process (one line per set of rules, first come first served, only its head asking the store),
+ * and the slot is charged at the moment it is granted, with the spacing widened by how much the
+ * round trips to the endpoint vary (see {@link RateLimiter.observeRoundTrip}). A reservation
+ * made seconds ahead would be spaced with what was known then, and charged at a time the
+ * request does not leave at.
  */
 export class RateLimiter {
   private readonly store: RateLimitStore;
   private readonly clock: Clock;
   private readonly emit: Emit;
+  private readonly lines = new Map<string, Line>();
+  private readonly spreads = new Map<string, RoundTripSpread>();
 
   constructor(options: RateLimiterOptions) {
     this.store = options.store ?? new MemoryRateLimitStore();
@@ -48,37 +77,48 @@ export class RateLimiter {
   }
 
   /**
-   * Waits for a slot and resolves with the milliseconds waited. When the wait would exceed
-   * `maxWaitMs` it reserves nothing and throws a `rate_limited` IntegrationError (reason
-   * `rate_limit_wait_exceeds_budget`, `retryAfterMs` until the earliest slot) that is safe to
-   * retry, since the request never left. An abort rejects with the signal's reason; a slot
-   * already reserved stays spent, which errs on the side of sending less.
+   * Waits for a slot and resolves with the milliseconds waited. A call that cannot have a slot
+   * within `maxWaitMs` takes none and throws a `rate_limited` IntegrationError (reason
+   * `rate_limit_wait_exceeds_budget`, `retryAfterMs` until the earliest slot known) that is safe
+   * to retry, since the request never left: at once when the earliest slot is already too far,
+   * else as soon as the line learns it is. An abort rejects with the signal's reason.
    */
   async acquire(request: AcquireRequest): Promise<number> {
     const { signal } = request;
     if (signal?.aborted) throw abortReason(signal);
     if (request.rules.length === 0) return 0;
     const now = this.clock.now();
-    const pending = this.store.reserve(request.rules, now, request.maxWaitMs);
+    // Nobody of ours waits for these rules: take a slot now if one is free. Otherwise join the
+    // line behind those who came first, so the store is asked by one caller at a time.
+    const queued = this.lines.size === 0 ? undefined : this.lines.get(limiterName(request.rules));
+    if (queued) {
+      if (queued.tryAt > now + request.maxWaitMs) throw this.waitExceedsBudget(request, queued.tryAt - now);
+      return this.wait(request, now, queued.tryAt);
+    }
+    const pending = this.store.reserve(request.rules, now, 0, this.extraMarginMs(request.scope.endpoint));
     // Awaiting only a real promise keeps the in-memory path free of an extra microtask hop.
     const reservation: Reservation = isPromiseLike(pending) ? await pending : pending;
-    if (!reservation.granted) throw this.waitExceedsBudget(request, reservation.earliestAt - now);
-    const waitMs = reservation.startAt - now;
-    if (waitMs <= 0) return 0;
-    // A shared store's round trip may already have used up part of the wait.
-    const stillToWaitMs = reservation.startAt - this.clock.now();
-    if (stillToWaitMs > 0) await this.clock.sleep(stillToWaitMs, signal);
-    const { scope } = request;
-    this.emit({
-      type: 'rate_limit.waited',
-      at: this.clock.now(),
-      provider: scope.provider,
-      endpoint: scope.endpoint,
-      correlationId: scope.correlationId,
-      waitMs,
-      limiter: limiterName(request.rules),
-    });
-    return waitMs;
+    if (reservation.granted) return 0;
+    if (reservation.earliestAt > now + request.maxWaitMs) throw this.waitExceedsBudget(request, reservation.earliestAt - now);
+    return this.wait(request, now, reservation.earliestAt);
+  }
+
+  /**
+   * Learns how long a request to `endpoint` took from leaving to its answer. The spread of the
+   * recent round trips is added to the spacing of every window the endpoint's calls count against.
+   */
+  observeRoundTrip(endpoint: string, roundTripMs: number): void {
+    let spread = this.spreads.get(endpoint);
+    if (!spread) {
+      spread = new RoundTripSpread();
+      this.spreads.set(endpoint, spread);
+    }
+    spread.observe(roundTripMs);
+  }
+
+  /** The spacing added to `endpoint`'s windows for how much its round trips vary, in ms. */
+  extraMarginMs(endpoint: string): number {
+    return this.spreads.get(endpoint)?.spreadMs ?? 0;
   }
 
   /** Holds every call under `key` until `until`, e.g. for a 429's Retry-After. */
@@ -108,6 +148,119 @@ export class RateLimiter {
       reason: 'rate_limit_headers',
     });
     return true;
+  }
+
+  private wait(request: AcquireRequest, askedAt: number, tryAt: number): Promise<number> {
+    const name = limiterName(request.rules);
+    let line = this.lines.get(name);
+    if (!line) {
+      line = { name, waiters: [], tryAt, cancelWake: undefined, asking: false };
+      this.lines.set(name, line);
+    }
+    const joined = line;
+    return new Promise<number>((resolve, reject) => {
+      const { signal } = request;
+      const onAbort = (): void => {
+        this.leave(joined, waiter);
+        reject(abortReason(signal as AbortSignal));
+      };
+      const waiter: Waiter = {
+        request,
+        askedAt,
+        deadline: askedAt + request.maxWaitMs,
+        resolve,
+        reject,
+        detach: () => signal?.removeEventListener('abort', onAbort),
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      joined.waiters.push(waiter);
+      this.schedule(joined);
+    });
+  }
+
+  private leave(line: Line, waiter: Waiter): void {
+    const index = line.waiters.indexOf(waiter);
+    if (index !== -1) line.waiters.splice(index, 1);
+    waiter.detach();
+    if (line.waiters.length === 0) this.close(line);
+  }
+
+  private close(line: Line): void {
+    line.cancelWake?.();
+    line.cancelWake = undefined;
+    if (this.lines.get(line.name) === line) this.lines.delete(line.name);
+  }
+
+  /** Asks the store for the head's slot now, or sets a wake-up for when it could be granted. */
+  private schedule(line: Line): void {
+    if (line.asking || line.cancelWake) return;
+    const delay = line.tryAt - this.clock.now();
+    if (delay > 0) {
+      line.cancelWake = this.clock.setTimer(delay, () => {
+        line.cancelWake = undefined;
+        void this.serve(line);
+      });
+      return;
+    }
+    void this.serve(line);
+  }
+
+  private async serve(line: Line): Promise<void> {
+    line.asking = true;
+    while (line.waiters.length > 0 && line.tryAt <= this.clock.now()) {
+      const head = line.waiters[0] as Waiter;
+      const now = this.clock.now();
+      let reservation: Reservation;
+      try {
+        const pending = this.store.reserve(head.request.rules, now, 0, this.extraMarginMs(head.request.scope.endpoint));
+        reservation = isPromiseLike(pending) ? await pending : pending;
+      } catch (error) {
+        // The store failed (e.g. a shared store out of reach): the head learns why; the next asks anew.
+        this.leave(line, head);
+        head.reject(error);
+        continue;
+      }
+      if (reservation.granted) {
+        line.tryAt = reservation.nextAt ?? reservation.startAt;
+        // A head that gave up while the store answered leaves its slot unused: sending less, never more.
+        if (line.waiters[0] === head) {
+          this.leave(line, head);
+          this.granted(head);
+        }
+      } else {
+        line.tryAt = reservation.earliestAt;
+      }
+      this.failThoseOutOfTime(line);
+    }
+    line.asking = false;
+    if (line.waiters.length > 0) this.schedule(line);
+    else this.close(line);
+  }
+
+  /** No one in the line is served before `line.tryAt`: whoever's budget ends sooner fails now. */
+  private failThoseOutOfTime(line: Line): void {
+    const now = this.clock.now();
+    for (const waiter of [...line.waiters]) {
+      if (waiter.deadline >= line.tryAt) continue;
+      this.leave(line, waiter);
+      waiter.reject(this.waitExceedsBudget(waiter.request, line.tryAt - now));
+    }
+  }
+
+  private granted(waiter: Waiter): void {
+    const at = this.clock.now();
+    const waitMs = at - waiter.askedAt;
+    const { scope } = waiter.request;
+    this.emit({
+      type: 'rate_limit.waited',
+      at,
+      provider: scope.provider,
+      endpoint: scope.endpoint,
+      correlationId: scope.correlationId,
+      waitMs,
+      limiter: limiterName(waiter.request.rules),
+    });
+    waiter.resolve(waitMs);
   }
 
   private waitExceedsBudget(request: AcquireRequest, retryAfterMs: number): IntegrationError {

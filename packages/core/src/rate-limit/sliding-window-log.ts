@@ -37,10 +37,13 @@ export class SlidingWindowLog {
     this.grants = new Float64Array(Math.min(window.limit, INITIAL_CAPACITY));
   }
 
-  /** The earliest time another grant keeps every interval of `windowMs` at or under `limit`. */
-  earliestAt(): number {
+  /**
+   * The earliest time another grant keeps every interval of `windowMs` at or under `limit`, with
+   * `extraMarginMs` more spacing (how much the way to the provider varies, learnt by the limiter).
+   */
+  earliestAt(extraMarginMs = 0): number {
     if (this.count < this.limit) return Number.NEGATIVE_INFINITY;
-    return (this.grants[this.oldest] as number) + this.spacingMs;
+    return (this.grants[this.oldest] as number) + this.spacingMs + extraMarginMs;
   }
 
   record(at: number): void {

@@ -1,15 +1,25 @@
 import type { RateLimitRule } from './windows.js';
 
-/** The answer to a reservation: the slot's start time, or the earliest time one would exist. */
-export type Reservation = { granted: true; startAt: number } | { granted: false; earliestAt: number };
+/**
+ * The answer to a reservation: the slot's start time, or the earliest time one would exist.
+ * A grant may say `nextAt`, the earliest time another reservation under the same rules could be
+ * granted after this one, so that a caller with more requests waiting can sleep until then
+ * instead of asking again at once.
+ */
+export type Reservation = { granted: true; startAt: number; nextAt?: number } | { granted: false; earliestAt: number };
 
 /**
  * Where rate-limit state lives. Behind an interface so that several processes can share one
  * budget through a store such as Redis; every method may answer synchronously or with a promise.
  */
 export interface RateLimitStore {
-  /** Atomically reserve one slot in EVERY rule at the earliest time all allow it, if that is <= now + maxWaitMs; otherwise reserve nothing. */
-  reserve(rules: readonly RateLimitRule[], now: number, maxWaitMs: number): Reservation | Promise<Reservation>;
+  /**
+   * Atomically reserve one slot in EVERY rule at the earliest time all allow it, if that is
+   * <= now + maxWaitMs; otherwise reserve nothing. `extraMarginMs` (default 0) widens every
+   * window's spacing for this reservation: how much the time from a request leaving to its
+   * arrival at the provider varies, which the limiter learns from round trips.
+   */
+  reserve(rules: readonly RateLimitRule[], now: number, maxWaitMs: number, extraMarginMs?: number): Reservation | Promise<Reservation>;
   /** Nothing may start under `key` before `until` (a 429 Retry-After, or remaining=0 with a reset). */
   pauseUntil(key: string, until: number): void | Promise<void>;
   /** The provider says only `remaining` more requests are allowed under `key` until `resetAt`. */
