@@ -93,7 +93,10 @@ describe('the Razorpay simulation', () => {
     simulation.settle(clock.now());
     simulation.settle(clock.now());
     expect(simulation.state.reconLines()).toHaveLength(1);
-    expect(simulation.state.reconLines()[0]).toMatchObject({ credit: 10000 - feeOf(10000).fee - feeOf(10000).tax, order_receipt: 'c-1' });
+    // As Razorpay reports it: the line's fee is the payment entity's, GST included, and credit = amount − fee.
+    const [captured] = simulation.state.paymentsOf(payment.id);
+    expect(feeOf(10000)).toEqual({ fee: 236, tax: 36 });
+    expect(simulation.state.reconLines()[0]).toMatchObject({ amount: 10000, fee: captured?.fee, tax: captured?.tax, credit: 10000 - 236, order_receipt: 'c-1' });
     simulation.dropSettlementLineFor(payment.id);
     expect(simulation.state.reconLines()).toHaveLength(0);
     expect(() => simulation.dropSettlementLineFor(payment.id)).toThrow(/no settlement line/);

@@ -184,9 +184,20 @@ describe('settlement lines', () => {
   });
 
   it('skips a line not settled yet and reads an unknown type as unknown', () => {
-    const base = { entity_id: 'pay_1', type: 'payment', debit: 0, credit: 970, amount: 1000, currency: 'INR', fee: 25, tax: 5, created_at: 1, settled_at: null };
+    const base = { entity_id: 'pay_1', type: 'payment', debit: 0, credit: 970, amount: 1000, currency: 'INR', fee: 30, tax: 5, created_at: 1, settled_at: null };
     expect(toSettlementLine(reconItemSchema.parse(base))).toBeUndefined();
     const line = toSettlementLine(reconItemSchema.parse({ ...base, type: 'dispute', settled_at: 100, settlement_id: 'setl_1' }));
     expect(line).toMatchObject({ kind: 'unknown', fee: money(30, 'INR'), net: money(970, 'INR') });
+  });
+
+  it('reports Razorpay’s fee as it is, GST included, so gross − fee is net on a line that carries tax', () => {
+    // Shaped as the recon docs and the Payment schema say: `fee` (including GST) 1180, of which `tax` 180.
+    const payment = { entity_id: 'pay_DEXrnipqTmWVGE', type: 'payment', debit: 0, credit: 48820, amount: 50000, currency: 'INR', fee: 1180, tax: 180 };
+    const transfer = { entity_id: 'trf_DEUoCEtdsJgvl7', type: 'transfer', debit: 100296, credit: 0, amount: 100000, currency: 'INR', fee: 296, tax: 46 };
+    for (const item of [payment, transfer]) {
+      const line = toSettlementLine(reconItemSchema.parse({ ...item, created_at: 1, settled_at: 100, settlement_id: 'setl_DGlQ1Rj8os78Ec' }));
+      expect(line?.fee).toEqual(money(item.fee, 'INR'));
+      expect((line?.gross.amountMinor ?? 0) - (line?.fee.amountMinor ?? 0)).toBe(line?.net.amountMinor);
+    }
   });
 });

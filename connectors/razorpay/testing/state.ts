@@ -17,10 +17,14 @@ export const DECLINED: AttemptFailure = {
   step: 'payment_authorization',
 };
 
-/** Razorpay's fee on a payment in the simulation: 2 %, plus 18 % GST on the fee. */
+/**
+ * Razorpay's fee on a payment in the simulation (2 %, plus 18 % GST on it) as Razorpay reports it
+ * on the payment entity and on its recon line: `fee` includes the GST and `tax` is the GST part.
+ */
 export function feeOf(amount: number): { fee: number; tax: number } {
-  const fee = Math.round(amount * 0.02);
-  return { fee, tax: Math.round(fee * 0.18) };
+  const charge = Math.round(amount * 0.02);
+  const tax = Math.round(charge * 0.18);
+  return { fee: charge + tax, tax };
 }
 
 interface OrderRecord {
@@ -134,9 +138,7 @@ export class RazorpayState {
 
   /** Captures an authorised payment and marks its order paid, raising the events Razorpay sends. */
   capture(payment: SimPayment, now: number): void {
-    const { fee, tax } = feeOf(payment.amount);
-    // The payment entity's fee includes the GST on it; `tax` is that GST.
-    Object.assign(payment, { status: 'captured', captured: true, fee: fee + tax, tax });
+    Object.assign(payment, { status: 'captured', captured: true, ...feeOf(payment.amount) });
     this.event('payment.captured', { payment }, now);
     const order = this.orders.get(payment.order_id)?.order;
     if (order === undefined) return;
@@ -238,7 +240,7 @@ export class RazorpayState {
     for (const payment of this.payments.values()) {
       if (!payment.captured || this.settled.has(payment.id)) continue;
       const { fee, tax } = feeOf(payment.amount);
-      const credit = payment.amount - fee - tax;
+      const credit = payment.amount - fee;
       lines.push(this.reconLine(payment, { type: 'payment', entityId: payment.id, amount: payment.amount, debit: 0, credit, fee, tax, paymentId: null }, settlementId, utr, at));
     }
     for (const refund of this.refunds.values()) {
@@ -255,7 +257,8 @@ export class RazorpayState {
       entity: 'settlement',
       amount: lines.reduce((sum, line) => sum + line.credit - line.debit, 0),
       status: 'processed',
-      fees: lines.reduce((sum, line) => sum + line.fee, 0),
+      // The settlement entity splits them: its `fees` leave out the GST its `tax` holds.
+      fees: lines.reduce((sum, line) => sum + line.fee - line.tax, 0),
       tax: lines.reduce((sum, line) => sum + line.tax, 0),
       utr,
       created_at: seconds(at),

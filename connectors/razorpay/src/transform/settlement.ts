@@ -1,4 +1,4 @@
-import { addMoney, negateMoney, statusMap, subtractMoney, zoneOffsetMs } from '@interlock/core';
+import { negateMoney, statusMap, subtractMoney, zoneOffsetMs } from '@interlock/core';
 import type { SettlementKind, SettlementLine, SettlementPeriod } from '@interlock/payments';
 import { readFields, RECON_FIELDS } from '../fields.js';
 import { RAZORPAY_PROVIDER } from '../provider.js';
@@ -47,8 +47,10 @@ export function reconDays(period: SettlementPeriod): ReconDay[] {
 /**
  * One canonical settlement line from a recon item, or undefined while the item is not settled
  * yet. `gross` is signed as the money moved for us (a refund is negative), `net` is what reached
- * the balance (`credit − debit`) and `fee` is Razorpay's fee plus the GST on it; the line points
- * at the canonical payment (the order, when the payment had one) and at the refund.
+ * the balance (`credit − debit`) and `fee` is Razorpay's `fee`, which already includes the GST on
+ * it (`tax` is that GST: a transfer's debit is its amount plus `fee`, fetch-recon docs), so
+ * `gross − fee = net` on every line. The line points at the canonical payment (the order, when the
+ * payment had one) and at the refund.
  */
 export function toSettlementLine(item: WireReconItem): SettlementLine | undefined {
   const read = readFields(RECON_FIELDS, item);
@@ -61,7 +63,7 @@ export function toSettlementLine(item: WireReconItem): SettlementLine | undefine
   const amount = fromWireAmount(read.int('amountMinor'), currency, 'amount');
   const credit = fromWireAmount(read.int('credit'), currency, 'credit');
   const debit = fromWireAmount(read.int('debit'), currency, 'debit');
-  const fee = addMoney(fromWireAmount(read.int('fee') ?? 0, currency, 'fee'), fromWireAmount(read.int('tax') ?? 0, currency, 'tax'));
+  const fee = fromWireAmount(read.int('fee') ?? 0, currency, 'fee');
   const line: SettlementLine = {
     provider: RAZORPAY_PROVIDER,
     id: `${read.text('settlementId') ?? 'unsettled'}:${entityId}`,
