@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { arrivalAllowance, formatArrival } from './cases/arrival-allowance.js';
 import { convergence, formatConvergence } from './cases/convergence.js';
 import { formatAllowance, providerAllowance } from './cases/provider-allowance.js';
 import { formatPipeline, pipelinePerCall } from './cases/pipeline-per-call.js';
@@ -54,11 +55,12 @@ async function main(): Promise<void> {
   const ingest = await run(4, 'webhook ingest', () => webhookIngest({ quick, cpuProfileDir }), formatIngest);
   const verification = await run(5, 'signature verification', () => signatureVerification({ quick }), formatVerification);
   const converged = await run(6, 'convergence', () => convergence({ quick }), formatConvergence);
+  const arrival = await run(7, 'allowance at arrival', () => arrivalAllowance({ quick }), formatArrival);
 
   const totalSeconds = (now() - started) / 1000;
   console.log(`done in ${totalSeconds.toFixed(1)} s; results in ${resultsFile}`);
   await mkdir(dirname(resultsFile), { recursive: true });
-  const json = { machine, quick, only: only ? [...only] : null, totalSeconds, failures, cases: { pipeline, throughput, allowance, ingest, verification, convergence: converged } };
+  const json = { machine, quick, only: only ? [...only] : null, totalSeconds, failures, cases: { pipeline, throughput, allowance, ingest, verification, convergence: converged, arrival } };
   await writeFile(resultsFile, `${JSON.stringify(json, null, 2)}\n`);
   if (Object.keys(failures).length > 0) process.exitCode = 1;
 }

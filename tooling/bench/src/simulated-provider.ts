@@ -18,12 +18,24 @@ export class SimulatedProvider {
   rejected = 0;
   private readonly ok: TransportResponse = { status: 200, headers: new Headers({ 'content-type': 'application/json' }), bodyText: '{"ok":true}' };
 
+  /**
+   * `oneWayMs`, when given, is drawn for each leg of each request (there and back) and spent on
+   * the clock: the provider then counts a request when it ARRIVES, not when the client sent it.
+   */
   constructor(
     private readonly clock: Clock,
     readonly limits: readonly ProviderLimit[],
+    private readonly oneWayMs?: () => number,
   ) {}
 
-  readonly transport: Transport = async () => this.answer(this.clock.now());
+  readonly transport: Transport = async () => {
+    const { oneWayMs } = this;
+    if (!oneWayMs) return this.answer(this.clock.now());
+    await this.clock.sleep(oneWayMs());
+    const response = this.answer(this.clock.now());
+    await this.clock.sleep(oneWayMs());
+    return response;
+  };
 
   /** Milliseconds until a request arriving at `at` would be accepted; 0 when it would be now. */
   waitAt(at: number): number {
@@ -35,7 +47,8 @@ export class SimulatedProvider {
     return wait;
   }
 
-  private answer(at: number): TransportResponse {
+  /** Accepts the request arriving at `at`, or refuses it with a 429 and Retry-After. */
+  answer(at: number): TransportResponse {
     const wait = this.waitAt(at);
     if (wait === 0) {
       this.accepted.push(at);
