@@ -10,7 +10,7 @@ export {
 export { RAZORPAY_API_VERSION, RAZORPAY_BASE_URL, RAZORPAY_PROVIDER } from './provider.js';
 export type { RazorpayClient } from './client.js';
 export type { RazorpayEndpoint } from './endpoints.js';
-export { DESCRIPTION_CODES, extractRazorpayError, RAZORPAY_ERROR_KINDS, razorpayErrorTable, STATUS_CODES } from './errors.js';
+export { ERROR_RULE_PRECEDENCE, extractRazorpayError, RAZORPAY_ERROR_RULES, razorpayErrorTable, type RazorpayErrorRule } from './errors.js';
 export { ERROR_FIELDS, EVENT_FIELDS, HEADERS, IDEMPOTENCY_NOTE, ORDER_FIELDS, PAYMENT_FIELDS, QUERY_FIELDS, RECON_FIELDS, REFUND_FIELDS } from './fields.js';
 export { RAZORPAY_DEFAULT_LIMITS, resolveRateLimits, type RazorpayRateLimits } from './limits.js';
 export { fromWireAmount, toWireAmount } from './transform/money.js';

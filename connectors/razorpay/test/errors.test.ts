@@ -1,6 +1,6 @@
 import { classifyResponse, collectAll, money } from '@interlock/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { extractRazorpayError, razorpayErrorTable } from '../src/index.js';
+import { ERROR_RULE_PRECEDENCE, extractRazorpayError, RAZORPAY_ERROR_RULES, razorpayErrorTable, type RazorpayErrorRule } from '../src/index.js';
 import { stage, type Stage } from './support.js';
 
 const body = (error: Record<string, unknown>) => ({ error: { field: null, source: 'NA', step: 'NA', reason: 'NA', metadata: {}, ...error } });
@@ -30,6 +30,33 @@ describe('the Razorpay error table', () => {
     expect(classify(400, { code: 'BAD_REQUEST_ERROR', description: 'x', reason: 'input_validation_failed' })).toMatchObject({ kind: 'invalid_request', providerCode: 'input_validation_failed' });
     // A reason nobody listed falls back to the code and the status.
     expect(classify(400, { code: 'GATEWAY_ERROR', description: 'x', reason: 'bank_cutoff_in_progress' })).toMatchObject({ kind: 'unavailable', providerCode: 'GATEWAY_ERROR' });
+  });
+
+  it('classifies an unknown id as not_found although Razorpay sends it with reason input_validation_failed', () => {
+    // As Razorpay answers GET /v1/payments/<unknown id>: the reason is the generic validation category.
+    const unknownId = { code: 'BAD_REQUEST_ERROR', description: 'The id provided does not exist', source: 'business', step: 'payment_initiation', reason: 'input_validation_failed' };
+    expect(classify(400, unknownId)).toMatchObject({ kind: 'not_found', providerCode: 'id_not_found' });
+    // The same reason with a description no rule names stays a plain validation failure.
+    expect(classify(400, { ...unknownId, description: 'The month is not a valid month.', field: 'month' })).toMatchObject({ kind: 'invalid_request', providerCode: 'input_validation_failed' });
+  });
+
+  it('keeps its rules most specific first, and refuses a table where a less specific rule would win', () => {
+    const tiers = RAZORPAY_ERROR_RULES.map((rule) => ERROR_RULE_PRECEDENCE.findIndex((on) => on in rule));
+    expect(tiers).toEqual([...tiers].sort((a, b) => a - b));
+    // Every swap of two neighbouring rules that read different parts of the error is refused.
+    let mutants = 0;
+    for (let i = 0; i + 1 < RAZORPAY_ERROR_RULES.length; i++) {
+      if (tiers[i] === tiers[i + 1]) continue;
+      const swapped = [...RAZORPAY_ERROR_RULES];
+      [swapped[i], swapped[i + 1]] = [swapped[i + 1] as RazorpayErrorRule, swapped[i] as RazorpayErrorRule];
+      expect(() => razorpayErrorTable(swapped)).toThrow(/most specific first/);
+      mutants++;
+    }
+    expect(mutants).toBe(ERROR_RULE_PRECEDENCE.length - 1);
+    // The mutant of the bug itself: the validation reason moved above the description rules.
+    const reasonFirst = [{ reason: 'input_validation_failed', kind: 'invalid_request' } as const, ...RAZORPAY_ERROR_RULES.filter((rule) => !('reason' in rule && rule.reason === 'input_validation_failed'))];
+    expect(() => razorpayErrorTable(reasonFirst)).toThrow("razorpay error rules: 'idempotency_key_reused' reads the description and must come before every rule on the reason (most specific first)");
+    expect(() => razorpayErrorTable([...RAZORPAY_ERROR_RULES, { code: 'id_not_found', kind: 'invalid_request' }])).toThrow(/'id_not_found' is reported by two rules/);
   });
 
   it('reads the conditions Razorpay states only in prose', () => {

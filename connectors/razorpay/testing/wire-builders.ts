@@ -41,8 +41,9 @@ export function errorReply(
 
 export const badRequest = (description: string, field?: string): FaultReply => errorReply(400, description, field === undefined ? {} : { field });
 
-/** What Razorpay answers for an id it does not know (400, not 404). */
-export const unknownId = (): FaultReply => badRequest('The id provided does not exist');
+/** What Razorpay answers for an id it does not know: a 400, not a 404, filed under the validation reason. */
+export const unknownId = (): FaultReply =>
+  errorReply(400, 'The id provided does not exist', { source: 'business', step: 'payment_initiation', reason: 'input_validation_failed' });
 
 export const authenticationFailed = (): FaultReply => errorReply(401, 'Authentication failed');
 

@@ -34,7 +34,7 @@ export const razorpaySpec: ConnectorContractSpec<RazorpayConnector> = {
   errors: [
     { name: 'bad key (401, code BAD_REQUEST_ERROR)', kind: 'auth', reply: razorpayError(401, 'BAD_REQUEST_ERROR', 'Authentication failed') },
     { name: 'invalid parameter', kind: 'invalid_request', reply: razorpayError(400, 'BAD_REQUEST_ERROR', 'The count may not be greater than 100.') },
-    { name: 'unknown id (400 "The id provided does not exist")', kind: 'not_found', reply: razorpayError(400, 'BAD_REQUEST_ERROR', 'The id provided does not exist') },
+    { name: 'unknown id (400 "The id provided does not exist")', kind: 'not_found', reply: razorpayError(400, 'BAD_REQUEST_ERROR', 'The id provided does not exist', 'input_validation_failed') },
     { name: 'unknown URL (404)', kind: 'not_found', reply: razorpayError(404, 'BAD_REQUEST_ERROR', 'The requested URL was not found on the server.') },
     { name: 'a list whose order lost its amount', kind: 'contract_violation', reply: { status: 200, body: { entity: 'collection', count: 1, items: [{ ...paidOrder, amount: undefined }] } } },
     // Transient errors last: each is retried, and together they open the read endpoint's circuit breaker.
