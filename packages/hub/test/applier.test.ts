@@ -56,6 +56,22 @@ describe('event applier', () => {
     }
   });
 
+  it('settles a redelivered event whose changes were already written as applied, writing nothing twice', async () => {
+    const { store, apply } = setup();
+    try {
+      const first = event('e1', 'open', 1_000);
+      await expect(apply(first)).resolves.toEqual({ status: 'applied' });
+      // The same event handed out again, as after a worker that died before the queue settled it.
+      await expect(apply({ ...first, attempts: 2 })).resolves.toEqual({ status: 'applied' });
+      const trail = await store.integrity.listAudit({ recordId: 'T9' });
+      expect(trail.map((entry) => `${entry.eventId} ${entry.outcome}`)).toEqual(['e1 applied']);
+      // A different event carrying the same state is still a duplicate.
+      await expect(apply(event('e1-copy', 'open', 1_000))).resolves.toMatchObject({ status: 'discarded' });
+    } finally {
+      await store.close();
+    }
+  });
+
   it('waits for a missing step when an event is ahead of the record, then applies it', async () => {
     const { store, apply } = setup();
     try {

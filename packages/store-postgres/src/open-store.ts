@@ -4,6 +4,7 @@ import { PostgresEventQueue } from './events/postgres-event-queue.js';
 import { EventTable } from './events/event-table.js';
 import { quoteIdentifier } from './identifier.js';
 import { AuditTable } from './integrity/audit-table.js';
+import { EventApplications } from './integrity/event-applications.js';
 import { IdempotencyTable } from './integrity/idempotency-table.js';
 import { RecordTable } from './integrity/record-table.js';
 import { DEFAULT_SCHEMA, migrate } from './migrations/migrate.js';
@@ -75,10 +76,13 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
   }
 
   const events = new PostgresEventQueue(new EventTable(owner.pool, quoted), { clock, idlePollMs, onError }, owner.hold());
+  const records = new RecordTable(owner.pool, quoted);
+  const audit = new AuditTable(owner.pool, quoted);
   const integrity = composeIntegrityStore({
     idempotency: new IdempotencyTable(owner.pool, quoted, idempotency),
-    records: new RecordTable(owner.pool, quoted),
-    audit: new AuditTable(owner.pool, quoted),
+    records,
+    audit,
+    applications: new EventApplications(owner.pool, quoted, records, audit),
     close: owner.hold(),
   });
   return {

@@ -31,6 +31,37 @@ describe.skipIf(service.skip)('PostgreSQL event queue: what the parity suite doe
     expect((await lease())?.lease_owner).toBeNull();
   });
 
+  it('an event applied through the integrity store is settled in the same transaction, before its worker returns', async () => {
+    db = new TestDatabase();
+    const clock = new FakeClock();
+    const store = await db.open({ clock });
+    const event = sampleEvent(clock.now());
+    await store.events.accept(event);
+    const application = {
+      provider: event.provider,
+      eventId: event.eventId,
+      queueId: event.id,
+      record: { provider: event.provider, recordType: 'payment', recordId: 'pay_1', status: 'succeeded', updatedAt: clock.now() },
+      expectedVersion: undefined,
+      effects: [{ provider: event.provider, recordType: 'movement', recordId: 'mv_1', status: 'captured', updatedAt: clock.now() }],
+      audit: { at: clock.now(), actor: 'worker:test', action: 'apply', provider: event.provider, recordId: 'pay_1', eventId: event.eventId, outcome: 'applied' },
+    };
+    let finish: ((outcome: EventOutcome) => void) | undefined;
+    const consumer = store.events.consume(async () => {
+      await store.integrity.applyEvent(application);
+      // The worker stalls here, as one killed before the queue hears its outcome would.
+      return new Promise<EventOutcome>((resolve) => (finish = resolve));
+    });
+    await vi.waitFor(() => expect(finish).toBeDefined());
+    expect((await store.events.get(event.id))?.status).toBe('applied');
+    expect(await store.integrity.getRecord({ provider: event.provider, recordType: 'movement', recordId: 'mv_1' })).toMatchObject({ status: 'captured' });
+    // The lease holder's own late outcome changes nothing, and the event is never written twice.
+    finish?.({ status: 'retry', reason: 'late' });
+    await consumer.stop();
+    expect(await store.events.get(event.id)).toMatchObject({ status: 'applied', attempts: 1 });
+    expect(await store.integrity.applyEvent(application)).toBe('already_applied');
+  });
+
   it('an event whose workers keep dying is dead-lettered once its lease has run out on the last attempt', async () => {
     db = new TestDatabase();
     const clock = new FakeClock();

@@ -22,7 +22,7 @@ describe.skipIf(service.skip)('migrate (PostgreSQL)', () => {
       'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name',
       [db.schema],
     );
-    expect(tables.map((t) => t.table_name)).toEqual(['audit_log', 'events', 'idempotency_keys', 'records', 'schema_migrations']);
+    expect(tables.map((t) => t.table_name)).toEqual(['applied_events', 'audit_log', 'events', 'idempotency_keys', 'records', 'schema_migrations']);
   });
 
   it('upgrades a version 2 schema: its records gain no snapshot and are listed', async () => {

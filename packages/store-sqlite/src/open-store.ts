@@ -5,6 +5,7 @@ import { GroupCommit } from './database/group-commit.js';
 import { EventStatements } from './events/event-statements.js';
 import { SqliteEventQueue } from './events/sqlite-event-queue.js';
 import { AuditTrail } from './integrity/audit-trail.js';
+import { EventApplications } from './integrity/event-applications.js';
 import { IdempotencyStatements } from './integrity/idempotency-statements.js';
 import { RecordStates } from './integrity/record-states.js';
 import { SqliteIdempotency } from './integrity/sqlite-idempotency.js';
@@ -65,7 +66,10 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     ttlMs: resolved.idempotencyTtlMs,
     lockTimeoutMs: resolved.idempotencyLockTimeoutMs,
   });
-  const integrity = composeIntegrityStore({ idempotency, records: new RecordStates(db, writes), audit: new AuditTrail(db, writes), close: facetClosed });
+  const records = new RecordStates(db, writes);
+  const audit = new AuditTrail(db, writes);
+  const applications = new EventApplications(db, writes, records, audit);
+  const integrity = composeIntegrityStore({ idempotency, records, audit, applications, close: facetClosed });
 
   return {
     events,

@@ -21,7 +21,7 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     expect(migrate(db)).toBe(SCHEMA_VERSION);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['audit_trail', 'events', 'idempotency_keys', 'record_states', 'schema_version']);
+    expect(tables).toEqual(['applied_events', 'audit_trail', 'events', 'idempotency_keys', 'record_states', 'schema_version']);
     expect(migrate(db)).toBe(SCHEMA_VERSION);
     expect(db.prepare('SELECT version FROM schema_version').pluck().all()).toEqual(MIGRATIONS.map((m) => m.version));
   });

@@ -1,5 +1,5 @@
 import type { IdempotencyStore } from '../idempotency/idempotency-store.js';
-import type { AuditEntry, AuditFilter, IntegrityStore, RecordFilter, RecordKey, RecordState } from './integrity-store.js';
+import type { AppliedEventKey, ApplyResult, AuditEntry, AuditFilter, EventApplication, IntegrityStore, RecordFilter, RecordKey, RecordState } from './integrity-store.js';
 
 /** Record states with compare-and-set: the part of an IntegrityStore an engine writes itself. */
 export interface RecordStateTable {
@@ -14,17 +14,24 @@ export interface AuditTable {
   list(filter?: AuditFilter): Promise<readonly AuditEntry[]>;
 }
 
+/** The all-or-nothing write of one event's changes, in the engine's own transaction. */
+export interface EventApplications {
+  apply(application: EventApplication): Promise<ApplyResult>;
+  wasApplied(key: AppliedEventKey): Promise<boolean>;
+}
+
 /**
- * One IntegrityStore from an engine's three tables. Every engine delegates the same way, so the
+ * One IntegrityStore from an engine's tables. Every engine delegates the same way, so the
  * delegation lives here once; `close` runs the engine's release exactly once.
  */
 export function composeIntegrityStore(parts: {
   idempotency: IdempotencyStore;
   records: RecordStateTable;
   audit: AuditTable;
+  applications: EventApplications;
   close(): Promise<void>;
 }): IntegrityStore {
-  const { idempotency, records, audit } = parts;
+  const { idempotency, records, audit, applications } = parts;
   let closing: Promise<void> | undefined;
   return {
     begin: (scope, key, fingerprint, now) => idempotency.begin(scope, key, fingerprint, now),
@@ -33,6 +40,8 @@ export function composeIntegrityStore(parts: {
     getRecord: (key) => records.get(key),
     putRecord: (next, expectedVersion) => records.put(next, expectedVersion),
     listRecords: (filter) => records.list(filter),
+    applyEvent: (application) => applications.apply(application),
+    wasApplied: (key) => applications.wasApplied(key),
     appendAudit: (entry) => audit.append(entry),
     listAudit: (filter) => audit.list(filter),
     close: () => (closing ??= parts.close()),

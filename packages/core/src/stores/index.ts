@@ -9,8 +9,13 @@ export type {
   InboundEvent,
   StoredEvent,
 } from './event-queue.js';
-export { RECORD_LIST_LIMIT, type AuditEntry, type AuditFilter, type IntegrityStore, type RecordFilter, type RecordKey, type RecordState } from './integrity-store.js';
-export { composeIntegrityStore, type AuditTable, type RecordStateTable } from './compose-integrity-store.js';
+export {
+  RECORD_LIST_LIMIT,
+  type AppliedEventKey,
+  type ApplyResult,
+  type EventApplication,
+  type AuditEntry, type AuditFilter, type IntegrityStore, type RecordFilter, type RecordKey, type RecordState } from './integrity-store.js';
+export { composeIntegrityStore, type AuditTable, type EventApplications, type RecordStateTable } from './compose-integrity-store.js';
 export { AUDIT_COLUMNS, auditEntryFromRow, auditRowValues, recordStateFromRow, storedEventFromRow, type AuditRow, type EventRow, type RecordRow } from './sql-rows.js';
 export { resolveConsumeOptions, type ConsumeSettings } from './consume-settings.js';
 export { eventRetryBackoff, type EventRetryBackoff } from './event-retry-backoff.js';

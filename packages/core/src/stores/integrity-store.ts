@@ -62,6 +62,35 @@ export interface AuditFilter {
   limit?: number | undefined;
 }
 
+/** Which event an application came from: the key its writes are remembered under. */
+export interface AppliedEventKey {
+  provider: string;
+  /** The provider's event id (the dedupe key with `provider`). */
+  eventId: string;
+}
+
+/**
+ * Everything one event changes, written by {@link IntegrityStore.applyEvent} all-or-nothing:
+ * a crash leaves either all of it or none of it, never a record without its movements or audit entry.
+ */
+export interface EventApplication extends AppliedEventKey {
+  /** The queue's id for the event. Where the queue lives in the same database, its row is settled `applied` in the same transaction. */
+  queueId: string;
+  /** The record's next state, written only if the stored version is still `expectedVersion` (undefined: absent). */
+  record: Omit<RecordState, 'version'>;
+  expectedVersion: number | undefined;
+  /** Further records the change makes (a payment's money movements), each created once and never overwritten. */
+  effects: readonly Omit<RecordState, 'version'>[];
+  audit: AuditEntry;
+}
+
+/**
+ * `applied`: everything was written. `conflict`: another writer changed the record since it was
+ * read, and nothing was written. `already_applied`: this event's writes were made before (a
+ * redelivery after a crash between the writes and the queue's acknowledgement), and nothing was written again.
+ */
+export type ApplyResult = 'applied' | 'conflict' | 'already_applied';
+
 /**
  * The data the event path keeps besides the queue: idempotency keys, record states and the
  * audit trail. Implemented by the SQLite and PostgreSQL stores.
@@ -76,6 +105,10 @@ export interface IntegrityStore extends IdempotencyStore {
   putRecord(next: Omit<RecordState, 'version'>, expectedVersion: number | undefined): Promise<boolean>;
   /** The matching record states ordered by `updatedAt`, then `recordId`. */
   listRecords(filter: RecordFilter): Promise<readonly RecordState[]>;
+  /** Writes one event's record state, effects, audit entry and applied mark in one transaction; see {@link ApplyResult}. */
+  applyEvent(application: EventApplication): Promise<ApplyResult>;
+  /** Whether {@link applyEvent} has written this event's changes. */
+  wasApplied(key: AppliedEventKey): Promise<boolean>;
   appendAudit(entry: AuditEntry): Promise<void>;
   listAudit(filter?: AuditFilter): Promise<readonly AuditEntry[]>;
   close(): Promise<void>;

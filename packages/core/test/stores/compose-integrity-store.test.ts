@@ -5,6 +5,7 @@ describe('composeIntegrityStore', () => {
   it('delegates every call to the engine’s tables and releases the engine once', async () => {
     const records = new Map<string, RecordState>();
     const audit: AuditEntry[] = [];
+    const applied = new Set<string>();
     const close = vi.fn(() => Promise.resolve());
     const store = composeIntegrityStore({
       idempotency: new MemoryIdempotencyStore(),
@@ -19,6 +20,7 @@ describe('composeIntegrityStore', () => {
         list: (filter) => Promise.resolve([...records.values()].filter((r) => r.provider === filter.provider && r.recordType === filter.recordType)),
       },
       audit: { append: (entry) => Promise.resolve(void audit.push(entry)), list: () => Promise.resolve(audit) },
+      applications: { apply: (application) => Promise.resolve(applied.add(application.eventId) ? 'applied' : 'conflict'), wasApplied: (key) => Promise.resolve(applied.has(key.eventId)) },
       close,
     });
     await expect(store.begin('s', 'k', 'f', 0)).resolves.toEqual({ state: 'new' });
@@ -32,6 +34,9 @@ describe('composeIntegrityStore', () => {
     await expect(store.listRecords({ provider: 'p', recordType: 'payment' })).resolves.toEqual([{ ...key, status: 'pending', updatedAt: 1, version: 1, snapshot: '{"id":"r1"}' }]);
     await store.appendAudit({ at: 1, actor: 'test', action: 'a', provider: 'p', outcome: 'ok' });
     await expect(store.listAudit()).resolves.toHaveLength(1);
+    const application = { provider: 'p', eventId: 'e1', queueId: 'q1', record: { ...key, status: 'succeeded', updatedAt: 3 }, expectedVersion: 1, effects: [], audit: { at: 3, actor: 'test', action: 'apply', provider: 'p', outcome: 'applied' } };
+    await expect(store.applyEvent(application)).resolves.toBe('applied');
+    await expect(store.wasApplied({ provider: 'p', eventId: 'e1' })).resolves.toBe(true);
     await Promise.all([store.close(), store.close()]);
     expect(close).toHaveBeenCalledTimes(1);
   });

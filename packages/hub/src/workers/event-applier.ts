@@ -13,6 +13,7 @@ import {
   type IntegrityStore,
   type RecordKey,
   type StoredEvent,
+  type AuditEntry,
 } from '@interlock/core';
 
 export interface EventApplierOptions {
@@ -44,15 +45,15 @@ function polledChange(event: StoredEvent): RecordChange {
 
 /**
  * The worker's handler: stale guard, ordering guard (the domain state machine refuses backward
- * transitions), then a compare-and-set write of the record and an audit entry. Anomalies are
- * discarded with their reason and the event is kept for audit. A worker that dies after the
- * write but before acknowledging sees the redelivery as a duplicate, so nothing is applied twice.
+ * transitions), then one all-or-nothing write of the record, its effects and its audit entry,
+ * keyed by the event. Anomalies are discarded with their reason and the event is kept for audit.
+ * A worker that dies after the write but before the queue settles the event hands the
+ * redelivery a finished event: it settles as applied, and nothing is written twice.
  */
 export function createEventApplier(options: EventApplierOptions): EventHandler {
   const { integrity, interpreters, clock, actor } = options;
   const recordLocks = new KeyedLock();
-  const audit = (event: StoredEvent, change: RecordChange | undefined, outcome: string, detail?: string): Promise<void> =>
-    integrity.appendAudit({
+  const auditEntry = (event: StoredEvent, change: RecordChange | undefined, outcome: string, detail?: string): AuditEntry => ({
       at: clock.now(),
       actor,
       action: `apply ${event.type}`,
@@ -65,6 +66,11 @@ export function createEventApplier(options: EventApplierOptions): EventHandler {
       correlationId: event.correlationId,
       detail,
     });
+  const audit = (event: StoredEvent, change: RecordChange | undefined, outcome: string, detail?: string): Promise<void> =>
+    integrity.appendAudit(auditEntry(event, change, outcome, detail));
+  // A worker that died after writing an event's changes but before the queue settled it leaves
+  // the event to be handed out again: it is done, not a duplicate of itself.
+  const alreadyApplied = (event: StoredEvent): Promise<boolean> => integrity.wasApplied({ provider: event.provider, eventId: event.eventId });
 
   const decide = async (event: StoredEvent): Promise<EventOutcome> => {
     const interpreter = interpreters.get(event.provider);
@@ -89,6 +95,10 @@ export function createEventApplier(options: EventApplierOptions): EventHandler {
   const applyChange = async (event: StoredEvent, interpreter: EventInterpreter, change: RecordChange, key: RecordKey): Promise<EventOutcome> => {
     const current = await integrity.getRecord(key);
     const decision = guardTransition(interpreter.machine, current, { status: change.status, occurredAt: change.occurredAt });
+    if (!decision.apply && (await alreadyApplied(event))) {
+      options.onApplied?.(event, change);
+      return { status: 'applied' };
+    }
     if (!decision.apply && decision.reason === 'backward_transition' && current && canReach(interpreter.machine, current.status, change.status)) {
       // Ahead, not behind: a step in between has not arrived yet. Wait for it; if it never
       // comes, the attempts run out and a person (or the poller) decides.
@@ -98,12 +108,19 @@ export function createEventApplier(options: EventApplierOptions): EventHandler {
       await audit(event, change, 'discarded', `${decision.reason}: ${current?.status ?? '-'} -> ${change.status}`);
       return { status: 'discarded', reason: decision.reason };
     }
-    const next = { ...key, status: change.status, updatedAt: change.occurredAt, ...(change.snapshot === undefined ? {} : { snapshot: change.snapshot }) };
-    const written = await integrity.putRecord(next, current?.version);
+    const record = { ...key, status: change.status, updatedAt: change.occurredAt, ...(change.snapshot === undefined ? {} : { snapshot: change.snapshot }) };
+    // The record, its effects, its audit entry and the applied mark: all of them or none.
+    const result = await integrity.applyEvent({
+      provider: event.provider,
+      eventId: event.eventId,
+      queueId: event.id,
+      record,
+      expectedVersion: current?.version,
+      effects: interpreter.effects?.(current, change, event) ?? [],
+      audit: auditEntry(event, change, 'applied', `${current?.status ?? '-'} -> ${change.status}`),
+    });
     // Another worker changed the record between our read and write: decide again with its state.
-    if (!written) return { status: 'retry', reason: 'concurrent_update', retryInMs: 0 };
-    for (const effect of interpreter.effects?.(current, change, event) ?? []) await integrity.putRecord(effect, undefined);
-    await audit(event, change, 'applied', `${current?.status ?? '-'} -> ${change.status}`);
+    if (result === 'conflict') return { status: 'retry', reason: 'concurrent_update', retryInMs: 0 };
     options.onApplied?.(event, change);
     return { status: 'applied' };
   };

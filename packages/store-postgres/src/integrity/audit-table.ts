@@ -1,5 +1,5 @@
 import { AUDIT_COLUMNS, auditEntryFromRow, auditRowValues, type AuditEntry, type AuditFilter, type AuditRow } from '@interlock/core';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 
 /** Default page of {@link AuditTable.list}: enough for a console, small enough to render. */
 const AUDIT_LIST_LIMIT = 100;
@@ -18,9 +18,10 @@ export class AuditTable {
     this.table = `${schema}.audit_log`;
   }
 
-  async append(entry: AuditEntry): Promise<void> {
+  /** `db` is a client inside the caller's transaction, or the pool. */
+  async append(entry: AuditEntry, db: Pool | PoolClient = this.pool): Promise<void> {
     const placeholders = AUDIT_COLUMNS.map((_column, i) => `$${i + 1}`).join(', ');
-    await this.pool.query(`INSERT INTO ${this.table} (${AUDIT_COLUMNS.join(', ')}) VALUES (${placeholders})`, auditRowValues(entry));
+    await db.query(`INSERT INTO ${this.table} (${AUDIT_COLUMNS.join(', ')}) VALUES (${placeholders})`, auditRowValues(entry));
   }
 
   /** The matching entries, oldest first; with a limit, the most recent ones. */

@@ -1,5 +1,5 @@
 import { RECORD_LIST_LIMIT, recordStateFromRow, type RecordFilter, type RecordKey, type RecordRow, type RecordState } from '@interlock/core';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 
 const COLUMNS = 'provider, record_type, record_id, status, updated_at, version, snapshot';
 
@@ -28,17 +28,17 @@ export class RecordTable {
    * The first write creates version 1; each later one must name the version it read and bumps
    * it. Either way one statement decides, so two hub instances racing cannot both win.
    */
-  async put(next: Omit<RecordState, 'version'>, expectedVersion: number | undefined): Promise<boolean> {
+  async put(next: Omit<RecordState, 'version'>, expectedVersion: number | undefined, db: Pool | PoolClient = this.pool): Promise<boolean> {
     const values = [next.provider, next.recordType, next.recordId, next.status, next.updatedAt, next.snapshot ?? null];
     const result =
       expectedVersion === undefined
-        ? await this.pool.query(
+        ? await db.query(
             `INSERT INTO ${this.table} (provider, record_type, record_id, status, updated_at, snapshot, version)
              VALUES ($1, $2, $3, $4, $5, $6, 1)
              ON CONFLICT (provider, record_type, record_id) DO NOTHING`,
             values,
           )
-        : await this.pool.query(
+        : await db.query(
             `UPDATE ${this.table} SET status = $4, updated_at = $5, snapshot = $6, version = version + 1
              WHERE provider = $1 AND record_type = $2 AND record_id = $3 AND version = $7`,
             [...values, expectedVersion],

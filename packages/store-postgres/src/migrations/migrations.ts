@@ -97,5 +97,22 @@ const recordSnapshots: Migration = {
   `,
 };
 
+const appliedEvents: Migration = {
+  version: 4,
+  name: 'applied events',
+  sql: (s) => `
+    -- The events whose changes were written: applying each one once and all-or-nothing.
+    CREATE TABLE ${s}.applied_events (
+      provider   text   NOT NULL,
+      event_id   text   NOT NULL,
+      queue_id   text   NOT NULL,
+      applied_at bigint NOT NULL,
+      PRIMARY KEY (provider, event_id)
+    );
+    -- Retention prunes by age.
+    CREATE INDEX applied_events_at ON ${s}.applied_events (applied_at);
+  `,
+};
+
 /** The schema's whole history, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [events, integrity, recordSnapshots];
+export const MIGRATIONS: readonly Migration[] = [events, integrity, recordSnapshots, appliedEvents];

@@ -90,6 +90,21 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX record_states_by_update ON record_states (provider, record_type, updated_at);
     `,
   },
+  {
+    version: 3,
+    description: 'events whose changes were written, for applying each one once and all-or-nothing',
+    sql: `
+      CREATE TABLE applied_events (
+        provider   TEXT    NOT NULL,
+        event_id   TEXT    NOT NULL,
+        queue_id   TEXT    NOT NULL,
+        applied_at INTEGER NOT NULL,
+        PRIMARY KEY (provider, event_id)
+      ) WITHOUT ROWID;
+      -- Retention prunes by age.
+      CREATE INDEX applied_events_by_time ON applied_events (applied_at);
+    `,
+  },
 ];
 
 /** The schema version this code writes; a database at a later one was written by newer code. */

@@ -30,6 +30,11 @@ export class AuditTrail {
     await this.writes.run(() => this.insert.run(params));
   }
 
+  /** Appends inside a write transaction the caller already holds. */
+  write(entry: AuditEntry): void {
+    this.insert.run(auditRowValues(entry));
+  }
+
   /** Matching entries oldest first (ties in append order); `limit` keeps the most recent ones. */
   list(filter: AuditFilter = {}): Promise<readonly AuditEntry[]> {
     const active = FILTERS.filter(([property]) => filter[property] !== undefined);

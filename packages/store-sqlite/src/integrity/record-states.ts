@@ -39,14 +39,17 @@ export class RecordStates {
 
   /** Writes `next` if the stored version is still `expectedVersion` (undefined: absent); false when another writer won. */
   put(next: Omit<RecordState, 'version'>, expectedVersion: number | undefined): Promise<boolean> {
+    return this.writes.run(() => this.write(next, expectedVersion));
+  }
+
+  /** The compare-and-set itself, for a caller already inside a write transaction. */
+  write(next: Omit<RecordState, 'version'>, expectedVersion: number | undefined): boolean {
     const snapshot = next.snapshot ?? null;
-    return this.writes.run(() => {
-      const result =
-        expectedVersion === undefined
-          ? this.create.run(next.provider, next.recordType, next.recordId, next.status, next.updatedAt, snapshot)
-          : this.update.run(next.status, next.updatedAt, snapshot, next.provider, next.recordType, next.recordId, expectedVersion);
-      return result.changes === 1;
-    });
+    const result =
+      expectedVersion === undefined
+        ? this.create.run(next.provider, next.recordType, next.recordId, next.status, next.updatedAt, snapshot)
+        : this.update.run(next.status, next.updatedAt, snapshot, next.provider, next.recordType, next.recordId, expectedVersion);
+    return result.changes === 1;
   }
 
   /** One provider's records of one type updated in [updatedFrom, updatedTo), by updatedAt then recordId. */

@@ -1,9 +1,33 @@
-import { MemoryIdempotencyStore, RECORD_LIST_LIMIT, type AuditEntry, type AuditFilter, type IntegrityStore, type RecordFilter, type RecordKey, type RecordState } from '@interlock/core';
+import {
+  MemoryIdempotencyStore,
+  RECORD_LIST_LIMIT,
+  type AppliedEventKey,
+  type ApplyResult,
+  type EventApplication,
+  type AuditEntry, type AuditFilter, type IntegrityStore, type RecordFilter, type RecordKey, type RecordState } from '@interlock/core';
 
 /** A reference IntegrityStore in memory, on core's MemoryIdempotencyStore. */
 export class MemoryIntegrityStore extends MemoryIdempotencyStore implements IntegrityStore {
   private readonly records = new Map<string, RecordState>();
   private readonly audit: AuditEntry[] = [];
+  private readonly applied = new Set<string>();
+
+  /** Checks everything first, then writes without awaiting: nothing can come between the writes. */
+  applyEvent(application: EventApplication): Promise<ApplyResult> {
+    if (typeof application.audit.outcome !== 'string') return Promise.reject(new TypeError('audit entry without an outcome'));
+    const mark = JSON.stringify([application.provider, application.eventId]);
+    if (this.applied.has(mark)) return Promise.resolve('already_applied');
+    if (this.records.get(recordId(application.record))?.version !== application.expectedVersion) return Promise.resolve('conflict');
+    this.records.set(recordId(application.record), { ...application.record, version: (application.expectedVersion ?? 0) + 1 });
+    for (const effect of application.effects) if (!this.records.has(recordId(effect))) this.records.set(recordId(effect), { ...effect, version: 1 });
+    this.audit.push({ ...application.audit });
+    this.applied.add(mark);
+    return Promise.resolve('applied');
+  }
+
+  wasApplied(key: AppliedEventKey): Promise<boolean> {
+    return Promise.resolve(this.applied.has(JSON.stringify([key.provider, key.eventId])));
+  }
 
   getRecord(key: RecordKey): Promise<RecordState | undefined> {
     const record = this.records.get(recordId(key));
