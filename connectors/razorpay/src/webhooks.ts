@@ -1,11 +1,11 @@
-import { bodyHmacScheme, type SignatureScheme, type WebhookIntake } from '@interlock/core';
+import { BODY_DIGEST, bodyHmacScheme, type SignatureScheme, type WebhookIntake } from '@interlock/core';
 import { EVENT_FIELDS, HEADERS } from './fields.js';
 import { RAZORPAY_PROVIDER } from './provider.js';
 
 /**
  * `X-Razorpay-Signature`: the hex HMAC-SHA256 of the raw body with the webhook secret. Razorpay
- * signs no timestamp and no id; `x-razorpay-event-id` names the delivery (for dedupe) and proves
- * nothing.
+ * signs no timestamp and no id: `x-razorpay-event-id` names the delivery and proves nothing, so
+ * anyone holding a captured delivery could resend it under a fresh id.
  */
 export const webhookScheme: SignatureScheme = bodyHmacScheme({
   name: RAZORPAY_PROVIDER,
@@ -23,16 +23,19 @@ export const webhookScheme: SignatureScheme = bodyHmacScheme({
  */
 export const WEBHOOK_REPLAY_WINDOW_MS = 25 * 60 * 60 * 1000;
 
-/** Where a Razorpay delivery says who it is, for the hub's ingress and the connector's own `parseWebhook` alike. */
+/**
+ * Where a Razorpay delivery says who it is, for the hub's ingress and the connector's own
+ * `parseWebhook` alike. The envelope carries no id and the header's is unsigned, so an event is
+ * known by the digest of its signed body: a replay under a rewritten `x-razorpay-event-id` is a
+ * duplicate. A retry that resends the same bytes is one too; should Razorpay ever re-serialise a
+ * retry, that copy is applied again, which the stale and ordering guards make harmless.
+ */
 export const webhookIntake: WebhookIntake = {
   verification: { kind: 'signature', scheme: webhookScheme },
   secretsEnv: 'RAZORPAY_WEBHOOK_SECRETS',
-  eventId: [
-    { from: 'header', name: HEADERS.webhookEventId },
-    { from: 'body', path: EVENT_FIELDS.inbound.id },
-  ],
+  eventId: BODY_DIGEST,
   eventType: { from: 'body', path: EVENT_FIELDS.inbound.type },
   occurredAt: { field: { from: 'body', path: EVENT_FIELDS.inbound.createdAt }, format: { kind: 'unix_seconds' } },
-  signed: { eventId: false, eventType: true, occurredAt: true },
+  signed: { eventId: true, eventType: true, occurredAt: true },
   replayWindowMs: WEBHOOK_REPLAY_WINDOW_MS,
 };

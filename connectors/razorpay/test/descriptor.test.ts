@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { authenticateDelivery, collectAll, identifyEvent, outsideReplayWindow, type ConnectorContext, type Environment } from '@interlock/core';
 import { FakeClock } from '@interlock/core/testing';
 import { paymentsDomain } from '@interlock/payments';
@@ -72,13 +72,15 @@ describe('the Razorpay webhook intake', () => {
   const { rawBody } = loadWebhook('payment-authorized-sdk-mock.json');
   const body: unknown = JSON.parse(rawBody);
 
-  it('names the event by the x-razorpay-event-id header and reads its type and created_at from the body', () => {
-    const identity = identifyEvent(razorpayWebhookIntake, 'razorpay', body, { 'x-razorpay-event-id': 'evt_SdkMock0000001' });
-    expect(identity).toEqual({ eventId: 'evt_SdkMock0000001', type: 'payment.authorized', occurredAt: 1400826760_000 });
+  it('names the event by the digest of its signed body, whatever x-razorpay-event-id says, and reads its type and created_at from the body', () => {
+    const identity = identifyEvent(razorpayWebhookIntake, 'razorpay', body, { 'x-razorpay-event-id': 'evt_SdkMock0000001' }, rawBody);
+    const sha256 = createHash('sha256').update(rawBody).digest('hex');
+    expect(identity).toEqual({ eventId: `sha256:${sha256}`, type: 'payment.authorized', occurredAt: 1400826760_000 });
   });
 
-  it('says only the type and the time are signed, keeps secrets in RAZORPAY_WEBHOOK_SECRETS and refuses replays after 25 hours', () => {
-    expect(razorpayWebhookIntake.signed).toEqual({ eventId: false, eventType: true, occurredAt: true });
+  it('dedupes on the signed body, keeps secrets in RAZORPAY_WEBHOOK_SECRETS and refuses replays after 25 hours', () => {
+    expect(razorpayWebhookIntake.eventId).toBe('body-digest');
+    expect(razorpayWebhookIntake.signed).toEqual({ eventId: true, eventType: true, occurredAt: true });
     expect(razorpayWebhookIntake.secretsEnv).toBe('RAZORPAY_WEBHOOK_SECRETS');
     expect(razorpayWebhookIntake.replayWindowMs).toBe(25 * HOUR_MS);
     const createdAt = 1400826760_000;
@@ -124,7 +126,8 @@ describe('creating the connector from config', () => {
     const connector = descriptor.create(descriptor.config.parse({}), context({ RAZORPAY_KEY_ID: ID, RAZORPAY_KEY_SECRET: SECRET }));
     const rawBody = JSON.stringify({ entity: 'event', event: 'payment.dispute.created', contains: [], payload: {}, created_at: NOW / 1000 });
     const headers = { 'x-razorpay-signature': razorpaySignature(rawBody, WEBHOOK_SECRET), 'x-razorpay-event-id': 'evt_Hub0000000001' };
-    expect(connector.parseWebhook({ rawBody, headers, now: NOW })).toMatchObject([{ providerEventId: 'evt_Hub0000000001', rawType: 'payment.dispute.created' }]);
+    const providerEventId = `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
+    expect(connector.parseWebhook({ rawBody, headers, now: NOW })).toMatchObject([{ providerEventId, rawType: 'payment.dispute.created' }]);
     const forged = { ...headers, 'x-razorpay-signature': razorpaySignature(rawBody, 'not_the_hub_secret') };
     expect(() => connector.parseWebhook({ rawBody, headers: forged, now: NOW })).toThrow(expect.objectContaining({ kind: 'auth', reason: 'webhook_signature_invalid' }) as Error);
   });

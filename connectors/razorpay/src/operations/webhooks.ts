@@ -16,9 +16,9 @@ export function parseWebhook(ctx: RazorpayContext, delivery: WebhookDelivery): P
   assertAuthentic(ctx.webhooks, RAZORPAY_PROVIDER, delivery, ctx.webhookSecrets);
   const body = verifiedBodyJson(RAZORPAY_PROVIDER, delivery.rawBody);
   const envelope = parseEnvelope(ctx, body);
-  const identity = identifyEvent(ctx.webhooks, RAZORPAY_PROVIDER, body, delivery.headers);
-  // The contract has the type and the time, so only the id can be missing; without it nothing can dedupe the event.
-  if (identity === undefined) throw contractViolation('missing_event_id', 'a verified delivery names no event (x-razorpay-event-id)');
+  const identity = identifyEvent(ctx.webhooks, RAZORPAY_PROVIDER, body, delivery.headers, delivery.rawBody);
+  // The contract has the type and the id is the body's digest, so nothing should be missing here.
+  if (identity === undefined) throw contractViolation('missing_event_type', 'a verified delivery names no event type');
   if (outsideReplayWindow(ctx.webhooks, identity, delivery.now)) {
     const ageSeconds = Math.round((delivery.now - (identity.occurredAt ?? delivery.now)) / 1000);
     throw webhookRefused(RAZORPAY_PROVIDER, `event created ${ageSeconds} s ago, outside the replay window`);

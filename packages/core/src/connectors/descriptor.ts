@@ -6,7 +6,7 @@ import type { TelemetrySink } from '../telemetry/telemetry.js';
 import type { DomainPlugin } from './domain-plugin.js';
 import type { Environment } from './environment.js';
 import { isReadinessCapability, type ReadinessCapability } from './readiness.js';
-import type { WebhookIntake } from './webhook-intake.js';
+import { BODY_DIGEST, checkWebhookIntake, type WebhookIntake } from './webhook-intake.js';
 
 /** What a connector is built with when the hub (or the CLI) creates it from config. */
 export interface ConnectorContext {
@@ -52,9 +52,10 @@ export function defineConnector<C, S extends z.ZodTypeAny>(descriptor: Connector
     if (!isReadinessCapability(capability)) throw new TypeError(`${descriptor.id}: unknown readiness capability "${String(capability)}"`);
   }
   const { webhooks } = descriptor;
-  if (webhooks.eventId.length === 0) throw new TypeError(`${descriptor.id}: webhooks.eventId names no field`);
+  checkWebhookIntake(descriptor.id, webhooks);
   // A body path with an empty or reserved segment fails here, at import, not on the first delivery.
-  for (const field of [...webhooks.eventId, webhooks.eventType, ...(webhooks.occurredAt ? [webhooks.occurredAt.field] : [])]) {
+  const idFields = webhooks.eventId === BODY_DIGEST ? [] : webhooks.eventId;
+  for (const field of [...idFields, webhooks.eventType, ...(webhooks.occurredAt ? [webhooks.occurredAt.field] : [])]) {
     if (field.from === 'body') parseDottedPath(field.path);
   }
   for (const [endpoint, windows] of Object.entries(descriptor.limits)) {

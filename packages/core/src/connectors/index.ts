@@ -4,16 +4,23 @@ export { envList, requireEnvList, type Environment } from './environment.js';
 export { isReadinessCapability, READINESS_CAPABILITIES, type ReadinessCapability } from './readiness.js';
 export { POLLED_EVENT_TYPE, type EventInterpreter, type RecordChange } from './record-change.js';
 export {
+  admitDelivery,
   assertAuthentic,
   authenticateDelivery,
+  BODY_DIGEST,
+  checkWebhookIntake,
   identifyEvent,
   outsideReplayWindow,
+  readEventIdentity,
   signsBody,
   verifiedBodyJson,
   webhookRefused,
+  type Admission,
   type DeliveryCheck,
   type EventField,
   type EventIdentity,
+  type IdentityProblem,
+  type IdentityResult,
   type IncomingDelivery,
   type WebhookIntake,
   type WebhookVerification,

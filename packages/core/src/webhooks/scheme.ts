@@ -46,6 +46,11 @@ export interface SignatureScheme {
   write(signature: string, parts: SignedParts): Record<string, string>;
   /** Replay window for schemes that sign a timestamp (Stripe and Standard Webhooks: 5 min). */
   readonly toleranceMs?: number;
+  /**
+   * Lowercase names of the headers whose values the signature covers (Standard Webhooks'
+   * `webhook-id`); a webhook intake may read an event's identity only from these or the body.
+   */
+  readonly signedHeaders?: readonly string[];
 }
 
 /** `signedContent` for schemes that sign `prefix + body`, so the two hooks cannot disagree. */

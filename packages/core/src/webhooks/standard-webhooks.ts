@@ -55,6 +55,7 @@ export const standardWebhooksScheme: SignatureScheme = Object.freeze({
   algorithm: 'sha256',
   encoding: 'base64',
   toleranceMs: 300_000,
+  signedHeaders: [ID_HEADER, TIMESTAMP_HEADER],
   read: readStandard,
   signedPrefix: (parts) => `${signedId(NAME, parts)}.${signedSeconds(NAME, parts)}.`,
   signedContent: (rawBody, parts) => prefixedContent(`${signedId(NAME, parts)}.${signedSeconds(NAME, parts)}.`, rawBody),

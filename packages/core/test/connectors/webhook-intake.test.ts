@@ -19,10 +19,10 @@ const NOW = 1_767_225_660_000;
 const bodyIntake: WebhookIntake = {
   verification: { kind: 'signature', scheme: bodyHmacScheme({ name: 'acme', header: 'x-acme-signature', algorithm: 'sha256', encoding: 'hex' }) },
   secretsEnv: 'ACME_WEBHOOK_SECRETS',
-  eventId: [{ from: 'header', name: 'X-Acme-Event-Id' }, { from: 'body', path: 'id' }],
+  eventId: [{ from: 'body', path: 'ref' }, { from: 'body', path: 'id' }],
   eventType: { from: 'body', path: 'kind' },
   occurredAt: { field: { from: 'body', path: 'meta.at' }, format: { kind: 'unix_seconds' } },
-  signed: { eventId: false, eventType: true, occurredAt: true },
+  signed: { eventId: true, eventType: true, occurredAt: true },
   replayWindowMs: 3_600_000,
 };
 
@@ -61,16 +61,18 @@ describe('authenticateDelivery', () => {
 describe('identifyEvent', () => {
   it('reads the id from the first field present, the type, and the time in its format', () => {
     const payload = JSON.parse(BODY) as unknown;
-    expect(identifyEvent(bodyIntake, 'acme', payload, { 'x-acme-event-id': 'hdr_9' })).toEqual({ eventId: 'hdr_9', type: 'thing.done', occurredAt: 1_767_225_600_000 });
+    expect(identifyEvent(bodyIntake, 'acme', { ...(payload as object), ref: 'ref_9' }, {})).toEqual({ eventId: 'ref_9', type: 'thing.done', occurredAt: 1_767_225_600_000 });
     expect(identifyEvent(bodyIntake, 'acme', payload, {})).toEqual({ eventId: 'evt_1', type: 'thing.done', occurredAt: 1_767_225_600_000 });
   });
 
   it('is undefined without an id or a type, ignores inherited keys, and throws on an unreadable time', () => {
     expect(identifyEvent(bodyIntake, 'acme', { kind: 'x' }, {})).toBeUndefined();
     expect(identifyEvent(bodyIntake, 'acme', { id: 'e', kind: '' }, {})).toBeUndefined();
-    expect(identifyEvent(bodyIntake, 'acme', { id: 'e', kind: 'x', meta: [] }, {})).toEqual({ eventId: 'e', type: 'x' });
+    const timestamped: WebhookIntake = { ...bodyIntake, verification: { kind: 'signature', scheme: timestampedHmacScheme({ name: 'a', header: 'a', timestampKey: 't', signatureKey: 'v1' }) } };
+    // The signed timestamp bounds replays there, so the event's own time may be absent.
+    expect(identifyEvent(timestamped, 'acme', { id: 'e', kind: 'x', meta: [] }, {})).toEqual({ eventId: 'e', type: 'x' });
     expect(identifyEvent({ ...bodyIntake, eventType: { from: 'body', path: 'constructor' } }, 'acme', { id: 'e' }, {})).toBeUndefined();
-    expect(() => identifyEvent(bodyIntake, 'acme', { id: 'e', kind: 'x', meta: { at: 'yesterday' } }, {})).toThrow(/Not a Unix timestamp/);
+    expect(() => identifyEvent(bodyIntake, 'acme', { id: 'e', kind: 'x', meta: { at: 'yesterday' } }, {})).toThrow('acme webhook: event time (body meta.at) is not a time in unix_seconds');
   });
 });
 

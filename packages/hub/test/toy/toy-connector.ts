@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineConnector, IntegrationError, requireEnvList, timestampedHmacScheme, type ConnectorContext, type WebhookIntake } from '@interlock/core';
+import { BODY_DIGEST, defineConnector, IntegrationError, requireEnvList, timestampedHmacScheme, type ConnectorContext, type WebhookIntake } from '@interlock/core';
 import { ticketsDomain, type Ticket, type TicketsConnector } from './tickets-domain.js';
 
 /** The toy provider signs `t=<seconds>,v1=<hex>` over `${t}.${body}` in `toy-signature`, with a 5-minute window. */
@@ -69,7 +69,7 @@ export const unsignedDescriptor = defineConnector({
   domain: ticketsDomain,
   config: configSchema,
   create: (config, context) => createToyConnector('toy-unsigned', false, config, context),
-  webhooks: { ...intake({ kind: 'shared-token', header: 'x-api-token' }, 'TOY_UNSIGNED_TOKENS'), signed: { eventId: false, eventType: false, occurredAt: false } },
+  webhooks: { ...intake({ kind: 'shared-token', header: 'x-api-token' }, 'TOY_UNSIGNED_TOKENS'), eventId: BODY_DIGEST, signed: { eventId: false, eventType: false, occurredAt: false } },
   reportingLagMs: () => 0,
   limits: {},
   capabilities: [],
