@@ -1,0 +1,58 @@
+import type { StoredEvent } from '@interlock/core';
+import { describe, expect, it } from 'vitest';
+import { logisticsDomain, SHIPMENT_RECORD_TYPE, summarizeTrack, trackSchema, type LogisticsConnector, type Track, type TrackingResult } from '../src/index.js';
+
+function track(status: Track['status'], updatedAt: number, carrierShipmentId?: string): Track {
+  return summarizeTrack({ provider: 'carrier', trackingNumber: '1Z999', carrierShipmentId }, [
+    { trackingNumber: '1Z999', status, rawCode: status.toUpperCase(), rawText: status, occurredAt: updatedAt, receivedAt: updatedAt + 1 },
+  ]);
+}
+
+function stored(body: unknown): StoredEvent {
+  return { id: 'e1', provider: 'carrier', eventId: 'evt_1', type: 'tracking', receivedAt: 5_000, occurredAt: 5_000, payload: JSON.stringify(body), status: 'processing', attempts: 1, updatedAt: 5_000 };
+}
+
+function connector(result: TrackingResult | undefined): LogisticsConnector {
+  return {
+    provider: 'carrier',
+    track: () => Promise.resolve(result === undefined ? [] : [result]),
+    eventsFromVerifiedBody: (rawBody, eventId) => {
+      const body = JSON.parse(rawBody) as { track?: Track };
+      return [{ id: eventId, provider: 'carrier', providerEventId: eventId, type: body.track ? 'tracking.updated' : 'unknown', rawType: 'x', occurredAt: 4_000, ...(body.track ? { track: body.track } : {}) }];
+    },
+  } as Partial<LogisticsConnector> as LogisticsConnector;
+}
+
+describe('the logistics domain plug-in', () => {
+  it('names itself and its record type, ordered by the tracking machine', () => {
+    expect(logisticsDomain.name).toBe('logistics');
+    expect(logisticsDomain.recordTypes).toEqual([SHIPMENT_RECORD_TYPE]);
+    expect(logisticsDomain.machine.isState('out_for_delivery')).toBe(true);
+    expect(logisticsDomain.reconciliation).toBeUndefined();
+  });
+
+  it('turns a verified body into the tracking number\'s record change, with the track as its snapshot', () => {
+    const interpreter = logisticsDomain.interpreter(connector(undefined));
+    const change = interpreter.interpret?.(stored({ track: track('delivered', 3_000) }));
+    expect(change).toMatchObject({ recordType: SHIPMENT_RECORD_TYPE, recordId: '1Z999', status: 'delivered', occurredAt: 3_000 });
+    expect(trackSchema.parse(JSON.parse(change?.snapshot ?? '{}'))).toEqual(track('delivered', 3_000));
+    expect(interpreter.interpret?.(stored({}))).toBeUndefined();
+  });
+
+  it('polls a tracking number until it is final, taking the latest of several shipments under it', async () => {
+    const polling = logisticsDomain.polling!;
+    const result: TrackingResult = { trackingNumber: '1Z999', found: true, tracks: [track('in_transit', 2_000, 'old'), track('out_for_delivery', 3_000, 'live')] };
+    const read = await polling.read(connector(result), '1Z999');
+    expect(read).toMatchObject({ status: 'out_for_delivery', updatedAt: 3_000 });
+    expect(JSON.parse(read.snapshot ?? '{}')).toMatchObject({ carrierShipmentId: 'live' });
+    expect([polling.isSettled('out_for_delivery'), polling.isSettled('delivered'), polling.isSettled('returned_to_sender'), polling.isSettled('unknown')]).toEqual([false, true, true, false]);
+  });
+
+  it('fails a read the carrier could not answer, for the poller to retry', async () => {
+    const polling = logisticsDomain.polling!;
+    const missing: TrackingResult = { trackingNumber: '1Z999', found: false, error: { kind: 'not_found', reason: 'unknown_number', message: 'no such number' } };
+    await expect(polling.read(connector(missing), '1Z999')).rejects.toMatchObject({ kind: 'not_found', reason: 'unknown_number' });
+    await expect(polling.read(connector(undefined), '1Z999')).rejects.toMatchObject({ kind: 'contract_violation', reason: 'result_missing' });
+    await expect(polling.read(connector({ trackingNumber: '1Z999', found: true, tracks: [] }), '1Z999')).rejects.toMatchObject({ reason: 'empty_track' });
+  });
+});
