@@ -1,4 +1,4 @@
-export type { RateLimitRule, RateWindow } from './windows.js';
+export { defaultMarginMs, windowSpacingMs, type RateLimitRule, type RateWindow } from './windows.js';
 export type { RateLimitStore, Reservation } from './store.js';
 export { MemoryRateLimitStore } from './memory-store.js';
 export { parseRateLimitHeaders, type ObservedRateLimit } from './headers.js';

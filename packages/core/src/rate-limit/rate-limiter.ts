@@ -95,9 +95,9 @@ export class RateLimiter {
       if (queued.tryAt > now + request.maxWaitMs) throw this.waitExceedsBudget(request, queued.tryAt - now);
       return this.wait(request, now, queued.tryAt);
     }
-    const pending = this.store.reserve(request.rules, now, 0, this.extraMarginMs(request.scope.endpoint));
+    const pending = this.reserveNow(request, now);
     // Awaiting only a real promise keeps the in-memory path free of an extra microtask hop.
-    const reservation: Reservation = isPromiseLike(pending) ? await pending : pending;
+    const reservation = isPromiseLike(pending) ? await pending : pending;
     if (reservation.granted) return 0;
     if (reservation.earliestAt > now + request.maxWaitMs) throw this.waitExceedsBudget(request, reservation.earliestAt - now);
     return this.wait(request, now, reservation.earliestAt);
@@ -123,7 +123,7 @@ export class RateLimiter {
 
   /** Holds every call under `key` until `until`, e.g. for a 429's Retry-After. */
   async pauseUntil(key: string, until: number): Promise<void> {
-    await this.store.pauseUntil(key, until);
+    await this.store.pauseUntil(key, until, this.clock.now());
   }
 
   /**
@@ -148,6 +148,34 @@ export class RateLimiter {
       reason: 'rate_limit_headers',
     });
     return true;
+  }
+
+  /** A slot at `now` or the earliest time one exists; a store that fails (e.g. out of reach) fails as `unavailable`. */
+  private reserveNow(request: AcquireRequest, now: number): Reservation | Promise<Reservation> {
+    let pending: Reservation | Promise<Reservation>;
+    try {
+      pending = this.store.reserve(request.rules, now, 0, this.extraMarginMs(request.scope.endpoint));
+    } catch (error) {
+      throw this.storeFailed(request, error);
+    }
+    // Only a real promise is chained, so the in-memory path spends no extra microtask hop.
+    return isPromiseLike(pending) ? Promise.resolve(pending).catch((error: unknown) => Promise.reject(this.storeFailed(request, error))) : pending;
+  }
+
+  private storeFailed(request: AcquireRequest, error: unknown): IntegrationError {
+    const { scope } = request;
+    return new IntegrationError(
+      'unavailable',
+      `Rate limit ${limiterName(request.rules)} could not be checked: its store failed`,
+      {
+        provider: scope.provider,
+        endpoint: scope.endpoint,
+        correlationId: scope.correlationId,
+        reason: 'rate_limit_store_failed',
+        requestMayHaveReachedProvider: false,
+      },
+      error instanceof Error ? { name: error.name, message: error.message } : undefined,
+    );
   }
 
   private wait(request: AcquireRequest, askedAt: number, tryAt: number): Promise<number> {
@@ -212,10 +240,10 @@ export class RateLimiter {
       const now = this.clock.now();
       let reservation: Reservation;
       try {
-        const pending = this.store.reserve(head.request.rules, now, 0, this.extraMarginMs(head.request.scope.endpoint));
+        const pending = this.reserveNow(head.request, now);
         reservation = isPromiseLike(pending) ? await pending : pending;
       } catch (error) {
-        // The store failed (e.g. a shared store out of reach): the head learns why; the next asks anew.
+        // The head learns why; the next asks anew.
         this.leave(line, head);
         head.reject(error);
         continue;

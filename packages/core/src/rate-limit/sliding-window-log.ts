@@ -1,4 +1,4 @@
-import { defaultMarginMs, type RateWindow } from './windows.js';
+import { windowSpacingMs, type RateWindow } from './windows.js';
 
 const INITIAL_CAPACITY = 16;
 
@@ -23,17 +23,9 @@ export class SlidingWindowLog {
   private oldest = 0;
 
   constructor(window: RateWindow) {
-    if (!Number.isInteger(window.limit) || window.limit < 1) {
-      throw new RangeError(`Rate window limit must be a positive integer, got ${window.limit}`);
-    }
-    if (!(window.windowMs > 0)) {
-      throw new RangeError(`Rate window length must be positive, got ${window.windowMs}ms`);
-    }
+    this.spacingMs = windowSpacingMs(window);
     this.limit = window.limit;
     this.windowMs = window.windowMs;
-    const margin = window.marginMs ?? defaultMarginMs(window.windowMs);
-    if (!(margin >= 0)) throw new RangeError(`Rate window margin must not be negative, got ${margin}ms`);
-    this.spacingMs = window.windowMs + margin;
     this.grants = new Float64Array(Math.min(window.limit, INITIAL_CAPACITY));
   }
 

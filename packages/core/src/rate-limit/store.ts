@@ -20,8 +20,11 @@ export interface RateLimitStore {
    * arrival at the provider varies, which the limiter learns from round trips.
    */
   reserve(rules: readonly RateLimitRule[], now: number, maxWaitMs: number, extraMarginMs?: number): Reservation | Promise<Reservation>;
-  /** Nothing may start under `key` before `until` (a 429 Retry-After, or remaining=0 with a reset). */
-  pauseUntil(key: string, until: number): void | Promise<void>;
+  /**
+   * Nothing may start under `key` before `until` (a 429 Retry-After, or remaining=0 with a
+   * reset). `now` is the caller's time, for a store that expires what no longer matters.
+   */
+  pauseUntil(key: string, until: number, now?: number): void | Promise<void>;
   /** The provider says only `remaining` more requests are allowed under `key` until `resetAt`. */
   observeRemaining(key: string, remaining: number, resetAt: number, now: number): void | Promise<void>;
 }

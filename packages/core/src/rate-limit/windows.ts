@@ -16,6 +16,22 @@ export function defaultMarginMs(windowMs: number): number {
 }
 
 /**
+ * The spacing a store keeps between a grant and the one `limit` grants later: the window plus
+ * its margin. Throws a RangeError for a window no store can keep (every store checks alike).
+ */
+export function windowSpacingMs(window: RateWindow): number {
+  if (!Number.isInteger(window.limit) || window.limit < 1) {
+    throw new RangeError(`Rate window limit must be a positive integer, got ${window.limit}`);
+  }
+  if (!(window.windowMs > 0)) {
+    throw new RangeError(`Rate window length must be positive, got ${window.windowMs}ms`);
+  }
+  const margin = window.marginMs ?? defaultMarginMs(window.windowMs);
+  if (!(margin >= 0)) throw new RangeError(`Rate window margin must not be negative, got ${margin}ms`);
+  return window.windowMs + margin;
+}
+
+/**
  * The windows that apply under one key. The caller builds keys so that calls sharing a provider
  * budget share a key, e.g. `stripe:cred_1:endpoint:createPayment` for an endpoint limit and
  * `stripe:cred_1:account` for the account-wide one; a call then passes both rules.

@@ -98,7 +98,7 @@ describe('RateLimiter: a slot is taken when the request leaves', () => {
     expect(await third).toEqual({ at: 2000, value: 2000 });
   });
 
-  it('hands a store failure to the head and asks again for the next', async () => {
+  it('hands a store failure to the head as unavailable (never sent) and asks again for the next', async () => {
     const inner = new MemoryRateLimitStore();
     let failNext = false;
     const flaky: RateLimitStore = {
@@ -119,7 +119,12 @@ describe('RateLimiter: a slot is taken when the request leaves', () => {
     await clock.advance(0);
     failNext = true;
     await clock.advance(1000);
-    expect((await head).error).toEqual(new Error('store unreachable'));
+    expect((await head).error).toMatchObject({
+      kind: 'unavailable',
+      reason: 'rate_limit_store_failed',
+      requestMayHaveReachedProvider: false,
+      causeSummary: { name: 'Error', message: 'store unreachable' },
+    });
     expect(await next).toEqual({ at: 1000, value: 1000 });
   });
 });
