@@ -1,5 +1,5 @@
 import { money } from '@interlock/core';
-import { UnknownValueTracker } from '@interlock/core';
+import { MemoryTelemetrySink, UnknownValueTracker } from '@interlock/core';
 import { paymentSchema } from '@interlock/payments';
 import { describe, expect, it } from 'vitest';
 import { toCreatePaymentIntentBody, toPayment } from '../src/transform/payment.js';
@@ -36,12 +36,22 @@ describe('PaymentIntent -> Payment', () => {
     expect(payment).toMatchObject({ status: 'failed', failure: { code: 'expired_card', providerCode: 'expired_card', message: 'Your card has expired.' } });
   });
 
-  it('prefers the decline code, and reports a decline code it does not know once as unknown', () => {
-    const tracker = new UnknownValueTracker({ provider: 'stripe' });
-    const error = { type: 'card_error', code: 'card_declined', decline_code: 'brand_new_decline' };
-    const payment = toPayment(wireIntent({ status: 'requires_payment_method', latest_charge: null, last_payment_error: error }), { tracker });
-    expect(payment.failure).toEqual({ code: 'unknown', providerCode: 'brand_new_decline' });
-    expect(tracker.counts().get('stripe.decline_code:brand_new_decline')).toBe(1);
+  it('keeps the known code when the decline code is new, and reports the new one once as an unknown value', () => {
+    const sink = new MemoryTelemetrySink();
+    const tracker = new UnknownValueTracker({ provider: 'stripe', emit: (event) => sink.emit(event) });
+    const declined = (error: Record<string, unknown>) => toPayment(wireIntent({ status: 'requires_payment_method', latest_charge: null, last_payment_error: error }), { tracker });
+    // An off-session charge the issuer wants authenticated, with a decline code newer than the connector.
+    const payment = declined({ type: 'card_error', code: 'authentication_required', decline_code: 'brand_new_decline', message: 'Your card was declined. This transaction requires authentication.' });
+    expect(payment.failure).toEqual({ code: 'authentication_required', providerCode: 'authentication_required', message: 'Your card was declined. This transaction requires authentication.' });
+    expect(declined({ type: 'card_error', code: 'card_declined', decline_code: 'brand_new_decline' }).failure).toEqual({ code: 'card_declined', providerCode: 'card_declined' });
+    expect(sink.ofType('enum.unknown_value').map(({ enum: name, raw, firstSeen }) => ({ name, raw, firstSeen }))).toEqual([
+      { name: 'stripe.decline_code', raw: 'brand_new_decline', firstSeen: true },
+      { name: 'stripe.decline_code', raw: 'brand_new_decline', firstSeen: false },
+    ]);
+    // Nothing known at all: unknown, with the most specific code kept raw and both reported.
+    expect(declined({ type: 'card_error', code: 'brand_new_code', decline_code: 'other_new_decline' }).failure).toEqual({ code: 'unknown', providerCode: 'other_new_decline' });
+    expect(tracker.counts().get('stripe.decline_code:brand_new_code')).toBe(1);
+    expect(tracker.counts().get('stripe.decline_code:other_new_decline')).toBe(1);
     const fraud = toPayment(wireIntent({ status: 'requires_payment_method', latest_charge: null, last_payment_error: { type: 'card_error', decline_code: 'stolen_card' } }));
     expect(fraud.failure).toEqual({ code: 'fraud_suspected', providerCode: 'stolen_card' });
   });

@@ -104,13 +104,27 @@ export const DECLINE_CODE_MAP = statusMap(STRIPE_DECLINE_CODE, {
   limit_exceeded: ['card_decline_rate_limit_exceeded', 'card_velocity_exceeded', 'pin_try_exceeded', 'withdrawal_count_limit_exceeded'],
 });
 
-/** The canonical failure for a Stripe code; `decline_code` is the more precise of the two when both are set. */
+/**
+ * The canonical failure for a Stripe error: the most specific of its codes that maps, `decline_code`
+ * before `code`, and that code as `providerCode`. A code the map does not know is reported through
+ * the tracker (the unknown-value alert) and passed over, so a new decline code beside a known `code`
+ * (`authentication_required`) keeps the known meaning instead of becoming `unknown`. Only when no
+ * code maps is the failure `unknown`, with the most specific code kept raw.
+ */
 export function failureFromStripe(
   detail: { code?: string | undefined; declineCode?: string | undefined; message?: string | undefined },
   tracker?: UnknownValueTracker,
 ): PaymentFailure {
-  const providerCode = detail.declineCode ?? detail.code;
-  const code: CanonicalFailureCode = providerCode === undefined ? 'unknown' : DECLINE_CODE_MAP.map(providerCode, tracker).status;
+  const codes = [detail.declineCode, detail.code].filter((code): code is string => code !== undefined);
+  let code: CanonicalFailureCode = 'unknown';
+  let providerCode = codes[0];
+  for (const candidate of codes) {
+    const mapped = DECLINE_CODE_MAP.map(candidate, tracker).status;
+    if (mapped === 'unknown') continue;
+    code = mapped;
+    providerCode = candidate;
+    break;
+  }
   return {
     code,
     ...(providerCode === undefined ? {} : { providerCode }),
