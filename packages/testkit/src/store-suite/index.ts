@@ -7,6 +7,7 @@ export {
 } from './harness.js';
 export { eventQueueChecks, runEventQueueSuite, STORE_CHECK_TIMEOUT_MS } from './event-queue-suite.js';
 export { integrityStoreChecks, runIntegrityStoreSuite } from './integrity-store-suite.js';
+export { rateLimitStoreChecks, runRateLimitStoreSuite, type RateLimitStoreHarness } from './rate-limit-store-suite.js';
 export { HandlerProbe, type ProbeDecide, type ProbeDecision } from './handler-probe.js';
 export { timeDriver, type EventuallyOptions, type TimeDriver } from './time-driver.js';
 export { eventFactory, type EventFactory } from './sample-events.js';
