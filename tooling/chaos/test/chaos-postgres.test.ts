@@ -1,0 +1,3 @@
+import { chaosTest } from './engine-run.js';
+
+await chaosTest('postgres');
