@@ -1,0 +1,3 @@
+import { interlockTsupConfig } from '@interlock/tsup-config';
+
+export default interlockTsupConfig({ index: 'src/index.ts' });
