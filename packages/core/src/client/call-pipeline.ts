@@ -171,13 +171,15 @@ async function exchange(deps: PipelineDeps, call: PreparedCall, scope: FailureSc
     const url = deps.auth ? new URL(call.url) : call.url;
     let authAttempt: AuthAttempt | undefined;
     let limits: LimiterKeys;
+    let chargedAt: number;
     try {
       if (deps.auth) {
         authAttempt = await deps.auth.authorize({ headers, url }, call.signal);
         registerAddedCredentials(deps.redactor, call, headers, url);
       }
       limits = limiterKeys(deps, call, authAttempt?.credentialId ?? 'anonymous');
-      await deps.limiter.acquire({ rules: limits.rules, maxWaitMs: call.deadline - clock.now(), scope, ...(call.signal ? { signal: call.signal } : {}) });
+      const asked = clock.now();
+      chargedAt = asked + (await deps.limiter.acquire({ rules: limits.rules, maxWaitMs: call.deadline - asked, scope, ...(call.signal ? { signal: call.signal } : {}) }));
     } catch (error) {
       if (isIntegrationError(error)) {
         return { ok: false, local: true, error: error.with({ correlationId: call.correlationId, attempts: scope.attempts }) };
@@ -190,8 +192,9 @@ async function exchange(deps: PipelineDeps, call: PreparedCall, scope: FailureSc
     emit({ type: 'request.started', at: started, ...scope, method: call.method, attempt: scope.attempts, idempotencyKey: call.idempotencyKey });
     const result = await send(deps, call, scope, url, headers);
     const finished = clock.now();
-    // An answer, whatever its status, measured the way to the provider and back.
-    if (result.response) deps.limiter.observeRoundTrip(call.endpoint, finished - started);
+    // An answer, whatever its status, measured from the moment its slot was charged (a shared
+    // store's round trip included): how far apart requests charged a window apart can land.
+    if (result.response) deps.limiter.observeRoundTrip(call.endpoint, finished - chargedAt);
     const failure = result.ok ? undefined : result.error;
     emit({
       type: 'request.finished',

@@ -77,7 +77,8 @@ export class RateLimiter {
   }
 
   /**
-   * Waits for a slot and resolves with the milliseconds waited. A call that cannot have a slot
+   * Waits for a slot and resolves with the milliseconds from the call to the moment its slot was
+   * charged (the time the store was asked with; a shared store answers a little later). A call that cannot have a slot
    * within `maxWaitMs` takes none and throws a `rate_limited` IntegrationError (reason
    * `rate_limit_wait_exceeds_budget`, `retryAfterMs` until the earliest slot known) that is safe
    * to retry, since the request never left: at once when the earliest slot is already too far,
@@ -253,7 +254,7 @@ export class RateLimiter {
         // A head that gave up while the store answered leaves its slot unused: sending less, never more.
         if (line.waiters[0] === head) {
           this.leave(line, head);
-          this.granted(head);
+          this.granted(head, now);
         }
       } else {
         line.tryAt = reservation.earliestAt;
@@ -275,13 +276,12 @@ export class RateLimiter {
     }
   }
 
-  private granted(waiter: Waiter): void {
-    const at = this.clock.now();
-    const waitMs = at - waiter.askedAt;
+  private granted(waiter: Waiter, chargedAt: number): void {
+    const waitMs = chargedAt - waiter.askedAt;
     const { scope } = waiter.request;
     this.emit({
       type: 'rate_limit.waited',
-      at,
+      at: this.clock.now(),
       provider: scope.provider,
       endpoint: scope.endpoint,
       correlationId: scope.correlationId,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createProviderClient, isIntegrationError, type Transport, type TransportResponse } from '../../src/index.js';
+import { createProviderClient, isIntegrationError, MemoryRateLimitStore, type RateLimitStore, type Transport, type TransportResponse } from '../../src/index.js';
 import { FakeClock, maxInAnyWindow } from '../../src/testing.js';
 
 /** A small seeded generator (mulberry32), so the simulated latencies repeat exactly. */
@@ -89,5 +89,32 @@ describe('the limit holds where the provider counts it: at arrival', () => {
     expect(result.failures).toEqual([]);
     // Up to ~200 ms of round-trip spread on a 1 s window costs at most a fifth of the allowance.
     expect(result.used).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('counts the spread from the moment a slot is charged, so a shared store that answers late widens it too', async () => {
+    const clock = new FakeClock({ autoAdvance: true });
+    const inner = new MemoryRateLimitStore();
+    let slow = false;
+    // Every other reservation comes back 80 ms late, as from a busy shared store: its request leaves that much after its slot.
+    const store: RateLimitStore = {
+      reserve: async (...args) => {
+        slow = !slow;
+        if (slow) await clock.sleep(80);
+        return inner.reserve(...args);
+      },
+      pauseUntil: (key, until) => inner.pauseUntil(key, until),
+      observeRemaining: (key, remaining, resetAt, now) => inner.observeRemaining(key, remaining, resetAt, now),
+    };
+    const client = createProviderClient({
+      provider: 'acme',
+      baseUrl: 'https://api.acme.invalid',
+      endpoints: { list: { method: 'GET', path: '/items' } },
+      accountRateLimits: [{ limit: LIMIT, windowMs: WINDOW_MS }],
+      rateLimitStore: store,
+      transport: () => Promise.resolve({ status: 200, headers: new Headers({ 'content-type': 'application/json' }), bodyText: '{}' }),
+      clock,
+    });
+    for (let i = 0; i < 4; i++) await client.request('list');
+    expect(client.limiter.extraMarginMs('list')).toBe(80);
   });
 });
