@@ -49,7 +49,8 @@ export function endpointApi<M extends ContractEndpoints>(client: ProviderClient<
   return {
     client,
     parse,
-    parseObject: (contract, body, source) => parseContract(contract, body, { emit: client.emit, tracker: client.unknownValues, endpoint: source, clock: client.clock }).value,
+    parseObject: (contract, body, source) =>
+      parseContract(contract, body, { emit: client.emit, tracker: client.unknownValues, driftCounter: client.drift, endpoint: source, clock: client.clock }).value,
     respond,
     call: async (endpoint, options) => (await respond(endpoint, options)).value,
   };

@@ -118,6 +118,8 @@ export interface ProviderClient<E extends string> {
   readonly emit: Emit;
   /** Unknown enum values this client's responses carried, counted per enum and raw value. */
   readonly unknownValues: UnknownValueTracker;
+  /** Drift this client's responses showed, per contract and per difference (first seen, last seen, count). */
+  readonly drift: ContractDriftCounter;
   /** Parses a response body with a wire contract, reporting drift and unknown enum values through this client. */
   parse<S extends z.ZodTypeAny>(contract: Contract<S>, body: unknown, endpoint: E): ContractParseResult<z.output<S>>;
   operation<T = unknown>(endpoint: E, options?: CallOptions): Operation<T>;
@@ -225,6 +227,7 @@ export function createProviderClient<E extends string>(options: ProviderClientOp
     limiter,
     emit,
     unknownValues,
+    drift: driftCounter,
     parse: (contract, body, endpoint) => parseContract(contract, body, { emit, tracker: unknownValues, driftCounter, endpoint, clock }),
     operation,
     request: <T>(endpoint: E, callOptions: CallOptions = {}) => makeOperation<T>(endpoint, callOptions, false).run(),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isOpenEnumSchema } from '../enums/open-enum.js';
+import { isAcknowledgedField } from './acknowledged.js';
 import type { DriftCollector } from './drift-collector.js';
+import { jsonTypeOf } from './drift.js';
 import { describeIssues, displayKey, isClosedSetFailure, joinPath } from './issue-path.js';
 import { peel } from './peel.js';
 
@@ -85,8 +87,9 @@ function walkObject(schema: z.ZodObject<z.ZodRawShape>, input: unknown, path: st
     const value = Object.hasOwn(input, key) ? input[key] : undefined;
     const optional = field.isOptional();
     if (value === undefined) {
-      // A required field that is absent is zod's to report, as a violation.
-      if (optional) collector.add({ kind: 'missing_optional', path: fieldPath });
+      // A required field that is absent is zod's to report, as a violation; an acknowledged one
+      // is newer than the contract, so older objects lack it by nature.
+      if (optional && !isAcknowledgedField(field)) collector.add({ kind: 'missing_optional', path: fieldPath });
       continue;
     }
     const sanitised = walkForDrift(field, value, fieldPath, collector);
@@ -109,7 +112,7 @@ function walkObject(schema: z.ZodObject<z.ZodRawShape>, input: unknown, path: st
       setOwn(copy, key, walkForDrift(catchall, value, joinPath(path, '*'), collector));
       continue;
     }
-    if (!acceptsExtra) collector.add({ kind: 'unknown_field', path: joinPath(path, displayKey(key)) });
+    if (!acceptsExtra) collector.add({ kind: 'unknown_field', path: joinPath(path, displayKey(key)), exampleType: jsonTypeOf(value) });
     setOwn(copy, key, value);
   }
   return copy;

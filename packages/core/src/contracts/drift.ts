@@ -7,6 +7,17 @@
  */
 export type DriftKind = 'unknown_field' | 'missing_optional' | 'type_changed' | 'unknown_enum';
 
+/** The JSON type of a value: what a drift report may say about a new field's value instead of the value. */
+export type JsonType = 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object';
+
+/** The JSON type of a parsed JSON value. */
+export function jsonTypeOf(value: unknown): JsonType {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  const type = typeof value;
+  return type === 'boolean' || type === 'number' || type === 'string' ? type : 'object';
+}
+
 /** One difference. `path` is schema-shaped (`data.items[].status`), never indexed per element. */
 export interface DriftEntry {
   kind: DriftKind;
@@ -16,6 +27,8 @@ export interface DriftEntry {
    * Never a field's value for `unknown_field`: values can carry personal data or secrets.
    */
   detail?: string;
+  /** For `unknown_field`: the JSON type of the first value seen there, an example of what is new. */
+  exampleType?: JsonType;
 }
 
 /** Every difference seen in one parse, each distinct entry once. */

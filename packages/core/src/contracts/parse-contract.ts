@@ -15,7 +15,10 @@ export interface ParseContext {
   emit?: Emit | undefined;
   /** Records unknown open-enum values; one tracker per provider, kept across calls. */
   tracker?: UnknownValueTracker | undefined;
-  /** Counts drifted parses per contract; kept across calls. */
+  /**
+   * Counts drift per contract and per difference; kept across calls, it makes each difference
+   * reported once. Without one, every parse reports all it found.
+   */
   driftCounter?: ContractDriftCounter | undefined;
   /** Named in a violation's error context; defaults to the contract's name. */
   endpoint?: string | undefined;
@@ -41,10 +44,12 @@ function listForMessage(lines: readonly string[]): string {
  *
  * A required field that is missing or mistyped, or a body of the wrong shape, always throws
  * `contract_violation` (reason `schema_mismatch`). Drift (unknown fields, unknown open-enum
- * values, optional fields whose type changed and were dropped) is emitted as one
- * `contract.drift` event per parse and counted; under a `strict` contract it then throws
- * `contract_violation` (reason `contract_drift`). Error messages name paths and issue codes,
- * never values, which can carry personal data or secrets.
+ * values, optional fields whose type changed and were dropped) is counted, and what the counter
+ * has not seen before is emitted as one `contract.drift` event: a provider that sends the same
+ * new field on every response alerts once, then only counts. Fields the contract acknowledges
+ * (`acknowledgedFields`) are not drift. Under a `strict` contract any drift throws
+ * `contract_violation` (reason `contract_drift`), seen before or not. Error messages name paths
+ * and issue codes, never values, which can carry personal data or secrets.
  */
 export function parseContract<S extends z.ZodTypeAny>(
   contract: Contract<S>,
@@ -76,16 +81,24 @@ export function parseContract<S extends z.ZodTypeAny>(
   }
 
   if (hasDrift(drift)) {
-    ctx.emit?.({
-      type: 'contract.drift',
-      at: (ctx.clock ?? systemClock).now(),
-      provider: contract.provider,
-      contract: contract.name,
-      version: contract.version,
-      policy: contract.policy,
-      drift: drift.entries.map((entry) => driftLine(entry, { includeRaw: true })),
-    });
-    ctx.driftCounter?.record(contract);
+    const at = (ctx.clock ?? systemClock).now();
+    const counter = ctx.driftCounter;
+    // Every difference is counted, so the filter must not stop at the first one seen before.
+    const firstSeen = drift.entries.filter((entry) => entry.kind !== 'missing_optional' && (counter === undefined || counter.sight(contract, entry, at)));
+    counter?.record(contract);
+    if (firstSeen.length > 0) {
+      ctx.emit?.({
+        type: 'contract.drift',
+        at,
+        provider: contract.provider,
+        contract: contract.name,
+        version: contract.version,
+        policy: contract.policy,
+        // Absent optional fields go along: beside a new field they read as a rename.
+        drift: drift.entries.filter((entry) => entry.kind === 'missing_optional' || firstSeen.includes(entry)).map((entry) => driftLine(entry, { includeRaw: true })),
+        firstSeen: firstSeen.map(({ kind, path, exampleType }) => (exampleType === undefined ? { kind, path } : { kind, path, exampleType })),
+      });
+    }
     if (contract.policy === 'strict') {
       throw new IntegrationError(
         'contract_violation',

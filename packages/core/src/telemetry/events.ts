@@ -1,3 +1,4 @@
+import type { DriftKind, JsonType } from '../contracts/drift.js';
 import type { ErrorKind } from '../errors/kinds.js';
 
 /** Fields every request-scoped event carries. */
@@ -128,8 +129,14 @@ export type TelemetryEvent =
       contract: string;
       version: string;
       policy: 'warn' | 'strict';
-      /** One line per difference, e.g. `unknown_field data.items[].carrier_code`. */
+      /**
+       * One line per difference this parse showed first (each is reported once per provider
+       * client; `ContractDriftCounter` counts the rest), plus the absent optional fields beside
+       * them, e.g. `unknown_field data.items[].carrier_code`.
+       */
       drift: readonly string[];
+      /** The differences shown first, structured; a new field with the JSON type of its value, never the value. */
+      firstSeen: readonly { kind: DriftKind; path: string; exampleType?: JsonType }[];
     }
   | {
       type: 'enum.unknown_value';

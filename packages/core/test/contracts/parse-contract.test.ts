@@ -86,7 +86,7 @@ describe('parseContract: renamed and new fields', () => {
     expect(value.data.items[0]).toEqual({ id: 'S1', note: 'x', status: { known: true, value: 'transit' } });
     expect(drift.entries).toEqual([
       { kind: 'missing_optional', path: 'data.items[].weightKg' },
-      { kind: 'unknown_field', path: 'data.items[].weight_kg' },
+      { kind: 'unknown_field', path: 'data.items[].weight_kg', exampleType: 'number' },
     ]);
     expect(ctx.sink.ofType('contract.drift')).toEqual([
       {
@@ -97,6 +97,7 @@ describe('parseContract: renamed and new fields', () => {
         version: 'v2',
         policy: 'warn',
         drift: ['missing_optional data.items[].weightKg', 'unknown_field data.items[].weight_kg'],
+        firstSeen: [{ kind: 'unknown_field', path: 'data.items[].weight_kg', exampleType: 'number' }],
       },
     ]);
     expect(ctx.driftCounter.counts()).toEqual(new Map([['dhl:track_shipment@v2', 1]]));
@@ -113,8 +114,8 @@ describe('parseContract: renamed and new fields', () => {
     };
     const { value, drift } = parseContract(dhlContract(trackResponse), withNew, ctx);
     expect(drift.entries).toEqual([
-      { kind: 'unknown_field', path: 'data.items[].carrier_code' },
-      { kind: 'unknown_field', path: 'data.requestId' },
+      { kind: 'unknown_field', path: 'data.items[].carrier_code', exampleType: 'string' },
+      { kind: 'unknown_field', path: 'data.requestId', exampleType: 'string' },
     ]);
     expect(value).toEqual(parseContract(dhlContract(trackResponse), body).value);
     expect(JSON.stringify(ctx.sink.events)).not.toContain(SECRET);
