@@ -7,6 +7,7 @@ import { formatAllowance, providerAllowance } from './cases/provider-allowance.j
 import { formatPipeline, pipelinePerCall } from './cases/pipeline-per-call.js';
 import { formatThroughput, queueThroughput } from './cases/queue-throughput.js';
 import { formatVerification, signatureVerification } from './cases/signature-verification.js';
+import { formatShared, sharedAllowance } from './cases/shared-allowance.js';
 import { formatIngest, webhookIngest } from './cases/webhook-ingest.js';
 import { machineInfo, now } from './harness.js';
 
@@ -56,11 +57,12 @@ async function main(): Promise<void> {
   const verification = await run(5, 'signature verification', () => signatureVerification({ quick }), formatVerification);
   const converged = await run(6, 'convergence', () => convergence({ quick }), formatConvergence);
   const arrival = await run(7, 'allowance at arrival', () => arrivalAllowance({ quick }), formatArrival);
+  const shared = await run(8, 'shared allowance', () => sharedAllowance({ quick }), formatShared);
 
   const totalSeconds = (now() - started) / 1000;
   console.log(`done in ${totalSeconds.toFixed(1)} s; results in ${resultsFile}`);
   await mkdir(dirname(resultsFile), { recursive: true });
-  const json = { machine, quick, only: only ? [...only] : null, totalSeconds, failures, cases: { pipeline, throughput, allowance, ingest, verification, convergence: converged, arrival } };
+  const json = { machine, quick, only: only ? [...only] : null, totalSeconds, failures, cases: { pipeline, throughput, allowance, ingest, verification, convergence: converged, arrival, shared } };
   await writeFile(resultsFile, `${JSON.stringify(json, null, 2)}\n`);
   if (Object.keys(failures).length > 0) process.exitCode = 1;
 }

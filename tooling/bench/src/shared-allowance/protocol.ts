@@ -1,0 +1,21 @@
+/** What the bench tells one client process: where the provider is, which store, how much load. */
+export interface ClientSettings {
+  url: string;
+  store: 'redis' | 'memory';
+  /** Redis key prefix shared by the processes of one run. */
+  prefix: string;
+  callers: number;
+  callsEach: number;
+  limit: number;
+  windowMs: number;
+  oneWayBaseMs: number;
+  oneWayJitterMs: number;
+  seed: number;
+}
+
+export type FromClient = { type: 'ready' } | { type: 'done'; succeeded: number; failures: Record<string, number> };
+export type ToClient = { type: 'go' };
+
+export function isMessage<T extends { type: string }>(value: unknown): value is T {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
