@@ -4,6 +4,7 @@ import { createRazorpayClient, type RazorpayClient } from './client.js';
 import { resolveRateLimits, type RazorpayRateLimits } from './limits.js';
 import type { RazorpayContext } from './operations/context.js';
 import { cancelPayment, capturePayment, createPayment, getPayment, listPaymentAttempts, listPayments } from './operations/payments.js';
+import { resolveOutcome } from './operations/outcomes.js';
 import { getRefund, refundPayment } from './operations/refunds.js';
 import { listSettlements, listSettlementTransfers } from './operations/settlements.js';
 import { eventsFromVerifiedBody, parseWebhook } from './operations/webhooks.js';
@@ -93,6 +94,7 @@ export function createRazorpayConnector(options: RazorpayConnectorOptions): Razo
     getPayment: (id) => getPayment(ctx, id),
     listPayments: (filter) => listPayments(ctx, filter),
     refundPayment: (id, refundOptions) => refundPayment(ctx, id, refundOptions),
+    resolveOutcome: (uncertain) => resolveOutcome(ctx, uncertain),
     parseWebhook: (delivery) => parseWebhook(ctx, delivery),
     eventsFromVerifiedBody: (rawBody, eventId) => eventsFromVerifiedBody(ctx, rawBody, eventId),
     listSettlements: (period) => listSettlements(ctx, period),

@@ -7,6 +7,7 @@ import {
   paymentCollectionContract,
   paymentContract,
   reconCollectionContract,
+  refundCollectionContract,
   refundContract,
   settlementCollectionContract,
 } from './wire/index.js';
@@ -21,6 +22,7 @@ export type RazorpayEndpoint =
   | 'listPayments'
   | 'capturePayment'
   | 'createRefund'
+  | 'listPaymentRefunds'
   | 'getRefund'
   | 'listSettlements'
   | 'settlementRecon';
@@ -43,6 +45,8 @@ export function razorpayEndpoints(limits: RazorpayRateLimits) {
     // connector turns back into the payment's state. So a capture may be retried without a key.
     capturePayment: { method: 'POST', path: '/v1/payments/{id}/capture', idempotencyHeader: false, idempotent: true, rateLimits: limits.capturePayment, response: paymentContract },
     createRefund: { method: 'POST', path: '/v1/payments/{id}/refund', idempotencyHeader: HEADERS.refundIdempotency, rateLimits: limits.createRefund, response: refundContract },
+    // The refunds of one payment: where a refund whose answer was lost is found by the key in its notes.
+    listPaymentRefunds: { method: 'GET', path: '/v1/payments/{id}/refunds', rateLimits: limits.listPaymentRefunds, response: refundCollectionContract },
     getRefund: { method: 'GET', path: '/v1/refunds/{id}', rateLimits: limits.getRefund, response: refundContract },
     listSettlements: { method: 'GET', path: '/v1/settlements', rateLimits: limits.listSettlements, response: settlementCollectionContract },
     settlementRecon: { method: 'GET', path: '/v1/settlements/recon/combined', rateLimits: limits.settlementRecon, response: reconCollectionContract },

@@ -35,6 +35,7 @@ export const RAZORPAY_DEFAULT_LIMITS: RazorpayRateLimits = {
   listPayments: READ,
   capturePayment: WRITE,
   createRefund: WRITE,
+  listPaymentRefunds: READ,
   getRefund: READ,
   listSettlements: READ,
   settlementRecon: REPORT,

@@ -6,6 +6,7 @@ import type { StripeContext } from './operations/context.js';
 import { createCustomer, getCustomer } from './operations/customers.js';
 import { listEvents, type StripeEventFilter } from './operations/events.js';
 import { cancelPayment, capturePayment, createPayment, getPayment, listPayments } from './operations/payments.js';
+import { resolveOutcome } from './operations/outcomes.js';
 import { getRefund, refundPayment } from './operations/refunds.js';
 import { listSettlements } from './operations/settlements.js';
 import { eventsFromVerifiedBody, parseWebhook } from './operations/webhooks.js';
@@ -82,6 +83,7 @@ export function createStripeConnector(options: StripeConnectorOptions): StripeCo
     getPayment: (id) => getPayment(ctx, id),
     listPayments: (filter) => listPayments(ctx, filter),
     refundPayment: (paymentId, refund) => refundPayment(ctx, paymentId, refund),
+    resolveOutcome: (uncertain) => resolveOutcome(ctx, uncertain),
     parseWebhook: (delivery) => parseWebhook(ctx, delivery),
     // Stripe's event id is in the body, so the id the delivery was deduped on adds nothing here.
     eventsFromVerifiedBody: (rawBody) => eventsFromVerifiedBody(ctx, rawBody),

@@ -5,7 +5,7 @@ import { balanceTransactionListContract } from './wire/balance-transaction.js';
 import { customerContract } from './wire/customer.js';
 import { eventListContract } from './wire/event.js';
 import { paymentIntentContract, paymentIntentListContract } from './wire/payment-intent.js';
-import { refundContract } from './wire/refund.js';
+import { refundContract, refundListContract } from './wire/refund.js';
 
 /** A Stripe endpoint: every one has Stripe's per-endpoint window, so its limits are never absent. */
 type StripeEndpointConfig<S extends z.ZodTypeAny> = ContractEndpoint<S> & { rateLimits: readonly RateWindow[] };
@@ -37,6 +37,7 @@ export function stripeEndpoints(limits: StripeRateLimits) {
     cancelPaymentIntent: write('/v1/payment_intents/{id}/cancel', paymentIntentContract),
     createRefund: write('/v1/refunds', refundContract),
     retrieveRefund: read('/v1/refunds/{id}', refundContract),
+    listRefunds: read('/v1/refunds', refundListContract),
     createCustomer: write('/v1/customers', customerContract),
     retrieveCustomer: read('/v1/customers/{id}', customerContract),
     listEvents: read('/v1/events', eventListContract),

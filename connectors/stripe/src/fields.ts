@@ -12,6 +12,9 @@ export const REFERENCE_METADATA_KEY = 'reference';
 /** The metadata key a free-text refund reason travels under, since Stripe's `reason` is a closed list. */
 export const REFUND_REASON_METADATA_KEY = 'reason';
 
+/** The metadata key a refund keeps its operation's idempotency key under, so a refund whose answer was lost can be found. */
+export const IDEMPOTENCY_METADATA_KEY = 'interlock_idempotency_key';
+
 export const PAYMENT_INTENT_FIELDS = defineFieldMapping({
   provider: STRIPE_PROVIDER,
   inbound: {

@@ -66,6 +66,7 @@ describe('the Stripe descriptor', () => {
       'listBalanceTransactions',
       'listEvents',
       'listPaymentIntents',
+      'listRefunds',
       'retrieveCustomer',
       'retrievePaymentIntent',
       'retrieveRefund',

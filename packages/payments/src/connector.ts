@@ -39,6 +39,22 @@ export interface RefundOptions extends IdempotentOptions {
   reason?: string;
 }
 
+/**
+ * A write that ended as `outcome_unknown` (core's error kind): the provider may have done it. What
+ * the caller called, with the error's `idempotencyKey`, is what the connector finds it by.
+ */
+export type UncertainOperation =
+  | { operation: 'createPayment'; input: CreatePaymentInput; idempotencyKey: string }
+  | { operation: 'capturePayment'; paymentId: string; idempotencyKey: string }
+  | { operation: 'refundPayment'; paymentId: string; idempotencyKey: string };
+
+/**
+ * What the provider did: `happened` with the payment or refund it made, or not, in which case the
+ * operation may be done again (under a new key). Settle an outcome only once the call's own
+ * deadline has passed, so that no attempt of it is still on its way to the provider.
+ */
+export type OutcomeResolution = { happened: true; payment: Payment } | { happened: true; refund: Refund } | { happened: false };
+
 /** A window of creation times, epoch milliseconds: `createdFrom` inclusive, `createdTo` exclusive; either end may be left open. */
 export interface PaymentListFilter {
   createdFrom?: number;
@@ -112,4 +128,12 @@ export interface PaymentsConnector {
 
   /** Reads the provider's settlement lines for the period, to the last page. */
   listSettlements(period: SettlementPeriod): AsyncIterable<SettlementLine>;
+
+  /**
+   * Settles an `outcome_unknown` by looking at the provider (the refunds of the payment, the
+   * payment's state, the orders with the reference), never by doing the operation again. A lookup
+   * that fails throws its transient error: settle it later. Optional while connectors adopt it; a
+   * connector whose writes can end as `outcome_unknown` implements it.
+   */
+  resolveOutcome?(uncertain: UncertainOperation): Promise<OutcomeResolution>;
 }

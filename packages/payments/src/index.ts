@@ -29,12 +29,15 @@ export type {
   CaptureOptions,
   CreatePaymentInput,
   IdempotentOptions,
+  OutcomeResolution,
   PaymentListFilter,
   PaymentsConnector,
   RefundOptions,
   SettlementPeriod,
+  UncertainOperation,
   WebhookDelivery,
 } from './connector.js';
+export { captureOutcome } from './capture-outcome.js';
 export {
   reconcilePayments,
   type OurPaymentNet,

@@ -21,14 +21,20 @@ type ItemOf<K extends CollectionEndpoint> = EndpointOutput<RazorpayEndpoints, K>
  * (`count` / `skip`). Razorpay reports no total, so a page shorter than asked is the last; each
  * page is parsed with its endpoint's contract, so drift and unknown enum values are reported as they come.
  */
-export function readCollection<K extends CollectionEndpoint>(ctx: RazorpayContext, endpoint: K, query: PageQuery, pageSize: number = PAGE_SIZE): AsyncIterable<ItemOf<K>> {
+export function readCollection<K extends CollectionEndpoint>(
+  ctx: RazorpayContext,
+  endpoint: K,
+  query: PageQuery,
+  pageSize: number = PAGE_SIZE,
+  pathParams?: Readonly<Record<string, string>>,
+): AsyncIterable<ItemOf<K>> {
   const strategy = offsetPagination<ItemOf<K>>({
     items: (body) => ctx.api.parse(endpoint, body).items,
     offsetParam: QUERY_FIELDS.outbound.offset,
     limitParam: QUERY_FIELDS.outbound.pageSize,
     limit: pageSize,
   });
-  return paginateEndpoint(ctx.api.client, endpoint, { strategy, call: { query } });
+  return paginateEndpoint(ctx.api.client, endpoint, { strategy, call: { query, ...(pathParams === undefined ? {} : { pathParams }) } });
 }
 
 /** A query object written through QUERY_FIELDS, skipping absent values. */

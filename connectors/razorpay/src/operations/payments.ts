@@ -1,5 +1,5 @@
 import { createOrFind, isIntegrationError, newIdempotencyKey, type Money } from '@interlock/core';
-import type { CaptureOptions, CreatePaymentInput, IdempotentOptions, Payment, PaymentListFilter } from '@interlock/payments';
+import { captureOutcome, type CaptureOptions, type CreatePaymentInput, type IdempotentOptions, type OutcomeResolution, type Payment, type PaymentListFilter } from '@interlock/payments';
 import { refused } from '../errors.js';
 import { ORDER_FIELDS, PAYMENT_FIELDS, readFields } from '../fields.js';
 import { RAZORPAY_PROVIDER } from '../provider.js';
@@ -44,20 +44,38 @@ export async function createPayment(ctx: RazorpayContext, input: CreatePaymentIn
     clock,
     emit: api.client.emit,
     findFirst: input.idempotencyKey !== undefined,
+    idempotencyKey: key,
     ...(ctx.createRetry ? { retry: ctx.createRetry } : {}),
     async create() {
       return { order: await api.call('createOrder', { body }), created: true };
     },
     async find() {
-      const orders: WireOrder[] = [];
-      for await (const order of readCollection(ctx, 'listOrders', listQuery({ reference: input.reference }))) orders.push(order);
-      const order = matchCreatedOrder(orders, input, key);
+      const order = await findCreatedOrder(ctx, input, key);
       return order === undefined ? undefined : { order, created: false };
     },
   });
   // An order found from an earlier attempt may have been paid since: read its attempts too.
   const view: OrderView = outcome.created ? { order: outcome.order, payments: [] } : await readOrderView(ctx, readFields(ORDER_FIELDS, outcome.order).requiredText('id'));
   return toPayment(view);
+}
+
+/** The order a create under this key made, among the orders with its reference as their receipt. */
+async function findCreatedOrder(ctx: RazorpayContext, input: CreatePaymentInput, key: string): Promise<WireOrder | undefined> {
+  const orders: WireOrder[] = [];
+  for await (const order of readCollection(ctx, 'listOrders', listQuery({ reference: input.reference }))) orders.push(order);
+  return matchCreatedOrder(orders, input, key);
+}
+
+/** What became of a create that ended as `outcome_unknown` (its lookup failed): the order its key made, or none. */
+export async function resolveCreate(ctx: RazorpayContext, input: CreatePaymentInput, key: string): Promise<OutcomeResolution> {
+  const order = await findCreatedOrder(ctx, input, key);
+  if (order === undefined) return { happened: false };
+  return { happened: true, payment: toPayment(await readOrderView(ctx, readFields(ORDER_FIELDS, order).requiredText('id'))) };
+}
+
+/** What became of a capture that ended as `outcome_unknown`: the payment's state now tells. */
+export async function resolveCapture(ctx: RazorpayContext, id: string): Promise<OutcomeResolution> {
+  return captureOutcome(RAZORPAY_PROVIDER, await getPayment(ctx, id));
 }
 
 /** Orders created in the window, newest first, each with its payments (`expand[]=payments`), read to the last page. */

@@ -6,6 +6,7 @@ import { loadFixture } from './load.js';
 
 const ordersPage = loadFixture('orders-list-expanded.json');
 const refund = loadFixture('refund-create.json');
+let refundCalls = 0;
 const [paidOrder] = (ordersPage.response.body as { items: Record<string, unknown>[] }).items;
 
 /** Razorpay's error body for a status, with the fields its docs list ("NA" where they do not apply). */
@@ -29,7 +30,9 @@ export const razorpaySpec: ConnectorContractSpec<RazorpayConnector> = {
     path: '/v1/payments/:id/refund',
     idempotencyHeader: 'X-Refund-Idempotency',
     reply: { status: 200, body: refund.response.body },
-    call: (c) => c.refundPayment('pay_FIKOnlyii5QGNx', { amount: money(300100, 'INR') }),
+    // A caller key, a new one per call: without one, a refund whose retries run out after it may
+    // have reached Razorpay (the 409 of a key still in flight) ends as outcome_unknown instead.
+    call: (c) => c.refundPayment('pay_FIKOnlyii5QGNx', { amount: money(300100, 'INR'), idempotencyKey: `refund-spec-${++refundCalls}` }),
   },
   errors: [
     { name: 'bad key (401, code BAD_REQUEST_ERROR)', kind: 'auth', reply: razorpayError(401, 'BAD_REQUEST_ERROR', 'Authentication failed') },

@@ -1,5 +1,6 @@
 import { newIdempotencyKey } from '@interlock/core';
-import type { CaptureOptions, CreatePaymentInput, IdempotentOptions, Payment, PaymentListFilter } from '@interlock/payments';
+import { captureOutcome, type CaptureOptions, type CreatePaymentInput, type IdempotentOptions, type OutcomeResolution, type Payment, type PaymentListFilter } from '@interlock/payments';
+import { STRIPE_PROVIDER } from '../provider.js';
 import { LIST_PARAMS } from '../fields.js';
 import type { StripeCustomerInput } from '../transform/customer.js';
 import { checkCreatePayment, toCaptureBody, toCreatePaymentIntentBody, toPayment } from '../transform/payment.js';
@@ -43,6 +44,11 @@ export async function capturePayment(ctx: StripeContext, id: string, options: Ca
   if (options.amount) checkSameCurrency((await getPayment(ctx, id)).amount.currency, options.amount.currency, endpoint);
   const intent = await ctx.api.call(endpoint, { pathParams: { id }, body: toCaptureBody(options.amount, endpoint), ...idempotencyOf(options) });
   return toPayment(intent, ctx.transform);
+}
+
+/** What became of a capture that ended as `outcome_unknown`: the PaymentIntent's state now tells. */
+export async function resolveCapture(ctx: StripeContext, id: string): Promise<OutcomeResolution> {
+  return captureOutcome(STRIPE_PROVIDER, await getPayment(ctx, id));
 }
 
 export async function cancelPayment(ctx: StripeContext, id: string, options: IdempotentOptions = {}): Promise<Payment> {

@@ -6,7 +6,7 @@ import { customerContract } from './customer.js';
 import { errorContract } from './error.js';
 import { eventContract, eventListContract } from './event.js';
 import { paymentIntentContract, paymentIntentListContract } from './payment-intent.js';
-import { refundContract } from './refund.js';
+import { refundContract, refundListContract } from './refund.js';
 
 /**
  * Every wire contract by name, as recorded fixtures name them. Typed loosely on purpose: the
@@ -17,6 +17,7 @@ export const STRIPE_CONTRACTS: Readonly<Record<string, Contract<z.ZodTypeAny>>> 
   [paymentIntentListContract.name]: paymentIntentListContract,
   [chargeContract.name]: chargeContract,
   [refundContract.name]: refundContract,
+  [refundListContract.name]: refundListContract,
   [customerContract.name]: customerContract,
   [eventContract.name]: eventContract,
   [eventListContract.name]: eventListContract,

@@ -1,6 +1,6 @@
 import { openEnum } from '@interlock/core';
 import { z } from 'zod';
-import { anyStripeObject, metadataSchema, opaqueFields, stripeAmount, stripeContract, unixSeconds } from './common.js';
+import { anyStripeObject, metadataSchema, opaqueFields, stripeAmount, stripeContract, stripeList, unixSeconds } from './common.js';
 
 /**
  * Refund statuses. The 2023-08-16 spec types `status` as a free string and lists these in its
@@ -34,5 +34,6 @@ export const refundSchema = z.object({
 });
 
 export const refundContract = stripeContract('refund', refundSchema);
+export const refundListContract = stripeContract('refund_list', stripeList(refundSchema));
 
 export type WireRefund = z.output<typeof refundSchema>;
