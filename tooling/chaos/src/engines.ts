@@ -1,11 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Clock, EventQueue } from '@interlock/core';
 import { loadConfig, openEngines, type Engines, type HubConfigInput } from '@interlock/hub';
-import { Redis } from 'ioredis';
-import pg from 'pg';
 
 /** The engines a chaos run can put under the hub. */
 export const ENGINE_NAMES = ['sqlite', 'postgres', 'postgres+bullmq'] as const;
@@ -22,36 +16,6 @@ export type EngineSpec =
   | { engine: 'postgres'; connectionString: string; schema: string }
   | { engine: 'postgres+bullmq'; connectionString: string; schema: string; redis: RedisEndpoint; prefix: string };
 
-/** How to reach the servers the PostgreSQL and BullMQ engines need. */
-export interface Servers {
-  postgresUrl: string;
-  redis: RedisEndpoint;
-}
-
-/** A fresh place for one run on `engine`, and how to remove it afterwards. */
-export function allocateEngine(engine: EngineName, servers: Servers): { spec: EngineSpec; remove(): Promise<void> } {
-  const name = `interlock_chaos_${randomBytes(5).toString('hex')}`;
-  if (engine === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'interlock-chaos-'));
-    return {
-      spec: { engine, path: join(dir, 'hub.db') },
-      remove: () => {
-        rmSync(dir, { recursive: true, force: true });
-        return Promise.resolve();
-      },
-    };
-  }
-  const dropSchema = (): Promise<void> => dropPostgresSchema(servers.postgresUrl, name);
-  if (engine === 'postgres') return { spec: { engine, connectionString: servers.postgresUrl, schema: name }, remove: dropSchema };
-  return {
-    spec: { engine, connectionString: servers.postgresUrl, schema: name, redis: servers.redis, prefix: name },
-    remove: async () => {
-      await dropSchema();
-      await deleteRedisPrefix(servers.redis, name);
-    },
-  };
-}
-
 /** What the spec says, as the hub's config would say it (the config is what the hub reports and checks). */
 export function storeConfig(spec: EngineSpec): Pick<HubConfigInput, 'store' | 'queue'> {
   if (spec.engine === 'sqlite') return { store: { kind: 'sqlite', path: spec.path }, queue: { kind: 'store' } };
@@ -61,9 +25,10 @@ export function storeConfig(spec: EngineSpec): Pick<HubConfigInput, 'store' | 'q
 
 /**
  * Opens the run's engines, in the hub's child process and, after it stopped, in the parent for the
- * checks. SQLite goes through the hub's own `openEngines`. The PostgreSQL schema and the BullMQ key
- * prefix are passed to the adapters directly: the committed hub config has neither option yet
- * (`openEngines` would put every run in the shared `interlock` schema and `bull` prefix).
+ * checks. SQLite goes through the hub's own `openEngines`; the other adapters are imported only
+ * when the spec needs them. The PostgreSQL schema and the BullMQ key prefix are passed to the
+ * adapters directly: the committed hub config has neither option yet (`openEngines` would put
+ * every run in the shared `interlock` schema and `bull` prefix).
  */
 export async function openRunEngines(spec: EngineSpec, clock: Clock): Promise<Engines> {
   if (spec.engine === 'sqlite') return openEngines(loadConfig(undefined, storeConfig(spec)), clock);
@@ -100,27 +65,9 @@ export function withLease(queue: EventQueue, leaseMs: number): EventQueue {
   };
 }
 
-async function dropPostgresSchema(connectionString: string, schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
-
-async function deleteRedisPrefix(endpoint: RedisEndpoint, prefix: string): Promise<void> {
-  const redis = new Redis({ ...endpoint, lazyConnect: true });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1_000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
+/** Loads the adapters `spec` needs ahead of time, so that opening them costs no module loading. */
+export async function preloadAdapters(spec: EngineSpec): Promise<void> {
+  if (spec.engine === 'sqlite') await import('@interlock/store-sqlite');
+  else await import('@interlock/store-postgres');
+  if (spec.engine === 'postgres+bullmq') await import('@interlock/queue-bullmq');
 }

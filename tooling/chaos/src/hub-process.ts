@@ -21,17 +21,26 @@ export interface HubLife {
   generation: number;
 }
 
+/** A child process: loaded, and once told to go, listening. */
+interface Spawned {
+  child: ChildProcess;
+  exited: Promise<void>;
+  /** The URL it printed once it listened; rejects if it exits first. */
+  listening: Promise<string>;
+}
+
 const CHILD_SCRIPT = fileURLToPath(new URL('../dist/child.js', import.meta.url));
 const STDERR_KEPT = 16_384;
 
 /**
  * The hub in a child process that the run kills with SIGKILL and starts again on the same store.
- * Senders ask `up()` for the current life; a sender whose request failed waits for a later life
- * than the one it used with `after(generation)`.
+ * The next life is always loaded and waiting, so a restart costs opening the store, not loading
+ * the hub. Senders ask `up()` for the current life; a sender whose request failed waits for a
+ * later life than the one it used with `after(generation)`.
  */
 export class HubProcess {
-  private child: ChildProcess | undefined;
-  private exited: Promise<void> = Promise.resolve();
+  private current: Spawned | undefined;
+  private standby: Spawned | undefined;
   private life: HubLife | undefined;
   private generation = 0;
   private waiters: { after: number; resolve: (life: HubLife) => void; reject: (error: Error) => void }[] = [];
@@ -46,27 +55,14 @@ export class HubProcess {
 
   /** Starts the first life, or the next one after a kill; resolves once it listens. */
   async start(): Promise<HubLife> {
-    if (!existsSync(CHILD_SCRIPT)) throw new Error(`${CHILD_SCRIPT} is missing: build the package first (pnpm turbo run build --filter @interlock/chaos)`);
-    const child = spawn(process.execPath, [CHILD_SCRIPT], {
-      env: { ...this.env, [CHILD_SPEC_ENV]: JSON.stringify(this.spec) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child = child;
-    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
-    child.stderr?.on('data', (chunk: Buffer) => {
-      this.stderr = (this.stderr + chunk.toString('utf8')).slice(-STDERR_KEPT);
-    });
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(this.died(`did not listen within ${this.startTimeoutMs} ms`)), this.startTimeoutMs);
-      createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', (line) => {
-        clearTimeout(timer);
-        resolve((JSON.parse(line) as { url: string }).url);
-      });
-      void this.exited.then(() => {
-        clearTimeout(timer);
-        reject(this.died('exited before it listened'));
-      });
-    });
+    const next = this.standby ?? this.spawn();
+    this.standby = undefined;
+    this.current = next;
+    next.child.stdin?.write('go\n');
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(this.died(`did not listen within ${this.startTimeoutMs} ms`)), this.startTimeoutMs)));
+    const url = await Promise.race([next.listening, late]).finally(() => clearTimeout(timer));
+    this.standby = this.spawn();
     this.generation += 1;
     const life = { url, generation: this.generation };
     this.life = life;
@@ -80,8 +76,8 @@ export class HubProcess {
   /** SIGKILL, as a crash or an OOM kill would: nothing of the hub runs after it. */
   async kill(): Promise<void> {
     this.life = undefined;
-    this.child?.kill('SIGKILL');
-    await this.exited;
+    this.current?.child.kill('SIGKILL');
+    await this.current?.exited;
   }
 
   /** The current life, or the next one when the hub is down. */
@@ -109,17 +105,47 @@ export class HubProcess {
 
   /** SIGTERM: the hub closes its server, workers and engines, then exits; SIGKILL if it does not within the bound. */
   async stop(timeoutMs = 30_000): Promise<void> {
-    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const current = this.current;
+    if (!current || current.child.exitCode !== null || current.child.signalCode !== null) return;
     this.life = undefined;
-    this.child.kill('SIGTERM');
+    current.child.kill('SIGTERM');
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
-    const outcome = await Promise.race([this.exited.then(() => 'exited' as const), late]);
+    const outcome = await Promise.race([current.exited.then(() => 'exited' as const), late]);
     clearTimeout(timer);
     if (outcome === 'late') {
       await this.kill();
       throw this.died(`did not stop within ${timeoutMs} ms of SIGTERM`);
     }
+  }
+
+  /** Ends every process this started: the running life, if any, and the waiting one. */
+  async close(): Promise<void> {
+    await this.kill();
+    this.standby?.child.kill('SIGKILL');
+    await this.standby?.exited;
+    this.standby = undefined;
+  }
+
+  private spawn(): Spawned {
+    if (!existsSync(CHILD_SCRIPT)) throw new Error(`${CHILD_SCRIPT} is missing: build the package first (pnpm turbo run build --filter @interlock/chaos)`);
+    const child = spawn(process.execPath, [CHILD_SCRIPT], {
+      env: { ...this.env, [CHILD_SPEC_ENV]: JSON.stringify(this.spec) },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      this.stderr = (this.stderr + chunk.toString('utf8')).slice(-STDERR_KEPT);
+    });
+    // A life killed while its stdin write is still buffered: nothing to report.
+    child.stdin?.on('error', () => undefined);
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const listening = new Promise<string>((resolve, reject) => {
+      createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
+      void exited.then(() => reject(this.died('exited before it listened')));
+    });
+    // A standby killed at the end of the run never listens; only a life being started is awaited.
+    listening.catch(() => undefined);
+    return { child, exited, listening };
   }
 
   private died(what: string): Error {

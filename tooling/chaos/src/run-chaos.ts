@@ -1,6 +1,7 @@
 import { systemClock } from '@interlock/core';
 import { findProblems, readStore, unfinished, type Findings } from './check.js';
-import { allocateEngine, openRunEngines, storeConfig, type EngineName, type Servers } from './engines.js';
+import { openRunEngines, storeConfig, type EngineName } from './engines.js';
+import { allocateEngine, type Servers } from './places.js';
 import { flood, killGaps } from './flood.js';
 import { HubProcess, type HubLife } from './hub-process.js';
 import { startChaosProvider } from './provider.js';
@@ -134,7 +135,7 @@ export async function runChaos(settings: ChaosSettings): Promise<ChaosReport> {
       await engines.close();
     }
   } finally {
-    await hub.kill();
+    await hub.close();
     await provider.close();
     await place.remove();
   }

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import type { EngineName, Servers } from '../src/engines.js';
+import type { EngineName } from '../src/engines.js';
+import type { Servers } from '../src/places.js';
 
 async function postgresUp(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
