@@ -38,4 +38,6 @@ export const webhookIntake: WebhookIntake = {
   occurredAt: { field: { from: 'body', path: EVENT_FIELDS.inbound.createdAt }, format: { kind: 'unix_seconds' } },
   signed: { eventId: true, eventType: true, occurredAt: true },
   replayWindowMs: WEBHOOK_REPLAY_WINDOW_MS,
+  // Razorpay retries a failed delivery for 24 hours.
+  redeliveryWindowMs: 24 * 60 * 60 * 1000,
 };

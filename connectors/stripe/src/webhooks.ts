@@ -31,4 +31,6 @@ export const webhookIntake: WebhookIntake = Object.freeze({
   occurredAt: { field: { from: 'body', path: EVENT_FIELDS.inbound.createdAt }, format: { kind: 'unix_seconds' } },
   signed: { eventId: true, eventType: true, occurredAt: true },
   replayWindowMs: REPLAY_WINDOW_MS,
+  // Stripe retries a failed delivery for up to three days in live mode (a few hours in test mode).
+  redeliveryWindowMs: 3 * 24 * 60 * 60 * 1000,
 } satisfies WebhookIntake);

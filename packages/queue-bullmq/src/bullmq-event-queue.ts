@@ -16,6 +16,7 @@ import { listDead, reject, replay, type DeadLetterContext } from './dead-letters
 import { statusOf, toStoredEvent, type EventJob, type EventJobData, type EventJobResult } from './event-record.js';
 import { jobIdFor } from './job-ids.js';
 import { resolveQueueSettings, type BullmqQueueOptions, type QueueSettings } from './options.js';
+import { RedisHealth, withinTime } from './redis-health.js';
 import { defineScripts } from './scripts.js';
 
 /** The EventQueue contract on one BullMQ queue. */
@@ -26,17 +27,24 @@ class BullmqEventQueue implements EventQueue {
   private readonly consumers = new Set<BullmqConsumer>();
   private scriptsReady: Promise<RedisClient> | undefined;
   private closing: Promise<void> | undefined;
+  private readonly health: RedisHealth;
 
   constructor(private readonly settings: QueueSettings) {
+    this.health = new RedisHealth(settings.onConnectionChange, settings.onError);
     this.queue = new Queue(settings.queueName, { connection: settings.queueConnection, prefix: settings.prefix });
-    // An EventEmitter without an 'error' listener throws; connection trouble is reported instead.
-    this.queue.on('error', (error) => settings.onError(error));
+    // An EventEmitter without an 'error' listener throws; connection trouble is reported instead,
+    // once per change of state rather than once per reconnect attempt.
+    this.queue.on('error', (error) => this.health.report(error));
     this.discardedIndexKey = this.queue.toKey('interlock:discarded');
   }
 
-  async accept(event: InboundEvent): Promise<'accepted' | 'duplicate'> {
-    const client = await this.client();
-    return acceptEvent(this.queue, client, event, { dedupeTtlMs: this.settings.dedupeTtlMs, now: this.settings.clock.now() });
+  accept(event: InboundEvent): Promise<'accepted' | 'duplicate'> {
+    return this.bounded('accept', async (expired) => {
+      const client = await this.client();
+      // Answered 503 already: storing it now would acknowledge nothing and surprise the retry.
+      if (expired()) throw new Error('accept abandoned after its timeout');
+      return acceptEvent(this.queue, client, event, { dedupeTtlMs: this.settings.dedupeTtlMs, now: this.settings.clock.now() });
+    });
   }
 
   consume(handler: EventHandler, options: ConsumeOptions = {}): Consumer {
@@ -48,7 +56,7 @@ class BullmqEventQueue implements EventQueue {
         connection: this.settings.workerConnection,
         clock: this.settings.clock,
         noteDiscarded: (jobId) => this.noteDiscarded(jobId),
-        onError: this.settings.onError,
+        onError: (error) => this.health.report(error),
       },
       handler,
       resolveConsumeSettings(options, this.settings.retryBackoff),
@@ -62,35 +70,47 @@ class BullmqEventQueue implements EventQueue {
     };
   }
 
-  async get(id: string): Promise<StoredEvent | undefined> {
-    const jobId = jobIdFor(id);
-    // State first: once a job is finished its hash already holds the outcome, so a job that moves
-    // on between the two reads is shown in its earlier state, never with a status it lacks data for.
-    const state = await this.queue.getJobState(jobId);
-    const job = (await this.queue.getJob(jobId)) as EventJob | undefined;
-    const status = statusOf(state, job?.returnvalue);
-    return job?.data && status ? toStoredEvent(job, status) : undefined;
+  get(id: string): Promise<StoredEvent | undefined> {
+    return this.bounded('get', async () => {
+      const jobId = jobIdFor(id);
+      // State first: once a job is finished its hash already holds the outcome, so a job that moves
+      // on between the two reads is shown in its earlier state, never with a status it lacks data for.
+      const state = await this.queue.getJobState(jobId);
+      const job = (await this.queue.getJob(jobId)) as EventJob | undefined;
+      const status = statusOf(state, job?.returnvalue);
+      return job?.data && status ? toStoredEvent(job, status) : undefined;
+    });
   }
 
-  async counts(): Promise<Readonly<Record<EventStatus, number>>> {
-    const client = await this.client();
-    const queue = this.queue;
-    const keys = ['wait', 'paused', 'delayed', 'prioritized', 'waiting-children', 'active', 'completed', 'failed'].map((type) => queue.toKey(type));
-    const reply = (await client.runCommand('interlockCounts', [...keys, this.discardedIndexKey, queue.toKey('')])) as number[];
-    const [queued = 0, processing = 0, completed = 0, discarded = 0, dead = 0] = reply;
-    return { queued, processing, applied: completed - discarded, discarded, dead };
+  counts(): Promise<Readonly<Record<EventStatus, number>>> {
+    return this.bounded('counts', async () => {
+      const client = await this.client();
+      const queue = this.queue;
+      const keys = ['wait', 'paused', 'delayed', 'prioritized', 'waiting-children', 'active', 'completed', 'failed'].map((type) => queue.toKey(type));
+      const reply = (await client.runCommand('interlockCounts', [...keys, this.discardedIndexKey, queue.toKey('')])) as number[];
+      const [queued = 0, processing = 0, completed = 0, discarded = 0, dead = 0] = reply;
+      return { queued, processing, applied: completed - discarded, discarded, dead };
+    });
   }
 
-  async listDead(filter?: DeadEventFilter): Promise<readonly StoredEvent[]> {
-    return listDead(await this.deadLetters(), filter);
+  listDead(filter?: DeadEventFilter): Promise<readonly StoredEvent[]> {
+    return this.bounded('listDead', async () => listDead(await this.deadLetters(), filter));
   }
 
-  async replay(id: string): Promise<boolean> {
-    return replay(await this.deadLetters(), id);
+  replay(id: string): Promise<boolean> {
+    return this.bounded('replay', async () => replay(await this.deadLetters(), id));
   }
 
-  async reject(id: string, reason: string): Promise<boolean> {
-    return reject(await this.deadLetters(), id, reason, this.settings.clock.now());
+  /**
+   * Forgets nothing: every finished job and dedupe key already expires in Redis after `dedupeTtlMs`
+   * (set when it was accepted), which is how long this engine remembers events.
+   */
+  prune(): Promise<number> {
+    return Promise.resolve(0);
+  }
+
+  reject(id: string, reason: string): Promise<boolean> {
+    return this.bounded('reject', async () => reject(await this.deadLetters(), id, reason, this.settings.clock.now()));
   }
 
   /**
@@ -109,6 +129,19 @@ class BullmqEventQueue implements EventQueue {
     return this.closing;
   }
 
+  /** One call within the timeout; a connection failure or a timeout marks Redis down, an answer up. */
+  private async bounded<T>(operation: string, run: (expired: () => boolean) => Promise<T>): Promise<T> {
+    this.assertOpen();
+    try {
+      const result = await withinTime(operation, this.settings.timeoutMs, run);
+      this.health.reachable();
+      return result;
+    } catch (error) {
+      this.health.failed(error);
+      throw error;
+    }
+  }
+
   private assertOpen(): void {
     if (this.closing) throw new Error('The BullMQ event queue is closed');
   }
@@ -119,6 +152,9 @@ class BullmqEventQueue implements EventQueue {
     this.scriptsReady ??= this.queue.client.then(
       (client) => {
         defineScripts(client);
+        // Connected, or reconnected after an outage: said once, even when no call is waiting.
+        this.health.reachable();
+        client.on('ready', () => this.health.reachable());
         return client;
       },
       (error: unknown) => {

@@ -9,7 +9,7 @@ import { describeWithRedis } from './redis-service.js';
  */
 async function createHarness(): Promise<EventQueueHarness> {
   const queues = await openTestQueues();
-  return { queue: queues.queue, reopen: () => queues.reopen(), clock: systemClock, cleanup: () => queues.cleanup() };
+  return { queue: queues.queue, reopen: () => queues.reopen(), clock: systemClock, cleanup: () => queues.cleanup(), expiresByTtl: true };
 }
 
 describeWithRedis('parity', () => {

@@ -50,6 +50,23 @@ describe('the store suites catch broken engines', () => {
     await expect(check(checks, 'an event whose worker never finishes').run()).rejects.toThrow();
   });
 
+  it('a queue whose retention forgets dead letters fails the retention check', async () => {
+    const checks = eventQueueChecks(memoryHarness({ pruneDead: true }));
+    await expect(check(checks, 'prune forgets settled events').run()).rejects.toThrow();
+  });
+
+  it('an integrity store that writes an event piece by piece fails the all-or-nothing check', async () => {
+    class PieceByPiece extends MemoryIntegrityStore {
+      override async applyEvent(application: Parameters<MemoryIntegrityStore['applyEvent']>[0]) {
+        // The bug the check guards against: the record is written before the part that fails.
+        if (!(await this.putRecord(application.record, application.expectedVersion))) return 'conflict' as const;
+        return super.applyEvent({ ...application, expectedVersion: (application.expectedVersion ?? 0) + 1 });
+      }
+    }
+    const checks = integrityStoreChecks(() => Promise.resolve({ store: new PieceByPiece(), cleanup: () => Promise.resolve() }));
+    await expect(check(checks, 'an application that fails part-way').run()).rejects.toThrow();
+  });
+
   it('an integrity store whose limit keeps the oldest entries fails the ordering check', async () => {
     class OldestFirst extends MemoryIntegrityStore {
       override async listAudit(filter: Parameters<MemoryIntegrityStore['listAudit']>[0] = {}) {

@@ -13,6 +13,7 @@ export {
   outsideReplayWindow,
   readEventIdentity,
   signsBody,
+  DEFAULT_REDELIVERY_WINDOW_MS,
   verifiedBodyJson,
   webhookRefused,
   type Admission,

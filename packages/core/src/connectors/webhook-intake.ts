@@ -51,7 +51,16 @@ export interface WebhookIntake {
    * (dedupe and the stale guard carry it).
    */
   replayWindowMs?: number;
+  /**
+   * How long the provider keeps redelivering an event it got no 2xx for (Stripe: 3 days). The hub
+   * remembers event ids at least this long, so a late redelivery is still known as a duplicate.
+   * Absent: {@link DEFAULT_REDELIVERY_WINDOW_MS}.
+   */
+  redeliveryWindowMs?: number;
 }
+
+/** The redelivery window assumed for a provider that does not declare one: 3 days, the longest common one. */
+export const DEFAULT_REDELIVERY_WINDOW_MS = 3 * 24 * 60 * 60 * 1000;
 
 function describeField(field: EventField): string {
   return field.from === 'body' ? `body ${field.path}` : `header ${field.name.toLowerCase()}`;

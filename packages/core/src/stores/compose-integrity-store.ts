@@ -18,6 +18,7 @@ export interface AuditTable {
 export interface EventApplications {
   apply(application: EventApplication): Promise<ApplyResult>;
   wasApplied(key: AppliedEventKey): Promise<boolean>;
+  prune(before: number): Promise<number>;
 }
 
 /**
@@ -42,6 +43,7 @@ export function composeIntegrityStore(parts: {
     listRecords: (filter) => records.list(filter),
     applyEvent: (application) => applications.apply(application),
     wasApplied: (key) => applications.wasApplied(key),
+    pruneApplied: (before) => applications.prune(before),
     appendAudit: (entry) => audit.append(entry),
     listAudit: (filter) => audit.list(filter),
     close: () => (closing ??= parts.close()),

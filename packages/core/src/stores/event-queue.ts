@@ -83,5 +83,12 @@ export interface EventQueue {
   replay(id: string): Promise<boolean>;
   /** Gives up on a dead event for good (kept for audit as `discarded`, reason `rejected: …`). */
   reject(id: string, reason: string): Promise<boolean>;
+  /**
+   * Forgets settled events (applied or discarded) received before `before`: their payload and
+   * their dedupe record, so the queue stops growing. Queued, processing and dead events stay.
+   * Resolves with how many were forgotten. An engine that expires them itself (BullMQ, after the
+   * dedupe TTL it was opened with) forgets nothing here and resolves with 0.
+   */
+  prune(before: number): Promise<number>;
   close(): Promise<void>;
 }

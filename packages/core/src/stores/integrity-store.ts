@@ -109,6 +109,8 @@ export interface IntegrityStore extends IdempotencyStore {
   applyEvent(application: EventApplication): Promise<ApplyResult>;
   /** Whether {@link applyEvent} has written this event's changes. */
   wasApplied(key: AppliedEventKey): Promise<boolean>;
+  /** Forgets the applied marks of events applied before `before` (records and audit stay); resolves with how many. */
+  pruneApplied(before: number): Promise<number>;
   appendAudit(entry: AuditEntry): Promise<void>;
   listAudit(filter?: AuditFilter): Promise<readonly AuditEntry[]>;
   close(): Promise<void>;

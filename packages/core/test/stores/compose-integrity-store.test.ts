@@ -20,7 +20,7 @@ describe('composeIntegrityStore', () => {
         list: (filter) => Promise.resolve([...records.values()].filter((r) => r.provider === filter.provider && r.recordType === filter.recordType)),
       },
       audit: { append: (entry) => Promise.resolve(void audit.push(entry)), list: () => Promise.resolve(audit) },
-      applications: { apply: (application) => Promise.resolve(applied.add(application.eventId) ? 'applied' : 'conflict'), wasApplied: (key) => Promise.resolve(applied.has(key.eventId)) },
+      applications: { apply: (application) => Promise.resolve(applied.add(application.eventId) ? 'applied' : 'conflict'), wasApplied: (key) => Promise.resolve(applied.has(key.eventId)), prune: () => Promise.resolve(applied.size) },
       close,
     });
     await expect(store.begin('s', 'k', 'f', 0)).resolves.toEqual({ state: 'new' });
@@ -37,6 +37,7 @@ describe('composeIntegrityStore', () => {
     const application = { provider: 'p', eventId: 'e1', queueId: 'q1', record: { ...key, status: 'succeeded', updatedAt: 3 }, expectedVersion: 1, effects: [], audit: { at: 3, actor: 'test', action: 'apply', provider: 'p', outcome: 'applied' } };
     await expect(store.applyEvent(application)).resolves.toBe('applied');
     await expect(store.wasApplied({ provider: 'p', eventId: 'e1' })).resolves.toBe(true);
+    await expect(store.pruneApplied(10)).resolves.toBe(1);
     await Promise.all([store.close(), store.close()]);
     expect(close).toHaveBeenCalledTimes(1);
   });

@@ -11,6 +11,7 @@ import {
 import type { Pool } from 'pg';
 import { millis } from '../sql-values.js';
 import { EVENT_COLUMNS, eventColumnsOf } from './event-row.js';
+import { deleteInBatches } from '../delete-in-batches.js';
 
 /** An event handed to one worker, with the token that proves the claim is still its own. */
 export interface ClaimedEvent {
@@ -168,6 +169,16 @@ export class EventTable {
       [id, now],
     );
     return result.rowCount === 1;
+  }
+
+  /** Settled events received before `before`, in batches; see EventQueue.prune. */
+  prune(before: number): Promise<number> {
+    return deleteInBatches(
+      this.pool,
+      `DELETE FROM ${this.table} WHERE id IN (
+         SELECT id FROM ${this.table} WHERE status IN ('applied', 'discarded') AND received_at < $1 LIMIT $2)`,
+      before,
+    );
   }
 
   /** Dead to discarded for good, keeping the row for audit. */

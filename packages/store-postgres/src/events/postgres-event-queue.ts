@@ -68,6 +68,10 @@ export class PostgresEventQueue implements EventQueue {
     return this.table.reject(id, reason, this.settings.clock.now());
   }
 
+  prune(before: number): Promise<number> {
+    return this.table.prune(before);
+  }
+
   /**
    * Stops every consumer from claiming and lets go of the connection pool. Handlers still
    * running are not waited for (call `Consumer.stop()` first for a graceful drain): their

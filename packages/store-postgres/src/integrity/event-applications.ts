@@ -1,5 +1,6 @@
 import type { AppliedEventKey, ApplyResult, EventApplication } from '@interlock/core';
 import type { Pool, PoolClient } from 'pg';
+import { deleteInBatches } from '../delete-in-batches.js';
 import type { AuditTable } from './audit-table.js';
 import type { RecordTable } from './record-table.js';
 
@@ -42,6 +43,14 @@ export class EventApplications {
       // A client whose connection failed mid-transaction must not go back to the pool.
       client.release(broken instanceof Error ? broken : undefined);
     }
+  }
+
+  prune(before: number): Promise<number> {
+    return deleteInBatches(
+      this.pool,
+      `DELETE FROM ${this.marks} WHERE (provider, event_id) IN (SELECT provider, event_id FROM ${this.marks} WHERE applied_at < $1 LIMIT $2)`,
+      before,
+    );
   }
 
   async wasApplied(key: AppliedEventKey): Promise<boolean> {

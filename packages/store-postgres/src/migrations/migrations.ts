@@ -99,7 +99,7 @@ const recordSnapshots: Migration = {
 
 const appliedEvents: Migration = {
   version: 4,
-  name: 'applied events',
+  name: 'applied events and retention',
   sql: (s) => `
     -- The events whose changes were written: applying each one once and all-or-nothing.
     CREATE TABLE ${s}.applied_events (
@@ -111,6 +111,8 @@ const appliedEvents: Migration = {
     );
     -- Retention prunes by age.
     CREATE INDEX applied_events_at ON ${s}.applied_events (applied_at);
+    -- Retention forgets settled events by age.
+    CREATE INDEX events_settled ON ${s}.events (received_at) WHERE status IN ('applied', 'discarded');
   `,
 };
 

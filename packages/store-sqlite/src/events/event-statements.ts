@@ -38,6 +38,8 @@ export class EventStatements {
   readonly listDeadByProvider: Statement<[string, number], EventRow>;
   readonly replay: Statement<{ id: string; now: number }>;
   readonly reject: Statement<{ id: string; reason: string; now: number }>;
+  /** Up to `limit` settled events received before the cutoff: retention. */
+  readonly prune: Statement<[number, number]>;
 
   constructor(db: Connection) {
     this.insert = db.prepare<unknown[]>(
@@ -67,6 +69,10 @@ export class EventStatements {
     );
     this.reject = db.prepare<{ id: string; reason: string; now: number }>(
       "UPDATE events SET status = 'discarded', reason = @reason, updated_at = @now WHERE id = @id AND status = 'dead'",
+    );
+    this.prune = db.prepare<[number, number]>(
+      `DELETE FROM events WHERE seq IN (
+         SELECT seq FROM events WHERE status IN ('applied', 'discarded') AND received_at < ? LIMIT ?)`,
     );
   }
 }

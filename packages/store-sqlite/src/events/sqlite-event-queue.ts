@@ -15,6 +15,7 @@ import {
   type StoredEvent,
 } from '@interlock/core';
 import type { GroupCommit } from '../database/group-commit.js';
+import { deleteInBatches } from '../database/delete-in-batches.js';
 import { promised } from '../database/promised.js';
 import { insertParams } from './event-row.js';
 import type { EventStatements } from './event-statements.js';
@@ -90,6 +91,11 @@ export class SqliteEventQueue implements EventQueue, ClaimSource {
       const next = nextEventState(outcome, event.attempts, maxAttempts, now);
       statements.settle.run({ id: event.id, owner, status: next.status, reason: next.reason ?? null, visibleAt: next.visibleAt, now });
     });
+  }
+
+  /** See {@link EventQueue.prune}: in batches, so accepts keep flowing while a backlog goes. */
+  prune(before: number): Promise<number> {
+    return deleteInBatches(this.parts.writes, this.parts.statements.prune, before);
   }
 
   get(id: string): Promise<StoredEvent | undefined> {

@@ -1,6 +1,7 @@
 import type { AppliedEventKey, ApplyResult, EventApplication } from '@interlock/core';
 import type { Connection } from '../database/connection.js';
 import type { GroupCommit } from '../database/group-commit.js';
+import { deleteInBatches } from '../database/delete-in-batches.js';
 import { promised } from '../database/promised.js';
 import type { AuditTrail } from './audit-trail.js';
 import type { RecordStates } from './record-states.js';
@@ -15,6 +16,7 @@ export class EventApplications {
   private readonly marked;
   private readonly mark;
   private readonly settle;
+  private readonly forget;
   private readonly atomically;
 
   constructor(
@@ -30,6 +32,9 @@ export class EventApplications {
     this.settle = db.prepare<[number, string]>(
       "UPDATE events SET status = 'applied', reason = NULL, lease_owner = NULL, updated_at = ? WHERE id = ? AND status = 'processing'",
     );
+    this.forget = db.prepare<[number, number]>(
+      'DELETE FROM applied_events WHERE (provider, event_id) IN (SELECT provider, event_id FROM applied_events WHERE applied_at < ? LIMIT ?)',
+    );
     this.atomically = db.transaction((application: EventApplication): ApplyResult => {
       if (this.marked.get(application.provider, application.eventId)) return 'already_applied';
       if (!records.write(application.record, application.expectedVersion)) return 'conflict';
@@ -43,6 +48,10 @@ export class EventApplications {
 
   apply(application: EventApplication): Promise<ApplyResult> {
     return this.writes.run(() => this.atomically(application));
+  }
+
+  prune(before: number): Promise<number> {
+    return deleteInBatches(this.writes, this.forget, before);
   }
 
   wasApplied(key: AppliedEventKey): Promise<boolean> {

@@ -6,6 +6,7 @@ import { flowControlChecks } from './event-queue/flow-control-checks.js';
 import { leaseChecks } from './event-queue/lease-checks.js';
 import { volumeChecks } from './event-queue/volume-checks.js';
 import type { EventQueueHarness, StoreCheck } from './harness.js';
+import { retentionChecks } from './event-queue/retention-checks.js';
 
 /** Engines on a network need more than the unit-test default for the volume check. */
 export const STORE_CHECK_TIMEOUT_MS = 30_000;
@@ -19,6 +20,7 @@ export function eventQueueChecks(create: () => Promise<EventQueueHarness>): Stor
     ...leaseChecks(create),
     ...flowControlChecks(create),
     ...volumeChecks(create),
+    ...retentionChecks(create),
   ];
 }
 

@@ -13,6 +13,8 @@ export interface EventQueueHarness {
   clock: FakeClock | Clock;
   /** Closes every queue the harness opened (`queue` and those from `reopen`) and removes the storage. */
   cleanup(): Promise<void>;
+  /** The engine forgets finished events itself after a TTL (BullMQ), so `prune` forgets nothing. */
+  expiresByTtl?: boolean | undefined;
 }
 
 /** The idempotency timings an engine was opened with, so the suite can test them at their edges. */

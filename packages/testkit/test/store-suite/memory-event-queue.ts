@@ -12,7 +12,7 @@ export class MemoryQueueStorage {
   readonly rows = new Map<string, Row>();
   readonly keys = new Set<string>();
   /** Set by the broken variants the suite must catch. */
-  faults: { forgetDedupe?: boolean; unfencedCompletion?: boolean } = {};
+  faults: { forgetDedupe?: boolean; unfencedCompletion?: boolean; pruneDead?: boolean } = {};
 }
 
 const STATUSES: readonly EventStatus[] = ['queued', 'processing', 'applied', 'discarded', 'dead'];
@@ -64,6 +64,18 @@ export class MemoryEventQueue implements EventQueue {
     if (row?.status !== 'dead') return Promise.resolve(false);
     Object.assign(row, { status: 'discarded', reason: `rejected: ${reason}`, updatedAt: this.clock.now() });
     return Promise.resolve(true);
+  }
+
+  prune(before: number): Promise<number> {
+    const forgettable = new Set<EventStatus>(this.storage.faults.pruneDead ? ['applied', 'discarded', 'dead'] : ['applied', 'discarded']);
+    let forgotten = 0;
+    for (const [id, row] of this.storage.rows) {
+      if (!forgettable.has(row.status) || row.receivedAt >= before) continue;
+      this.storage.rows.delete(id);
+      this.storage.keys.delete(JSON.stringify([row.provider, row.eventId]));
+      forgotten++;
+    }
+    return Promise.resolve(forgotten);
   }
 
   consume(handler: EventHandler, options: ConsumeOptions = {}): Consumer {

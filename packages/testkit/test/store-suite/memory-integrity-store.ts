@@ -10,7 +10,7 @@ import {
 export class MemoryIntegrityStore extends MemoryIdempotencyStore implements IntegrityStore {
   private readonly records = new Map<string, RecordState>();
   private readonly audit: AuditEntry[] = [];
-  private readonly applied = new Set<string>();
+  private readonly applied = new Map<string, number>();
 
   /** Checks everything first, then writes without awaiting: nothing can come between the writes. */
   applyEvent(application: EventApplication): Promise<ApplyResult> {
@@ -21,8 +21,14 @@ export class MemoryIntegrityStore extends MemoryIdempotencyStore implements Inte
     this.records.set(recordId(application.record), { ...application.record, version: (application.expectedVersion ?? 0) + 1 });
     for (const effect of application.effects) if (!this.records.has(recordId(effect))) this.records.set(recordId(effect), { ...effect, version: 1 });
     this.audit.push({ ...application.audit });
-    this.applied.add(mark);
+    this.applied.set(mark, application.audit.at);
     return Promise.resolve('applied');
+  }
+
+  pruneApplied(before: number): Promise<number> {
+    let forgotten = 0;
+    for (const [mark, at] of this.applied) if (at < before && this.applied.delete(mark)) forgotten++;
+    return Promise.resolve(forgotten);
   }
 
   wasApplied(key: AppliedEventKey): Promise<boolean> {

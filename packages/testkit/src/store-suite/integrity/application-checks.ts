@@ -87,6 +87,19 @@ export function applicationChecks(create: () => Promise<IntegrityStoreHarness>):
         }),
     },
     {
+      name: 'pruneApplied forgets the applied marks older than the cutoff, and keeps the records and the audit trail',
+      run: () =>
+        withStore(create, async (store) => {
+          await store.applyEvent(application('evt_old', 'succeeded', undefined, T0));
+          await store.applyEvent({ ...application('evt_new', 'refunded', 1, T0 + 10_000), effects: [] });
+          expect(await store.pruneApplied(T0 + 1)).toBe(1);
+          expect(await store.wasApplied({ provider: 'acme', eventId: 'evt_old' })).toBe(false);
+          expect(await store.wasApplied({ provider: 'acme', eventId: 'evt_new' })).toBe(true);
+          expect(await store.getRecord(PAYMENT)).toMatchObject({ status: 'refunded' });
+          expect(await appliedEntries(store, 'evt_old')).toHaveLength(1);
+        }),
+    },
+    {
       name: 'of concurrent applications of one event, exactly one writes',
       run: () =>
         withStore(create, async (store) => {

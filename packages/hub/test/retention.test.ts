@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { FakeClock } from '@interlock/testkit';
+import { timeDriver } from '@interlock/testkit/vitest';
+import { openSqliteStore } from '@interlock/store-sqlite';
+import { RetentionJob } from '../src/retention/retention-job.js';
+import { retentionWindowMs } from '../src/retention/retention-window.js';
+
+const HOUR = 60 * 60 * 1000;
+
+describe('retention', () => {
+  it('remembers events at least as long as the longest redelivery window of the configured providers', () => {
+    const providers = [
+      { provider: 'fast', redeliveryWindowMs: 24 * HOUR },
+      { provider: 'slow', redeliveryWindowMs: 72 * HOUR },
+    ];
+    expect(retentionWindowMs(undefined, providers)).toBe(72 * HOUR);
+    expect(retentionWindowMs(96, providers)).toBe(96 * HOUR);
+    expect(() => retentionWindowMs(48, providers)).toThrow(/retention.keepHours \(48\) is shorter than slow's redelivery window \(72 h\)/);
+    expect(retentionWindowMs(undefined, [])).toBe(72 * HOUR);
+  });
+
+  it('forgets settled events and their applied marks older than the window, every round, and keeps dead letters and recent events', async () => {
+    const clock = new FakeClock();
+    const store = openSqliteStore({ path: ':memory:', clock });
+    const job = new RetentionJob({ queue: store.events, integrity: store.integrity, clock, keepMs: 72 * HOUR, everyMs: HOUR, log: { warn: () => undefined } });
+    try {
+      const accept = (eventId: string) => store.events.accept({ id: `q-${eventId}`, provider: 'acme', eventId, type: 't', receivedAt: clock.now(), payload: '{}' });
+      await accept('old-applied');
+      await accept('old-dead');
+      const consumer = store.events.consume(async (event) => {
+        if (event.eventId === 'old-dead') return { status: 'dead', reason: 'uninterpretable payload' };
+        await store.integrity.applyEvent({
+          provider: 'acme',
+          eventId: event.eventId,
+          queueId: event.id,
+          record: { provider: 'acme', recordType: 'payment', recordId: event.eventId, status: 'succeeded', updatedAt: clock.now() },
+          expectedVersion: undefined,
+          effects: [],
+          audit: { at: clock.now(), actor: 'worker:test', action: 'apply', provider: 'acme', eventId: event.eventId, outcome: 'applied' },
+        });
+        return { status: 'applied' };
+      });
+      const time = timeDriver(clock);
+      await time.eventually(async () => expect(await store.events.counts()).toMatchObject({ applied: 1, dead: 1 }));
+      await time.settle(consumer.stop());
+
+      job.start();
+      await time.pass(71 * HOUR, HOUR);
+      // Still inside the window: a provider may resend it yet.
+      expect(await store.events.get('q-old-applied')).toBeDefined();
+      await accept('recent');
+      await time.eventually(async () => expect(await store.events.get('q-old-applied')).toBeUndefined(), { stepMs: HOUR, withinMs: 3 * HOUR });
+      expect(await store.integrity.wasApplied({ provider: 'acme', eventId: 'old-applied' })).toBe(false);
+      expect((await store.events.get('q-old-dead'))?.status).toBe('dead');
+      expect((await store.events.get('q-recent'))?.status).toBe('queued');
+      // The record and its trail stay; the prune itself is audited.
+      expect(await store.integrity.getRecord({ provider: 'acme', recordType: 'payment', recordId: 'old-applied' })).toMatchObject({ status: 'succeeded' });
+      const trail = await store.integrity.listAudit({ provider: '*' });
+      expect(trail.map((entry) => [entry.actor, entry.outcome, JSON.parse(entry.detail ?? '{}')])).toEqual([['retention', 'pruned', { before: expect.any(Number), events: 1, appliedMarks: 1 }]]);
+    } finally {
+      await job.close();
+      await store.close();
+    }
+  });
+});
