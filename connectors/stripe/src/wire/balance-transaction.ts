@@ -1,8 +1,8 @@
-import { openEnum } from '@interlock/core';
+import { acknowledgedFields, openEnum } from '@interlock/core';
 import { z } from 'zod';
 import { chargeSchema } from './charge.js';
 import { refundSchema } from './refund.js';
-import { anyStripeObject, opaqueFields, stripeAmount, stripeContract, stripeList, unixSeconds } from './common.js';
+import { ACKNOWLEDGED_FIELDS, anyStripeObject, opaqueFields, stripeAmount, stripeContract, stripeList, unixSeconds } from './common.js';
 
 /** `balance_transaction.type` as the 2023-08-16 spec enumerates it. */
 export const BALANCE_TRANSACTION_TYPE = openEnum('stripe.balance_transaction_type', [
@@ -62,6 +62,7 @@ export const balanceTransactionSchema = z.object({
   created: unixSeconds,
   source: z.union([z.string(), chargeSchema, refundSchema, anyStripeObject]).nullable().optional(),
   ...opaqueFields(['available_on', 'description', 'exchange_rate', 'fee_details', 'reporting_category', 'status']),
+  ...acknowledgedFields(ACKNOWLEDGED_FIELDS.balance_transaction),
 });
 
 export const balanceTransactionContract = stripeContract('balance_transaction', balanceTransactionSchema);

@@ -1,6 +1,7 @@
+import { acknowledgedFields } from '@interlock/core';
 import { z } from 'zod';
 import { refundSchema } from './refund.js';
-import { anyStripeObject, opaqueFields, stripeAmount, stripeContract, stripeList, unixSeconds } from './common.js';
+import { ACKNOWLEDGED_FIELDS, anyStripeObject, opaqueFields, stripeAmount, stripeContract, stripeList, unixSeconds } from './common.js';
 
 /**
  * components.schemas.charge of the 2023-08-16 spec. A charge reaches the connector as a
@@ -56,6 +57,7 @@ export const chargeSchema = z.object({
     'transfer_data',
     'transfer_group',
   ]),
+  ...acknowledgedFields(ACKNOWLEDGED_FIELDS.charge),
 });
 
 export const chargeContract = stripeContract('charge', chargeSchema);

@@ -11,6 +11,21 @@ export function opaqueFields<const N extends string>(names: readonly N[]): { [K 
   return Object.fromEntries(names.map((name) => [name, z.unknown().optional()])) as { [K in N]: z.ZodOptional<z.ZodUnknown> };
 }
 
+/**
+ * Fields Stripe sends today that the pinned 2023-08-16 spec lacks, per object: additive, carried
+ * as `unknown`, never read, so not drift (core's `acknowledgedFields`). Each is in
+ * shared/providers/stripe/stripe-fixtures3.json (Stripe's current objects) or, for errors, in
+ * Stripe's API reference (`advice_code`; the network codes since 2024-12-18). Any other field
+ * newer than the pin is still reported as drift, once per path.
+ */
+export const ACKNOWLEDGED_FIELDS = {
+  payment_intent: ['customer_account', 'excluded_payment_method_types', 'managed_payments', 'payment_method_configuration_details', 'source'],
+  refund: ['customer', 'customer_account', 'destination_details', 'payment_method'],
+  charge: ['source'],
+  balance_transaction: ['balance_type'],
+  api_errors: ['advice_code', 'network_advice_code', 'network_decline_code'],
+} as const;
+
 /** `metadata`: Stripe's string-to-string map. */
 export const metadataSchema = z.record(z.string(), z.string());
 

@@ -1,5 +1,6 @@
+import { acknowledgedFields } from '@interlock/core';
 import { z } from 'zod';
-import { opaqueFields, stripeContract } from './common.js';
+import { ACKNOWLEDGED_FIELDS, opaqueFields, stripeContract } from './common.js';
 
 /**
  * `api_errors`, as spec3 declares it (components.schemas.api_errors in
@@ -22,6 +23,7 @@ export const apiErrorSchema = z.object({
     'setup_intent',
     'source',
   ]),
+  ...acknowledgedFields(ACKNOWLEDGED_FIELDS.api_errors),
 });
 
 /** The body of every failed Stripe call: `{ "error": api_errors }` (components.schemas.error). */

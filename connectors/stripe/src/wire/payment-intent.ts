@@ -1,8 +1,8 @@
-import { openEnum } from '@interlock/core';
+import { acknowledgedFields, openEnum } from '@interlock/core';
 import { z } from 'zod';
 import { chargeSchema } from './charge.js';
 import { apiErrorSchema } from './error.js';
-import { anyStripeObject, metadataSchema, opaqueFields, stripeAmount, stripeContract, stripeList, unixSeconds } from './common.js';
+import { ACKNOWLEDGED_FIELDS, anyStripeObject, metadataSchema, opaqueFields, stripeAmount, stripeContract, stripeList, unixSeconds } from './common.js';
 
 /** `payment_intent.status` as the 2023-08-16 spec enumerates it. */
 export const PAYMENT_INTENT_STATUS = openEnum('stripe.payment_intent_status', [
@@ -57,6 +57,7 @@ export const paymentIntentSchema = z.object({
     'transfer_data',
     'transfer_group',
   ]),
+  ...acknowledgedFields(ACKNOWLEDGED_FIELDS.payment_intent),
 });
 
 export const paymentIntentContract = stripeContract('payment_intent', paymentIntentSchema);

@@ -1,6 +1,6 @@
-import { openEnum } from '@interlock/core';
+import { acknowledgedFields, openEnum } from '@interlock/core';
 import { z } from 'zod';
-import { anyStripeObject, metadataSchema, opaqueFields, stripeAmount, stripeContract, stripeList, unixSeconds } from './common.js';
+import { ACKNOWLEDGED_FIELDS, anyStripeObject, metadataSchema, opaqueFields, stripeAmount, stripeContract, stripeList, unixSeconds } from './common.js';
 
 /**
  * Refund statuses. The 2023-08-16 spec types `status` as a free string and lists these in its
@@ -31,6 +31,7 @@ export const refundSchema = z.object({
     'source_transfer_reversal',
     'transfer_reversal',
   ]),
+  ...acknowledgedFields(ACKNOWLEDGED_FIELDS.refund),
 });
 
 export const refundContract = stripeContract('refund', refundSchema);
