@@ -53,16 +53,15 @@ export async function openRunEngines(spec: EngineSpec, clock: Clock): Promise<En
  * long, and twenty kills would not fit in a CI minute.
  */
 export function withLease(queue: EventQueue, leaseMs: number): EventQueue {
-  return {
-    accept: (event) => queue.accept(event),
-    consume: (handler, options) => queue.consume(handler, { ...options, leaseMs }),
-    get: (id) => queue.get(id),
-    counts: () => queue.counts(),
-    listDead: (filter) => queue.listDead(filter),
-    replay: (id) => queue.replay(id),
-    reject: (id, reason) => queue.reject(id, reason),
-    close: () => queue.close(),
-  };
+  const consume: EventQueue['consume'] = (handler, options) => queue.consume(handler, { ...options, leaseMs });
+  // Everything else is the queue's own, whatever the contract grows to.
+  return new Proxy(queue, {
+    get(target, property) {
+      if (property === 'consume') return consume;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /** Loads the adapters `spec` needs ahead of time, so that opening them costs no module loading. */
