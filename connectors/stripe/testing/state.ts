@@ -36,10 +36,13 @@ export function simulationState(clock: Clock, seed: number, simulator: () => Pro
   const random = seededRandom(seed);
   const pendingWebhooks: WebhookEvent[] = [];
   let sequence = 0;
+  // Stripe never reuses an id: a simulation started again with another seed (the demo, rerun
+  // on the same database) must not either.
+  const run = (seed >>> 0).toString(36).padStart(7, '0').slice(-7);
   const state: SimulationState = {
     clock,
     collection: (name) => simulator().resource(name),
-    nextId: (prefix) => `${prefix}${String(++sequence).padStart(14, '0')}`,
+    nextId: (prefix) => `${prefix}${run}${String(++sequence).padStart(10, '0')}`,
     randomText: (length) => Array.from({ length }, () => ID_ALPHABET.charAt(Math.floor(random() * ID_ALPHABET.length))).join(''),
     emit(type, object, now, idempotencyKey) {
       const request = idempotencyKey === undefined ? { id: null, idempotency_key: null } : { id: `req_${state.randomText(14)}`, idempotency_key: idempotencyKey };
