@@ -152,8 +152,8 @@ describe('webhook events', () => {
 
   it('reports drift in a webhook entity through the connector telemetry', () => {
     const sink = new MemoryTelemetrySink();
-    parse('payment.captured', { payment: { ...PAYMENT, upi: { payer_account_type: 'bank_account' } } }, sink);
-    expect(sink.ofType('contract.drift')[0]?.drift).toContain('unknown_field payload.payment.entity.upi');
+    parse('payment.captured', { payment: { ...PAYMENT, fee_bearer: 'platform' } }, sink);
+    expect(sink.ofType('contract.drift')[0]?.drift).toContain('unknown_field payload.payment.entity.fee_bearer');
   });
 
   it('lets the ordering guard refuse a payment.authorized snapshot that arrives after payment.captured', () => {

@@ -11,6 +11,16 @@ export const notesSchema = z.union([
   z.array(z.unknown()).max(0),
 ]);
 
+/**
+ * Fields Razorpay sends today that the v2-stage spec and the SDK mocks lack, per entity: additive,
+ * carried as `unknown`, never read, so not drift (core's `acknowledgedFields`). `upi` is in the
+ * payments entity docs (api/payments/entity.md), `base_amount` and `amount_transferred` in the
+ * payment entities of Razorpay's webhook docs. Any other new field is still drift, once per path.
+ */
+export const ACKNOWLEDGED_FIELDS = {
+  payment: ['amount_transferred', 'base_amount', 'upi'],
+} as const;
+
 /** Text Razorpay may send as `null`, or `""` in webhook samples; readers treat both as absent. */
 export const optionalText = z.string().nullable().optional();
 

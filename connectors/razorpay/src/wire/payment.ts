@@ -1,5 +1,6 @@
+import { acknowledgedFields } from '@interlock/core';
 import { z } from 'zod';
-import { collectionSchema, notesSchema, optionalInt, optionalText, razorpayContract } from './common.js';
+import { ACKNOWLEDGED_FIELDS, collectionSchema, notesSchema, optionalInt, optionalText, razorpayContract } from './common.js';
 import { PAYMENT_REFUND_STATUS, PAYMENT_STATUS } from './enums.js';
 
 /**
@@ -42,6 +43,7 @@ export const paymentSchema = z.object({
   reward: z.unknown().optional(),
   source_channel: optionalText,
   created_at: z.number().int(),
+  ...acknowledgedFields(ACKNOWLEDGED_FIELDS.payment),
 });
 
 export type WirePayment = z.output<typeof paymentSchema>;
