@@ -14,12 +14,8 @@ import { findWorkspaceRoot, readManifest, workspacePackages } from '../src/works
  */
 
 const ROOT = findWorkspaceRoot(fileURLToPath(new URL('.', import.meta.url)));
-const NAME = 'zeta-pay';
 // Generous for a two-core CI machine running other suites at the same time; each step alone takes seconds.
 const STEP_TIMEOUT_MS = 120_000;
-
-let base: string;
-let dir: string;
 
 /** Where an installed dependency lives: the first of the workspace's node_modules folders that has it. */
 function installed(name: string, searched: readonly string[]): string {
@@ -57,8 +53,8 @@ interface Outcome {
   output: string;
 }
 
-/** Runs one of the workspace's tools in the generated package; never throws, so a failure shows its output. */
-function tool(bin: string, args: readonly string[]): Promise<Outcome> {
+/** Runs one of the workspace's tools in the generated package at `dir`; never throws, so a failure shows its output. */
+function tool(dir: string, bin: string, args: readonly string[]): Promise<Outcome> {
   // The tools must not think they run inside this vitest run.
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_OPTIONS'));
   return new Promise((resolve) => {
@@ -69,7 +65,7 @@ function tool(bin: string, args: readonly string[]): Promise<Outcome> {
   });
 }
 
-function node(script: string): Promise<Outcome> {
+function node(dir: string, script: string): Promise<Outcome> {
   return new Promise((resolve) => {
     execFile(process.execPath, ['--input-type=module', '-e', script], { cwd: dir }, (error, stdout, stderr) => {
       resolve({ code: error === null ? 0 : 1, output: `${stdout}${stderr}` });
@@ -85,26 +81,41 @@ interface VitestReport {
   testResults: { name: string; status: string; assertionResults: { fullName: string; status: string }[] }[];
 }
 
-beforeAll(() => {
-  base = mkdtempSync(join(tmpdir(), 'create-connector-generated-'));
-  dir = join(base, NAME);
-  scaffold({ name: NAME, domain: 'payments', outDir: dir, workspaceRoot: ROOT });
-  linkDependencies(dir);
-});
+/** One domain's generated package, and the test of its own that proves it ran its domain's end-to-end run. */
+interface Generated {
+  name: string;
+  domain: string;
+  endToEnd: string;
+}
 
-afterAll(() => {
-  rmSync(base, { recursive: true, force: true });
-});
+const GENERATED: readonly Generated[] = [
+  { name: 'zeta-pay', domain: 'payments', endToEnd: 'zeta-pay on its simulation settles and reconciles every payment through faults, an outage and messy webhooks' },
+  { name: 'zeta-ship', domain: 'logistics', endToEnd: 'zeta-ship on its simulation settles every parcel by polling alone when every webhook is dropped' },
+];
 
-describe(`a scaffolded ${NAME}, as generated`, () => {
+describe.each(GENERATED)('a scaffolded $name ($domain), as generated', ({ name: NAME, domain, endToEnd }) => {
+  let base: string;
+  let dir: string;
+
+  beforeAll(() => {
+    base = mkdtempSync(join(tmpdir(), 'create-connector-generated-'));
+    dir = join(base, NAME);
+    scaffold({ name: NAME, domain, outDir: dir, workspaceRoot: ROOT });
+    linkDependencies(dir);
+  });
+
+  afterAll(() => {
+    rmSync(base, { recursive: true, force: true });
+  });
+
   it('typechecks', { timeout: STEP_TIMEOUT_MS }, async () => {
-    const { code, output } = await tool('tsc', ['-p', 'tsconfig.json']);
+    const { code, output } = await tool(dir, 'tsc', ['-p', 'tsconfig.json']);
     expect(code, output).toBe(0);
   });
 
   it('lints clean under the repository config', { timeout: STEP_TIMEOUT_MS }, async () => {
     const report = join(base, 'eslint.json');
-    const { code, output } = await tool('eslint', ['--config', join(ROOT, 'eslint.config.mjs'), '--max-warnings', '0', '--format', 'json', '--output-file', report, 'src', 'testing', 'test']);
+    const { code, output } = await tool(dir, 'eslint', ['--config', join(ROOT, 'eslint.config.mjs'), '--max-warnings', '0', '--format', 'json', '--output-file', report, 'src', 'testing', 'test']);
     expect(existsSync(report), output).toBe(true);
     const linted = JSON.parse(readFileSync(report, 'utf8')) as { filePath: string; messages: { line: number; ruleId: string | null; message: string }[] }[];
     const problems = linted.flatMap((file) => file.messages.map((message) => `${file.filePath}:${message.line} ${message.ruleId ?? ''} ${message.message}`));
@@ -115,16 +126,16 @@ describe(`a scaffolded ${NAME}, as generated`, () => {
   });
 
   it('builds both entries, and the build loads as the hub loads it', { timeout: STEP_TIMEOUT_MS }, async () => {
-    const { code, output } = await tool('tsup', []);
+    const { code, output } = await tool(dir, 'tsup', []);
     expect(code, output).toBe(0);
     for (const file of ['index.js', 'index.cjs', 'index.d.ts', 'testing.js', 'testing.d.ts']) expect(existsSync(join(dir, 'dist', file)), file).toBe(true);
-    const loaded = await node("const { descriptor } = await import('./dist/index.js'); console.log(descriptor.id, descriptor.domain.name);");
-    expect(loaded).toEqual({ code: 0, output: `${NAME} payments\n` });
+    const loaded = await node(dir, "const { descriptor } = await import('./dist/index.js'); console.log(descriptor.id, descriptor.domain.name);");
+    expect(loaded).toEqual({ code: 0, output: `${NAME} ${domain}\n` });
   });
 
   it('passes its own tests, which assert its own name', { timeout: STEP_TIMEOUT_MS }, async () => {
     const results = join(base, 'vitest.json');
-    const { code, output } = await tool('vitest', ['run', '--reporter=json', `--outputFile=${results}`]);
+    const { code, output } = await tool(dir, 'vitest', ['run', '--reporter=json', `--outputFile=${results}`]);
     expect(existsSync(results), output).toBe(true);
     const report = JSON.parse(readFileSync(results, 'utf8')) as VitestReport;
     const failed = report.testResults.flatMap((file) => file.assertionResults.filter((test) => test.status !== 'passed').map((test) => test.fullName));
@@ -149,13 +160,14 @@ describe(`a scaffolded ${NAME}, as generated`, () => {
     const passed = report.testResults.flatMap((file) => file.assertionResults.filter((test) => test.status === 'passed').map((test) => test.fullName));
     expect(passed).toEqual(
       expect.arrayContaining([
-        `${NAME} descriptor is the ${NAME} connector of the payments domain`,
+        `${NAME} descriptor is the ${NAME} connector of the ${domain} domain`,
         `${NAME} descriptor verifies webhooks signed in the ${NAME}-signature header`,
         `${NAME} descriptor accepts a delivery signed independently with node:crypto`,
         `${NAME} descriptor fails to create without its API keys, naming the variable`,
         `${NAME}: shared connector contract keeps one idempotency key across every retry of a write`,
         `${NAME} README shows every field mapping exactly as fields.ts declares it`,
         `@interlock/${NAME}: the built production entry index.js reaches neither the testing entry nor @interlock/testkit`,
+        endToEnd,
       ]),
     );
   });

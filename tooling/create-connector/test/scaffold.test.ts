@@ -68,8 +68,11 @@ describe('the payments template', () => {
     expect(paths.filter((path) => path.startsWith('test/fixtures/') && path.endsWith('.json')).length).toBeGreaterThan(5);
   });
 
-  it('never lets production code import the simulation or the tests', () => {
-    for (const file of rendered().filter((candidate) => candidate.path.startsWith('src/'))) {
+  it.each(availableDomains())('never lets production code of a %s connector import the simulation or the tests', (name) => {
+    const domain = domainTemplate(name);
+    if (domain === undefined) throw new Error(`no template for ${name}`);
+    const files = renderConnector({ names: connectorNames('acme-pay'), domain, versions: { zod: '3.25.76' } });
+    for (const file of files.filter((candidate) => candidate.path.startsWith('src/'))) {
       expect(file.content, file.path).not.toMatch(/from '\.\.?\/(\.\.\/)*(testing|test)\//);
       expect(file.content, file.path).not.toContain('@interlock/testkit');
     }
@@ -98,6 +101,34 @@ describe('the payments template', () => {
   });
 });
 
+describe('the logistics template', () => {
+  const logistics = domainTemplate('logistics');
+  if (logistics === undefined) throw new Error('the logistics template is missing');
+  const files = renderConnector({ names: connectorNames('zeta-ship'), domain: logistics, versions: { zod: '3.25.76' } });
+  const content = (path: string): string => files.find((file) => file.path === path)?.content ?? '';
+
+  it('writes the one connector layout, one operation file per capability', () => {
+    const paths = files.map((file) => file.path);
+    const common = LAYOUT.filter((path) => !/\/(payments|refunds|settlements|payment)\.ts$/.test(path));
+    expect(paths).toEqual(expect.arrayContaining([...common, 'src/operations/rates.ts', 'src/operations/shipments.ts', 'src/operations/tracking.ts', 'src/wire/shipment.ts', 'src/transform/tracking.ts']));
+    expect(paths.filter((path) => path.startsWith('test/fixtures/')).length).toBeGreaterThan(10);
+  });
+
+  it('depends on the logistics domain and implements its connector for its plug-in', () => {
+    const manifest = JSON.parse(content('package.json')) as { dependencies: Record<string, string> };
+    expect(manifest.dependencies).toEqual({ '@interlock/core': 'workspace:*', '@interlock/logistics': 'workspace:*', zod: '3.25.76' });
+    expect(content('src/descriptor.ts')).toContain('defineConnector<LogisticsConnector');
+    expect(content('src/descriptor.ts')).toContain('domain: logisticsDomain');
+    expect(content('test/descriptor.test.ts')).toContain("expect(descriptor.domain.name).toBe('logistics')");
+  });
+
+  it('checks customs and label characters before buying a label, and resolves scan times in a declared zone', () => {
+    expect(content('src/operations/shipments.ts')).toMatch(/validateCustoms\(input, context\);\n.*\n\s+assertCarrierCharset\(body/);
+    expect(content('src/transform/instants.ts')).toContain('resolveCarrierTime');
+    expect(content('test/simulation.test.ts')).toContain('runLogisticsEndToEnd');
+  });
+});
+
 describe('scaffold', () => {
   it('reads the versions it pins from the workspace', () => {
     const core = readManifest(join(ROOT, 'packages', 'core'));
@@ -107,9 +138,10 @@ describe('scaffold', () => {
   });
 
   it('refuses a domain without a template, listing the ones it has', () => {
-    const dir = join(tempDir(), 'zeta-ship');
-    expect(() => scaffold({ name: 'zeta-ship', domain: 'logistics', outDir: dir, workspaceRoot: ROOT })).toThrow(
-      new ScaffoldError(`No template for the domain "logistics". Available domains: ${availableDomains().join(', ')}.`),
+    const dir = join(tempDir(), 'zeta-id');
+    expect(availableDomains()).toEqual(['payments', 'logistics']);
+    expect(() => scaffold({ name: 'zeta-id', domain: 'kyc', outDir: dir, workspaceRoot: ROOT })).toThrow(
+      new ScaffoldError(`No template for the domain "kyc". Available domains: payments, logistics.`),
     );
     expect(existsSync(dir)).toBe(false);
   });

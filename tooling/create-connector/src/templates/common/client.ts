@@ -85,7 +85,7 @@ export const ${camel}ErrorTable: ProviderErrorTable = { codes: ${constant}_ERROR
   };
 }
 
-/** src/wire/envelope.ts and src/wire/error.ts: what every response of the provider shares. */
+/** src/wire/envelope.ts, src/wire/error.ts and src/wire/event.ts: what every response and webhook of the provider shares. */
 export function envelopeFiles({ names }: TemplateContext): GeneratedFile[] {
   const { constant } = names;
   return [
@@ -119,6 +119,28 @@ export const wireError = z.object({
 export type WireError = z.output<typeof wireError>;
 
 export const errorContract = wireContract('error', wireError);
+`,
+    },
+    {
+      path: 'src/wire/event.ts',
+      content: `import { z } from 'zod';
+import { wireContract } from './envelope.js';
+
+/**
+ * The provider's webhook event as the pinned version sends it; its object is parsed by that
+ * object's own contract. Template value: its shape, from the provider's spec or docs.
+ */
+export const wireEvent = z.object({
+  id: z.string(),
+  object: z.literal('event'),
+  type: z.string(),
+  created_at: z.number().int(),
+  data: z.object({ object: z.record(z.string(), z.unknown()) }),
+});
+
+export type WireEvent = z.output<typeof wireEvent>;
+
+export const eventContract = wireContract('event', wireEvent);
 `,
     },
   ];

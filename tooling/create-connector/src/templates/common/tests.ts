@@ -126,3 +126,63 @@ runProductionEntrySuite({ distDir: fileURLToPath(new URL('../dist', import.meta.
 `,
   };
 }
+
+/** What a domain's test/contract/recorded.ts imports and exports besides the shared readers. */
+export interface RecordedInputs {
+  /** Import lines for the inputs' types and helpers. */
+  readonly imports: string;
+  /** The exported inputs the recorded writes were made with (`CREATE_INPUT`, …). */
+  readonly inputs: string;
+}
+
+/**
+ * test/contract/recorded.ts: the credentials, the domain's recorded inputs, and the recorded
+ * exchanges loaded and checked against their contracts; test/contract/contract.test.ts: the
+ * shared contract suite on the spec the domain writes in spec.ts.
+ */
+export function recordedFiles({ names }: TemplateContext, domain: RecordedInputs): GeneratedFile[] {
+  const { camel, constant, snake } = names;
+  return [
+    {
+      path: 'test/contract/recorded.ts',
+      content: `import { fileURLToPath } from 'node:url';
+${domain.imports}
+import { fixturesByName, loadFixtures, type FaultReply, type Fixture } from '@interlock/testkit';
+import { ${constant}_CONTRACTS } from '../../src/index.js';
+
+/** A recorded answer: a status, maybe headers, and the body as JSON. */
+export type RecordedReply = Extract<FaultReply, { status?: number }>;
+
+/** Credentials shaped like the provider's, so the suite can check none of them leaks. */
+export const API_KEY = 'sk_test_${snake}_4eC39HqLyjWDarjtT1zdp7dc';
+export const WEBHOOK_SECRET = 'whsec_${snake}_contract_suite';
+
+${domain.inputs}
+
+// Each fixture is checked against the contract it names as it loads: a fixture the provider
+// could never send fails here rather than passing a test.
+const fixtures = fixturesByName(loadFixtures(fileURLToPath(new URL('../fixtures', import.meta.url)), { contracts: ${constant}_CONTRACTS }));
+
+export function recorded(name: string): Fixture {
+  const fixture = fixtures.get(name);
+  if (fixture === undefined) throw new TypeError('No fixture named ' + name + ' in test/fixtures');
+  return fixture;
+}
+
+/** A recorded answer, as the contract suite's simulator serves it. */
+export function replyOf(name: string): RecordedReply {
+  const { status, headers, body } = recorded(name).response;
+  return headers === undefined ? { status, body } : { status, headers, body };
+}
+`,
+    },
+    {
+      path: 'test/contract/contract.test.ts',
+      content: `import { runConnectorContractSuite } from '@interlock/testkit/vitest';
+import { ${camel}Spec } from './spec.js';
+
+runConnectorContractSuite(${camel}Spec);
+`,
+    },
+  ];
+}

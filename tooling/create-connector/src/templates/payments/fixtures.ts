@@ -1,4 +1,4 @@
-import { versionHeader, TEMPLATE_API_VERSION } from '../common/provider.js';
+import { exchangeFixtures, type Exchange } from '../common/fixtures.js';
 import { jsonText } from '../render.js';
 import type { GeneratedFile, TemplateContext } from '../template.js';
 import {
@@ -17,20 +17,6 @@ import {
   SETTLEMENT_LINES,
   SUCCEEDED,
 } from './samples.js';
-
-type Method = 'GET' | 'POST';
-
-interface Exchange {
-  name: string;
-  method: Method;
-  path: string;
-  query?: Record<string, string>;
-  body?: Record<string, unknown>;
-  status: number;
-  headers?: Record<string, string>;
-  response: unknown;
-  contract: string;
-}
 
 const PAGE = { limit: '100' };
 const createdWindow = { created_from: String(CREATED_AT), created_to: String(CREATED_AT + DAY) };
@@ -101,30 +87,9 @@ const FAILURES: readonly Exchange[] = [
   { name: 'error-service-unavailable', method: 'GET', path: `/v1/payments/${SUCCEEDED.id}`, status: 503, response: error('service_unavailable', 'Try again later.'), contract: 'error' },
 ];
 
-/**
- * test/fixtures/*.json in testkit's fixture format: every request carries the key and the pinned
- * version, every POST an idempotency key, and every body names the contract it must satisfy.
- */
-export function fixtureFiles({ names, domain }: TemplateContext): GeneratedFile[] {
-  const source = `template: create-connector's ${domain.name} stand-in; replace with an exchange shaped from ../shared/providers/ or ${names.title}'s public docs, and name that source here`;
-  return [...EXCHANGES, ...FAILURES].map((exchange) => {
-    const headers: Record<string, string> = { authorization: '*', [versionHeader(names).toLowerCase()]: TEMPLATE_API_VERSION };
-    if (exchange.method === 'POST') headers['idempotency-key'] = '*';
-    const fixture = {
-      name: exchange.name,
-      source,
-      request: {
-        method: exchange.method,
-        path: exchange.path,
-        headers,
-        ...(exchange.query ? { query: exchange.query } : {}),
-        ...(exchange.body ? { body: exchange.body } : {}),
-      },
-      response: { status: exchange.status, headers: { 'content-type': 'application/json', ...exchange.headers }, body: exchange.response },
-      contract: exchange.contract,
-    };
-    return { path: `test/fixtures/${exchange.name}.json`, content: jsonText(fixture) };
-  });
+/** test/fixtures/*.json: the exchanges and the failures, in testkit's fixture format. */
+export function fixtureFiles(context: TemplateContext): GeneratedFile[] {
+  return exchangeFixtures(context, [...EXCHANGES, ...FAILURES]);
 }
 
 /** test/webhooks/*.json: event bodies as the provider sends them, for the webhook tests. */

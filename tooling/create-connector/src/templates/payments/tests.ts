@@ -1,4 +1,5 @@
 import { quote, tsLiteral } from '../render.js';
+import { recordedFiles } from '../common/tests.js';
 import type { GeneratedFile, TemplateContext } from '../template.js';
 import { CANCELED, CAPTURED, CREATE_INPUT, DECLINED, PARTIAL_CAPTURE, REFUND, REFUND_AMOUNT, SETTLEMENT_LINES, SUCCEEDED } from './samples.js';
 
@@ -6,50 +7,21 @@ import { CANCELED, CAPTURED, CREATE_INPUT, DECLINED, PARTIAL_CAPTURE, REFUND, RE
 const money = (amountMinor: number): string => `money(${amountMinor}, ${quote(CREATE_INPUT.currency)})`;
 
 /** test/contract/: the shared contract suite on the recorded fixtures, and the fixtures replayed one by one. */
-export function contractTestFiles({ names }: TemplateContext): GeneratedFile[] {
-  const { camel, constant, id, pascal, snake } = names;
+export function contractTestFiles(context: TemplateContext): GeneratedFile[] {
+  const { camel, constant, id, pascal } = context.names;
   return [
-    {
-      path: 'test/contract/recorded.ts',
-      content: `import { fileURLToPath } from 'node:url';
-import { money } from '@interlock/core';
-import type { CreatePaymentInput } from '@interlock/payments';
-import { fixturesByName, loadFixtures, type FaultReply, type Fixture } from '@interlock/testkit';
-import { ${constant}_CONTRACTS } from '../../src/index.js';
-
-/** A recorded answer: a status, maybe headers, and the body as JSON. */
-export type RecordedReply = Extract<FaultReply, { status?: number }>;
-
-/** Credentials shaped like the provider's, so the suite can check none of them leaks. */
-export const API_KEY = 'sk_test_${snake}_4eC39HqLyjWDarjtT1zdp7dc';
-export const WEBHOOK_SECRET = 'whsec_${snake}_contract_suite';
-
-/** The payment the recorded \`payment-create\` exchange creates. */
+    ...recordedFiles(context, {
+      imports: `import { money } from '@interlock/core';
+import type { CreatePaymentInput } from '@interlock/payments';`,
+      inputs: `/** The payment the recorded \`payment-create\` exchange creates. */
 export const CREATE_INPUT: CreatePaymentInput = {
   amount: ${money(CREATE_INPUT.amountMinor)},
   captureMethod: 'automatic',
   reference: ${quote(CREATE_INPUT.reference)},
   description: ${quote(CREATE_INPUT.description)},
   metadata: ${tsLiteral(CREATE_INPUT.metadata)},
-};
-
-// Each fixture is checked against the contract it names as it loads: a fixture the provider
-// could never send fails here rather than passing a test.
-const fixtures = fixturesByName(loadFixtures(fileURLToPath(new URL('../fixtures', import.meta.url)), { contracts: ${constant}_CONTRACTS }));
-
-export function recorded(name: string): Fixture {
-  const fixture = fixtures.get(name);
-  if (fixture === undefined) throw new TypeError(\`No fixture named \${name} in test/fixtures\`);
-  return fixture;
-}
-
-/** A recorded answer, as the contract suite's simulator serves it. */
-export function replyOf(name: string): RecordedReply {
-  const { status, headers, body } = recorded(name).response;
-  return headers === undefined ? { status, body } : { status, headers, body };
-}
-`,
-    },
+};`,
+    }),
     {
       path: 'test/contract/spec.ts',
       content: `import type { PaymentsConnector } from '@interlock/payments';
@@ -88,14 +60,6 @@ export const ${camel}Spec: ConnectorContractSpec<PaymentsConnector> = {
   drift: { reply: { status: 200, body: { ...payment, risk_score: 12 } } },
   unknownEnum: { reply: { status: 200, body: { ...payment, status: 'on_hold' } }, raw: 'on_hold' },
 };
-`,
-    },
-    {
-      path: 'test/contract/contract.test.ts',
-      content: `import { runConnectorContractSuite } from '@interlock/testkit/vitest';
-import { ${camel}Spec } from './spec.js';
-
-runConnectorContractSuite(${camel}Spec);
 `,
     },
     {

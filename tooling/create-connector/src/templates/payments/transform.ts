@@ -1,3 +1,4 @@
+import { moneyTransformFile } from '../common/money.js';
 import type { GeneratedFile, TemplateContext } from '../template.js';
 
 /** src/transform/: provider <-> canonical, both ways, as pure functions over contract-parsed wire objects. */
@@ -5,26 +6,7 @@ export function transformFiles({ names }: TemplateContext): GeneratedFile[] {
   const { constant } = names;
   const provider = `${constant}_PROVIDER`;
   return [
-    {
-      path: 'src/transform/money.ts',
-      content: `import { moneyFromProvider, type Money } from '@interlock/core';
-import { ${provider} } from '../provider.js';
-
-/**
- * Money from an amount as the provider sends it: integer minor units and an ISO 4217 code.
- * Template value: a provider that sends major units ("10.50") reads them as 'major' here, and one
- * whose minor unit differs from ISO's for a currency converts it here (see Stripe's).
- */
-export function fromWireAmount(amount: number, currency: string, field: string): Money {
-  return moneyFromProvider(amount, currency, 'minor', { provider: ${provider}, field });
-}
-
-/** The amount the provider expects for \`money\`, in the unit \`fromWireAmount\` reads. */
-export function toWireAmount(money: Money): number {
-  return money.amountMinor;
-}
-`,
-    },
+    moneyTransformFile(names),
     {
       path: 'src/transform/instants.ts',
       content: `import { parseInstant } from '@interlock/core';

@@ -107,25 +107,6 @@ export const settlementListContract = wireContract('settlement_list', listOf(wir
 `,
     },
     {
-      path: 'src/wire/event.ts',
-      content: `import { z } from 'zod';
-import { wireContract } from './envelope.js';
-
-${note('webhook event', "; its object is parsed by that object's own contract")}
-export const wireEvent = z.object({
-  id: z.string(),
-  object: z.literal('event'),
-  type: z.string(),
-  created_at: z.number().int(),
-  data: z.object({ object: z.record(z.string(), z.unknown()) }),
-});
-
-export type WireEvent = z.output<typeof wireEvent>;
-
-export const eventContract = wireContract('event', wireEvent);
-`,
-    },
-    {
       path: 'src/wire/index.ts',
       content: `import { errorContract } from './error.js';
 import { eventContract } from './event.js';
