@@ -69,9 +69,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const { config } = options;
   const clock = options.clock ?? systemClock;
   const env = options.env ?? process.env;
-  const engines = options.engines ?? (await openEngines(config, clock, env));
-  const metrics = new HubMetrics(engines.queue);
   const log = options.log ?? consoleLog;
+  const engines = options.engines ?? (await openEngines(config, clock, env, log));
+  const metrics = new HubMetrics(engines.queue);
   let running: RunningProvider[];
   try {
     running = await openProviders(config, { env, clock, telemetry: [metrics], fetch: options.fetch, baseDir: options.baseDir ?? process.cwd(), descriptors: options.descriptors });
@@ -127,8 +127,16 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         method: 'GET',
         pattern: /^\/health$/,
         handler: async (_req, res) => {
-          const counts = await engines.queue.counts();
-          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', workers: consumer ? 'running' : 'stopped', events: counts }));
+          const workers = consumer ? 'running' : 'stopped';
+          let counts: Awaited<ReturnType<EventQueue['counts']>>;
+          try {
+            counts = await engines.queue.counts();
+          } catch {
+            // The queue's own timeout bounds this wait; the reason is in the engine's log line.
+            res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'unavailable', queue: 'down', workers }));
+            return;
+          }
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', queue: 'up', workers, events: counts }));
         },
       },
       {
@@ -141,6 +149,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     ],
     config.host,
     config.port,
+    config.http,
   );
   if (options.startWorkers ?? true) startWorkers();
   if (config.reconciliation.enabled) reconciliation.start();

@@ -31,7 +31,7 @@ describe('webhook ingress', () => {
       await expect(signedPost(url, event('evt_2', 'open', now), now, 'whsec_wrong_secret_value_000')).resolves.toMatchObject({ status: 400 });
       await expect(signedPost(url, event('evt_3', 'open', now), now - 10 * 60_000)).resolves.toMatchObject({ status: 400 });
       await expect(post(url, '{"id":"evt_4"}', { 'toy-signature': 't=1,v1=00' })).resolves.toMatchObject({ status: 400 });
-      await expect(signedPost(url, { no: 'id' })).resolves.toMatchObject({ status: 400, body: '{"error":"payload has no event id or type"}' });
+      await expect(signedPost(url, { no: 'id' })).resolves.toMatchObject({ status: 400, body: '{"error":"no event id (body id)"}' });
       await expect(signedPost(url, { ...event('evt_5', 'open', now), padding: 'x'.repeat(4_096) })).resolves.toMatchObject({ status: 413 });
       await expect(signedPost(`${hub.url}/webhooks/nobody`, event('evt_6', 'open', now))).resolves.toMatchObject({ status: 404 });
       expect(Object.values(await hub.queue.counts()).reduce((a, b) => a + b, 0)).toBe(0);

@@ -12,8 +12,9 @@ describe.skipIf(!up)('hub on PostgreSQL and Redis/BullMQ (many machines)', () =>
     const toy = await ToyProvider.start();
     const config = loadConfig(undefined, {
       port: 0,
-      store: { kind: 'postgres', connectionStringEnv: 'HUB_TEST_DATABASE_URL' },
-      queue: { kind: 'bullmq', host: '127.0.0.1', port: 6379 },
+      // Its own schema and key prefix: other runs and other tests on this machine share nothing with it.
+      store: { kind: 'postgres', connectionStringEnv: 'HUB_TEST_DATABASE_URL', schema: prefix },
+      queue: { kind: 'bullmq', host: '127.0.0.1', port: 6379, prefix },
       reconciliation: { enabled: false },
       providers: [{ name: TOY, connector: TOY_CONNECTOR, options: { baseUrl: toy.url } }],
     });

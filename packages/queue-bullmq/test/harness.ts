@@ -33,6 +33,9 @@ export async function openTestQueues(overrides: BullmqQueueOptions = {}): Promis
       queueName,
       clock: systemClock,
       retryBackoff: { baseMs: 10, capMs: 50, jitter: 'none' },
+      // These tests are about what Redis stores, not about Redis being away: a machine busy with
+      // other suites may take longer than the 2 s default to answer 1,000 concurrent accepts.
+      timeoutMs: 30_000,
       onError: (error) => errors.push(error),
       ...overrides,
       ...more,

@@ -16,14 +16,52 @@ const providerSchema = z.object({
 });
 
 const storeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('sqlite'), path: z.string().default('.interlock/hub.db') }),
-  z.object({ kind: z.literal('postgres'), connectionStringEnv: z.string().default('DATABASE_URL') }),
+  z.object({
+    kind: z.literal('sqlite'),
+    path: z.string().default('.interlock/hub.db'),
+    /** `full`: an acknowledged event survives a power loss too, at one fsync per group commit. */
+    synchronous: z.enum(['normal', 'full']).default('normal'),
+  }),
+  z.object({
+    kind: z.literal('postgres'),
+    connectionStringEnv: z.string().default('DATABASE_URL'),
+    /** One schema per hub deployment: two hubs on one database with two schemas share nothing. */
+    schema: z.string().min(1).default('interlock'),
+  }),
 ]);
 
 const queueSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('store') }),
-  z.object({ kind: z.literal('bullmq'), host: z.string().default('127.0.0.1'), port: z.number().int().default(6379) }),
+  z.object({
+    kind: z.literal('bullmq'),
+    host: z.string().default('127.0.0.1'),
+    port: z.number().int().default(6379),
+    /**
+     * Prefix of every Redis key: two hubs on one Redis with two prefixes never see each other's
+     * events. Default the adapter's (`bull`), so an upgrade keeps reading the queue it wrote.
+     */
+    prefix: z.string().min(1).optional(),
+    /** Default the adapter's (`interlock-events`). */
+    queueName: z.string().regex(/^[^:]+$/, 'queue names have no ":"').optional(),
+    /** A Redis call that has not answered by then fails, so a webhook gets 503 and `/health` says down. */
+    timeoutMs: z.number().int().min(1).default(2_000),
+  }),
 ]);
+
+/** Limits on what one client may hold: slow or silent connections are closed, and their number capped. */
+const httpSchema = z
+  .object({
+    headersTimeoutMs: z.number().int().min(1).default(10_000),
+    requestTimeoutMs: z.number().int().min(1).default(30_000),
+    idleTimeoutMs: z.number().int().min(1).default(10_000),
+    // Above the 60 s idle timeout of common load balancers, so the balancer closes first and
+    // never sends a request down a connection the hub is closing.
+    keepAliveTimeoutMs: z.number().int().min(1).default(65_000),
+    maxRequestsPerSocket: z.number().int().min(0).default(1_000),
+    maxConnections: z.number().int().min(1).default(1_024),
+  })
+  .refine((http) => http.headersTimeoutMs <= http.requestTimeoutMs, { message: 'headersTimeoutMs must not exceed requestTimeoutMs', path: ['headersTimeoutMs'] })
+  .default({});
 
 export const hubConfigSchema = z.object({
   host: z.string().default('127.0.0.1'),
@@ -37,6 +75,7 @@ export const hubConfigSchema = z.object({
       maxAttempts: z.number().int().min(1).default(5),
     })
     .default({}),
+  http: httpSchema,
   /** Largest webhook body accepted; larger is refused with 413 before it is read. */
   maxBodyBytes: z.number().int().min(1_024).default(1_048_576),
   /** Requests per minute per address to endpoints of providers that do not sign their webhooks. */

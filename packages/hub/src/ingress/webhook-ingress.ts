@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isIntegrationError, RateLimiter, sortableId, type Clock, type EventQueue } from '@interlock/core';
+import { sortableId, type Clock, type EventQueue } from '@interlock/core';
 import type { HubMetrics } from '../metrics/hub-metrics.js';
+import { AddressLimiter } from './address-limiter.js';
 import type { IngressProvider } from './ingress-provider.js';
 
 export interface IngressLog {
@@ -14,31 +15,43 @@ export interface WebhookIngressOptions {
   metrics: HubMetrics;
   maxBodyBytes: number;
   unauthenticatedPerMinute: number;
+  /** Addresses the unsigned-provider limiter remembers at once; more share one count. Default 10,000. */
+  maxTrackedAddresses?: number;
   log: IngressLog;
 }
 
-function reply(res: ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+/** The one label every name that is not a configured provider shares. */
+export const UNKNOWN_PROVIDER = 'unknown';
+
+function reply(res: ServerResponse, status: number, body: string, close = false): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(close ? { connection: 'close' } : {}) });
   res.end(body);
 }
 
 const ACCEPTED = '{"status":"accepted"}';
 const DUPLICATE = '{"status":"duplicate"}';
+const TOO_LARGE = '{"error":"body too large"}';
 
-/** Reads the raw body (verification needs the exact bytes), refusing more than `limit`. */
+/**
+ * Reads the raw body (verification needs the exact bytes), refusing more than `limit`. Past the
+ * limit it stops keeping what arrives but does not reset the connection: the caller answers 413
+ * and closes, so the client reads the answer instead of a reset.
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size > limit) {
-        resolve('too_large');
-        req.destroy();
+      if (size <= limit) {
+        chunks.push(chunk);
         return;
       }
-      chunks.push(chunk);
-    });
+      req.off('data', onData);
+      chunks.length = 0;
+      resolve('too_large');
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
     req.on('error', reject);
   });
@@ -51,72 +64,57 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_la
  */
 export function createWebhookIngress(options: WebhookIngressOptions): (req: IncomingMessage, res: ServerResponse, providerName: string) => Promise<void> {
   const { providers, queue, clock, metrics, log } = options;
-  const unauthenticated = new RateLimiter({ clock });
-  const window = [{ limit: options.unauthenticatedPerMinute, windowMs: 60_000 }];
+  const unauthenticated = new AddressLimiter(options.unauthenticatedPerMinute, 60_000, options.maxTrackedAddresses ?? 10_000);
 
   return async (req, res, providerName) => {
     const started = performance.now();
-    const done = (status: number, body: string, outcome: string): void => {
-      reply(res, status, body);
-      metrics.webhooks.inc({ provider: providerName, outcome });
-      metrics.ackSeconds.observe({ provider: providerName }, (performance.now() - started) / 1000);
-    };
     const provider = providers.get(providerName);
+    // Labels come from the config, never from the path: any other name shares one series.
+    const label = provider?.name ?? UNKNOWN_PROVIDER;
+    const done = (status: number, body: string, outcome: string, close = false): void => {
+      reply(res, status, body, close);
+      metrics.webhooks.inc({ provider: label, outcome });
+      metrics.ackSeconds.observe({ provider: label }, (performance.now() - started) / 1000);
+    };
+    const tooLarge = (): void => {
+      // Whatever is still on its way is read and dropped, then the connection closes.
+      req.resume();
+      done(413, TOO_LARGE, 'too_large', true);
+    };
     if (!provider) return done(404, '{"error":"unknown provider"}', 'unknown_provider');
     if (req.method !== 'POST') return done(405, '{"error":"method not allowed"}', 'bad_method');
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > options.maxBodyBytes) return done(413, '{"error":"body too large"}', 'too_large');
-    if (!provider.signed) {
-      try {
-        const address = req.socket.remoteAddress ?? 'unknown';
-        await unauthenticated.acquire({ rules: [{ key: `${providerName}:${address}`, windows: window }], maxWaitMs: 0, scope: { provider: providerName, endpoint: 'webhook', correlationId: '-' } });
-      } catch {
-        return done(429, '{"error":"too many requests"}', 'rate_limited');
-      }
+    if (declared > options.maxBodyBytes) return tooLarge();
+    if (!provider.signed && !unauthenticated.take(req.socket.remoteAddress ?? 'unknown', clock.now())) {
+      return done(429, '{"error":"too many requests"}', 'rate_limited');
     }
     const body = await readBody(req, options.maxBodyBytes);
-    if (body === 'too_large') return done(413, '{"error":"body too large"}', 'too_large');
+    if (body === 'too_large') return tooLarge();
     const now = clock.now();
-    const auth = provider.authenticate(body, req.headers, now);
-    if (!auth.ok) {
-      // The body is never logged: it is unverified and may carry anything.
-      log.warn('webhook refused', { provider: providerName, reason: auth.reason, bytes: body.length });
-      return done(400, '{"error":"invalid signature"}', 'forged');
+    const admission = provider.admit(body, req.headers, now);
+    if (!admission.ok) {
+      // The body is never logged or echoed: it is unverified and may carry anything. The reason
+      // names a field or a check, never a value.
+      log.warn('webhook refused', { provider: provider.name, reason: admission.reason, bytes: body.length });
+      const error = admission.refusal === 'forged' ? 'invalid signature' : admission.reason;
+      return done(400, JSON.stringify({ error }), admission.refusal);
     }
-    const text = body.toString('utf8');
-    let payload: unknown;
-    try {
-      payload = JSON.parse(text);
-    } catch {
-      return done(400, '{"error":"body is not JSON"}', 'malformed');
-    }
-    let identity: ReturnType<IngressProvider['identify']>;
-    try {
-      identity = provider.identify(payload, req.headers);
-    } catch (error) {
-      if (!isIntegrationError(error)) throw error;
-      identity = undefined;
-    }
-    if (!identity) return done(400, '{"error":"payload has no event id or type"}', 'malformed');
-    if (provider.expired(identity, now)) {
-      log.warn('webhook refused', { provider: providerName, reason: 'outside_replay_window', bytes: body.length });
-      return done(400, '{"error":"outside the replay window"}', 'expired');
-    }
+    const { identity } = admission;
     try {
       const result = await queue.accept({
         id: sortableId(now),
-        provider: providerName,
+        provider: provider.name,
         eventId: identity.eventId,
         type: identity.type,
         receivedAt: now,
         occurredAt: identity.occurredAt,
-        payload: text,
+        payload: body.toString('utf8'),
         correlationId: typeof req.headers['x-correlation-id'] === 'string' ? req.headers['x-correlation-id'] : undefined,
       });
       return result === 'accepted' ? done(200, ACCEPTED, 'accepted') : done(200, DUPLICATE, 'duplicate');
     } catch (error) {
       // Not stored means not acknowledged: the provider will deliver it again.
-      log.warn('webhook not stored', { provider: providerName, error: error instanceof Error ? error.message : 'unknown' });
+      log.warn('webhook not stored', { provider: provider.name, error: error instanceof Error ? error.message : 'unknown' });
       return done(503, '{"error":"temporarily unavailable"}', 'store_unavailable');
     }
   };
