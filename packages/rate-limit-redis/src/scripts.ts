@@ -23,8 +23,10 @@ end
 
 /**
  * KEYS: per rule, its state hash then its window lists.
- * ARGV: now, maxWaitMs (-1 for no limit), extraMarginMs, idleMs, rule count, then per rule its
- * window count and per window its limit and spacing (window + margin).
+ * ARGV: now, maxWaitMs (-1 for no limit), extraMarginMs, idleMs, sharedMarginMemoryMs, rule
+ * count, then per rule its window count and per window its limit and spacing (window + margin).
+ * The widest extra margin granted under a key within sharedMarginMemoryMs (fields margin,
+ * marginAt) spaces every caller of the key, as in core's KeyLimitState.
  * Returns {1, startAt, nextAt} or {0, earliestAt}.
  */
 export const RESERVE_SCRIPT = `${HELPERS}
@@ -32,11 +34,13 @@ local now = tonumber(ARGV[1])
 local maxWait = tonumber(ARGV[2])
 local extra = tonumber(ARGV[3])
 local idle = tonumber(ARGV[4])
-local ruleCount = tonumber(ARGV[5])
+local memory = tonumber(ARGV[5])
+local ruleCount = tonumber(ARGV[6])
 local rules = {}
 local k = 1
-local a = 6
+local a = 7
 local startAt = now
+local margin = extra
 
 local function earliest(rule)
   local at = -math.huge
@@ -45,7 +49,7 @@ local function earliest(rule)
   if rule.remaining and rule.remaining <= 0 and rule.reset and rule.reset > at then at = rule.reset end
   for _, window in ipairs(rule.windows) do
     if redis.call('LLEN', window.key) >= window.limit then
-      local t = tonumber(redis.call('LINDEX', window.key, 0)) + window.spacing + extra
+      local t = tonumber(redis.call('LINDEX', window.key, 0)) + window.spacing + margin
       if t > at then at = t end
     end
   end
@@ -55,8 +59,9 @@ end
 for r = 1, ruleCount do
   local state = KEYS[k]
   k = k + 1
-  local fields = redis.call('HMGET', state, 'paused', 'last', 'remaining', 'reset')
-  local rule = { state = state, paused = num(fields[1]), last = num(fields[2]), remaining = num(fields[3]), reset = num(fields[4]), windows = {} }
+  local fields = redis.call('HMGET', state, 'paused', 'last', 'remaining', 'reset', 'margin', 'marginAt')
+  local rule = { state = state, paused = num(fields[1]), last = num(fields[2]), remaining = num(fields[3]), reset = num(fields[4]), margin = num(fields[5]), marginAt = num(fields[6]), windows = {} }
+  if rule.marginAt and rule.marginAt > now - memory and rule.margin > margin then margin = rule.margin end
   local windowCount = tonumber(ARGV[a])
   a = a + 1
   for w = 1, windowCount do
@@ -64,9 +69,11 @@ for r = 1, ruleCount do
     k = k + 1
     a = a + 2
   end
+  rules[r] = rule
+end
+for _, rule in ipairs(rules) do
   local at = earliest(rule)
   if at > startAt then startAt = at end
-  rules[r] = rule
 end
 
 if maxWait >= 0 and startAt > now + maxWait then return { 0, text(startAt) } end
@@ -83,11 +90,14 @@ for _, rule in ipairs(rules) do
   if rule.reset and rule.reset - now > keep then keep = rule.reset - now end
   if rule.paused and rule.paused - now > keep then keep = rule.paused - now end
   redis.call('HSET', rule.state, 'last', text(startAt))
+  if rule.margin == nil or extra >= rule.margin or rule.marginAt <= now - memory then
+    redis.call('HSET', rule.state, 'margin', text(extra), 'marginAt', text(now))
+  end
   expireAtLeast(rule.state, keep + idle)
   for _, window in ipairs(rule.windows) do
     redis.call('RPUSH', window.key, text(startAt))
     redis.call('LTRIM', window.key, -window.limit, -1)
-    expireAtLeast(window.key, ahead + window.spacing + extra + idle)
+    expireAtLeast(window.key, ahead + window.spacing + margin + idle)
   end
   local at = earliest(rule)
   if at > nextAt then nextAt = at end

@@ -3,6 +3,9 @@ import { sameWindows, type RateWindow } from './windows.js';
 
 const NO_WINDOWS: readonly RateWindow[] = [];
 
+/** How long a caller's extra margin widens everyone's under a key: long enough to outlast a burst, short enough to relax after. */
+export const SHARED_MARGIN_MEMORY_MS = 10_000;
+
 /**
  * Everything that decides when the next request under one key may start: its windows, a pause
  * (Retry-After), a temporary budget reported by the provider, and the last start granted.
@@ -16,6 +19,8 @@ export class KeyLimitState {
   private lastStartAt = Number.NEGATIVE_INFINITY;
   private budgetRemaining = Number.POSITIVE_INFINITY;
   private budgetResetAt = Number.NEGATIVE_INFINITY;
+  private sharedMarginMs = 0;
+  private sharedMarginAt = Number.NEGATIVE_INFINITY;
 
   /** Applies the caller's windows; a changed configuration starts the window logs afresh. */
   configure(windows: readonly RateWindow[]): void {
@@ -40,6 +45,24 @@ export class KeyLimitState {
     this.lastStartAt = startAt;
     if (startAt < this.budgetResetAt) this.budgetRemaining--;
     for (let i = 0; i < this.logs.length; i++) (this.logs[i] as SlidingWindowLog).record(startAt);
+  }
+
+  /**
+   * The widest extra margin any caller under this key granted with in the last
+   * {@link SHARED_MARGIN_MEMORY_MS}, or `extraMarginMs` when that is wider. Callers sharing a key
+   * (processes sharing a store) each learn only their own round trips, but a request from one
+   * that lands late collides with another's: the spacing must cover the widest of them.
+   */
+  widestMarginMs(extraMarginMs: number, now: number): number {
+    return this.sharedMarginAt > now - SHARED_MARGIN_MEMORY_MS && this.sharedMarginMs > extraMarginMs ? this.sharedMarginMs : extraMarginMs;
+  }
+
+  /** Remembers the extra margin a grant at `now` was asked with. */
+  noteMargin(extraMarginMs: number, now: number): void {
+    if (extraMarginMs >= this.sharedMarginMs || this.sharedMarginAt <= now - SHARED_MARGIN_MEMORY_MS) {
+      this.sharedMarginMs = extraMarginMs;
+      this.sharedMarginAt = now;
+    }
   }
 
   /** Holds every start until `until`; a shorter pause never cuts a longer one short. */

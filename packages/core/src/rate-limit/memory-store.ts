@@ -14,21 +14,26 @@ export class MemoryRateLimitStore implements RateLimitStore {
 
   reserve(rules: readonly RateLimitRule[], now: number, maxWaitMs: number, extraMarginMs = 0): Reservation {
     const matched = this.matched;
-    let startAt = now;
+    let margin = extraMarginMs;
     for (let i = 0; i < rules.length; i++) {
       const rule = rules[i] as RateLimitRule;
       const state = this.stateOf(rule.key);
       state.configure(rule.windows);
-      const at = state.earliestAt(extraMarginMs);
-      if (at > startAt) startAt = at;
+      margin = state.widestMarginMs(margin, now);
       matched[i] = state;
+    }
+    let startAt = now;
+    for (let i = 0; i < rules.length; i++) {
+      const at = (matched[i] as KeyLimitState).earliestAt(margin);
+      if (at > startAt) startAt = at;
     }
     if (startAt > now + maxWaitMs) return { granted: false, earliestAt: startAt };
     let nextAt = startAt;
     for (let i = 0; i < rules.length; i++) {
       const state = matched[i] as KeyLimitState;
       state.record(startAt);
-      const at = state.earliestAt(extraMarginMs);
+      state.noteMargin(extraMarginMs, now);
+      const at = state.earliestAt(margin);
       if (at > nextAt) nextAt = at;
     }
     return { granted: true, startAt, nextAt };

@@ -16,8 +16,10 @@ export interface RateLimitStore {
   /**
    * Atomically reserve one slot in EVERY rule at the earliest time all allow it, if that is
    * <= now + maxWaitMs; otherwise reserve nothing. `extraMarginMs` (default 0) widens every
-   * window's spacing for this reservation: how much the time from a request leaving to its
-   * arrival at the provider varies, which the limiter learns from round trips.
+   * window's spacing: how much the time from a request leaving to its arrival at the provider
+   * varies, which each limiter learns from its own round trips. A store keeps the widest extra
+   * margin granted under a key for ten seconds and spaces every caller of the key by it, since a
+   * late request from one caller collides with the on-time requests of the others.
    */
   reserve(rules: readonly RateLimitRule[], now: number, maxWaitMs: number, extraMarginMs?: number): Reservation | Promise<Reservation>;
   /**

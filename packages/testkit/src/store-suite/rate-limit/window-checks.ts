@@ -58,6 +58,22 @@ export function windowChecks(create: () => Promise<RateLimitStoreHarness>): Stor
         }),
     },
     {
+      name: 'spaces every caller of a key by the widest extra margin granted under it in the last ten seconds',
+      run: () =>
+        withHarness(create, async (harness) => {
+          const { store } = harness;
+          const other = await harness.reopen();
+          const onePerSecond = [rule('acme:account', 1)];
+          // One process whose round trips vary by 100 ms; the other's do not vary at all.
+          await reserve(store, onePerSecond, T0, 0, 100);
+          expect(await reserve(other, onePerSecond, T0 + 1, 0, 0)).toEqual({ granted: false, earliestAt: T0 + 1_100 });
+          expect(await reserve(other, onePerSecond, T0 + 1_100, 0, 0)).toMatchObject({ granted: true, startAt: T0 + 1_100 });
+          // Ten seconds on, the wide margin is forgotten.
+          expect(await reserve(other, onePerSecond, T0 + 10_001, 0, 0)).toMatchObject({ granted: true, startAt: T0 + 10_001 });
+          expect(await reserve(other, onePerSecond, T0 + 10_002, 0, 0)).toEqual({ granted: false, earliestAt: T0 + 11_001 });
+        }),
+    },
+    {
       name: 'keeps every window of a rule: a burst and a sustained window together',
       run: () =>
         withHarness(create, async ({ store }) => {
