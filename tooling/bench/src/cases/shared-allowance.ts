@@ -23,6 +23,7 @@ const clientScript = join(benchDir, 'src', 'shared-allowance', 'client.ts');
 export interface SharedRow {
   name: string;
   processes: number;
+  limiter: ClientSettings['limiter'];
   store: 'redis' | 'memory';
   operations: number;
   succeeded: number;
@@ -108,13 +109,22 @@ function nextMessage(child: ChildProcess, type: FromClient['type']): Promise<Fro
   });
 }
 
-async function drive(server: ArrivalCountingServer, name: string, processes: number, store: 'redis' | 'memory', operations: number, seed: number): Promise<SharedRow> {
+interface Contender {
+  name: string;
+  processes: number;
+  limiter: ClientSettings['limiter'];
+  store: 'redis' | 'memory';
+}
+
+async function drive(server: ArrivalCountingServer, contender: Contender, operations: number, seed: number): Promise<SharedRow> {
+  const { name, processes, limiter, store } = contender;
   server.reset();
   const prefix = `interlock-bench-${randomUUID().slice(0, 8)}`;
   const callers = CALLERS / processes;
   const children = Array.from({ length: processes }, (_, i) =>
     spawnClient({
       url: server.url,
+      limiter,
       store,
       prefix,
       callers,
@@ -146,6 +156,7 @@ async function drive(server: ArrivalCountingServer, name: string, processes: num
     return {
       name,
       processes,
+      limiter,
       store,
       operations: Math.round(operations / CALLERS) * CALLERS,
       succeeded,
@@ -182,12 +193,16 @@ export async function sharedAllowance(options: { quick: boolean }): Promise<Shar
   const operations = options.quick ? 120 : 300;
   const server = await ArrivalCountingServer.start();
   try {
-    const rows = [
-      await drive(server, 'three processes x 10 callers, Redis store', 3, 'redis', operations, 100),
-      await drive(server, 'one process x 30 callers, Redis store', 1, 'redis', operations, 200),
-      await drive(server, 'one process x 30 callers, memory store', 1, 'memory', operations, 300),
-      await drive(server, 'three processes x 10 callers, memory store (each thinks it owns the allowance)', 3, 'memory', operations, 400),
+    const contenders: Contender[] = [
+      { name: 'interlock, three processes x 10 callers, Redis store', processes: 3, limiter: 'interlock', store: 'redis' },
+      { name: 'interlock, one process x 30 callers, Redis store', processes: 1, limiter: 'interlock', store: 'redis' },
+      { name: 'interlock, one process x 30 callers, memory store', processes: 1, limiter: 'interlock', store: 'memory' },
+      { name: 'interlock, three processes x 10 callers, memory store (each thinks it owns the allowance)', processes: 3, limiter: 'interlock', store: 'memory' },
+      { name: `bottleneck, three processes x 10 callers, clustered on Redis { minTime: ${LIMIT.windowMs / LIMIT.limit} }`, processes: 3, limiter: 'bottleneck', store: 'redis' },
+      { name: `p-queue, one process x 30 callers { intervalCap: ${LIMIT.limit}, interval: ${LIMIT.windowMs} }`, processes: 1, limiter: 'p-queue', store: 'memory' },
     ];
+    const rows: SharedRow[] = [];
+    for (const [index, contender] of contenders.entries()) rows.push(await drive(server, contender, operations, 100 * (index + 1)));
     const ours = rows[0] as SharedRow;
     return {
       name: 'many processes, one allowance: a limit shared through Redis, counted at arrival',
@@ -218,6 +233,7 @@ export function formatShared(result: SharedCaseResult): string {
     `   ${result.description}`,
     table(['contender', 'allowance used', '429s', 'succeeded', 'busiest window', 'span s', 'ideal span s', 'wall ms'], rows),
     '   allowance used = ideal span / actual span over the requests the provider accepted; busiest window = most accepted in any 1 s; 429s counted by the provider, retries included.',
+    '   bottleneck and p-queue pace the same transport as their READMEs suggest and do not retry: a 429 fails that call.',
   ];
   for (const row of result.rows) {
     const failures = Object.entries(row.failures);

@@ -1,6 +1,9 @@
 /** What the bench tells one client process: where the provider is, which store, how much load. */
 export interface ClientSettings {
   url: string;
+  /** Interlock's client, or a baseline library pacing the same transport as its docs suggest. */
+  limiter: 'interlock' | 'p-queue' | 'bottleneck';
+  /** Where interlock keeps the limits (bottleneck clusters through Redis whatever this says). */
   store: 'redis' | 'memory';
   /** Redis key prefix shared by the processes of one run. */
   prefix: string;
