@@ -13,24 +13,35 @@ export class RoundTripSpread {
   private readonly samples = new Float64Array(SAMPLES);
   private count = 0;
   private next = 0;
-  private spread = 0;
+  private min = Number.POSITIVE_INFINITY;
+  private max = 0;
 
   get spreadMs(): number {
-    return this.spread;
+    return this.count === 0 ? 0 : this.max - this.min;
   }
 
   observe(roundTripMs: number): void {
     if (!(roundTripMs >= 0)) return;
+    const evicted = this.count === SAMPLES ? (this.samples[this.next] as number) : undefined;
     this.samples[this.next] = roundTripMs;
     this.next = this.next + 1 === SAMPLES ? 0 : this.next + 1;
     if (this.count < SAMPLES) this.count++;
-    let min = Number.POSITIVE_INFINITY;
-    let max = 0;
+    // Every answer lands here: rescan only when the sample pushed out was an extreme.
+    if (evicted !== undefined && (evicted <= this.min || evicted >= this.max)) {
+      this.rescan();
+      return;
+    }
+    if (roundTripMs < this.min) this.min = roundTripMs;
+    if (roundTripMs > this.max) this.max = roundTripMs;
+  }
+
+  private rescan(): void {
+    this.min = Number.POSITIVE_INFINITY;
+    this.max = 0;
     for (let i = 0; i < this.count; i++) {
       const sample = this.samples[i] as number;
-      if (sample < min) min = sample;
-      if (sample > max) max = sample;
+      if (sample < this.min) this.min = sample;
+      if (sample > this.max) this.max = sample;
     }
-    this.spread = max - min;
   }
 }

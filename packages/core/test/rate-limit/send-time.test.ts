@@ -146,6 +146,20 @@ describe('RoundTripSpread', () => {
     expect(spread.spreadMs).toBe(9);
   });
 
+  it('keeps the range right as extremes and ordinary samples leave the window', () => {
+    const spread = new RoundTripSpread();
+    const seen: number[] = [];
+    let state = 3;
+    for (let i = 0; i < 500; i++) {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      const ms = 20 + (state % 200);
+      spread.observe(ms);
+      seen.push(ms);
+      const recent = seen.slice(-64);
+      expect(spread.spreadMs).toBe(Math.max(...recent) - Math.min(...recent));
+    }
+  });
+
   it('ignores a duration that cannot be one', () => {
     const spread = new RoundTripSpread();
     spread.observe(40);
