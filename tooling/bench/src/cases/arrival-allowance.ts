@@ -1,5 +1,5 @@
 import { createProviderClient, isIntegrationError, MemoryRateLimitStore, type RateLimitStore } from '@interlock/core';
-import { FakeClock } from '@interlock/core/testing';
+import { FakeClock, maxInAnyWindow } from '@interlock/core/testing';
 import { seededRandom } from '@interlock/testkit';
 import { fixed, grouped, now, table } from '../harness.js';
 import { idealSpanMs, SimulatedProvider, type ProviderLimit } from '../simulated-provider.js';
@@ -83,7 +83,7 @@ async function drive(name: string, callsEach: number, store: RateLimitStore): Pr
     operations: CALLERS * callsEach,
     succeeded,
     provider429s: provider.rejected,
-    busiestWindow: busiest(accepted, LIMIT.windowMs),
+    busiestWindow: maxInAnyWindow(accepted, LIMIT.windowMs),
     spanMs,
     idealSpanMs: ideal,
     allowanceUsed: spanMs === 0 ? Number.NaN : ideal / spanMs,
@@ -91,16 +91,6 @@ async function drive(name: string, callsEach: number, store: RateLimitStore): Pr
   };
 }
 
-/** The most of the sorted `times` in any interval of `windowMs`, counted as the provider counts. */
-function busiest(times: readonly number[], windowMs: number): number {
-  let most = 0;
-  let begin = 0;
-  for (let end = 0; end < times.length; end++) {
-    while ((times[end] as number) - (times[begin] as number) >= windowMs) begin++;
-    most = Math.max(most, end - begin + 1);
-  }
-  return most;
-}
 
 /**
  * "The limit holds where the provider counts it": 30 callers, each calling one after another,

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { maxInAnyWindow } from '@interlock/core/testing';
 import { fixed, grouped, now, table } from '../harness.js';
 import { isMessage, type ClientSettings, type FromClient, type ToClient } from '../shared-allowance/protocol.js';
 import { idealSpanMs, type ProviderLimit } from '../simulated-provider.js';
@@ -162,7 +163,7 @@ async function drive(server: ArrivalCountingServer, contender: Contender, operat
       succeeded,
       failures,
       provider429s: server.rejected,
-      busiestWindow: busiest(accepted, LIMIT.windowMs),
+      busiestWindow: maxInAnyWindow(accepted, LIMIT.windowMs),
       spanMs,
       idealSpanMs: ideal,
       allowanceUsed: spanMs === 0 ? Number.NaN : ideal / spanMs,
@@ -173,16 +174,6 @@ async function drive(server: ArrivalCountingServer, contender: Contender, operat
   }
 }
 
-/** The most of the sorted `times` in any interval of `windowMs`, counted as the provider counts. */
-function busiest(times: readonly number[], windowMs: number): number {
-  let most = 0;
-  let begin = 0;
-  for (let end = 0; end < times.length; end++) {
-    while ((times[end] as number) - (times[begin] as number) >= windowMs) begin++;
-    most = Math.max(most, end - begin + 1);
-  }
-  return most;
-}
 
 /**
  * "Many processes, one allowance": 30 callers against one provider limit of 25 a second, counted
