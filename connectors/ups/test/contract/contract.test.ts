@@ -1,0 +1,4 @@
+import { runConnectorContractSuite } from '@interlock/testkit/vitest';
+import { upsSpec } from './spec.js';
+
+runConnectorContractSuite(upsSpec);
