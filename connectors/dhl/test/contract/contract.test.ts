@@ -1,0 +1,4 @@
+import { runConnectorContractSuite } from '@interlock/testkit/vitest';
+import { dhlSpec } from './spec.js';
+
+runConnectorContractSuite(dhlSpec);
