@@ -2,18 +2,16 @@ import { systemClock, type Clock, type TelemetrySink } from '@interlock/core';
 import type { LogisticsConnector } from '@interlock/logistics';
 import { createDhlClient } from './client.js';
 import type { DhlContext } from './operations/context.js';
-import { quoteRates } from './operations/rates.js';
-import { cancelShipment, createShipment, findShipmentByReference, getShipment, listShipments } from './operations/shipments.js';
+import { TrackingLedger } from './operations/tracking-ledger.js';
 import { track } from './operations/tracking.js';
+import { unsupported, unsupportedList } from './operations/unsupported.js';
 import { eventsFromVerifiedBody, parseWebhook } from './operations/webhooks.js';
 import { DHL_API_BASE_URL, DHL_PROVIDER } from './provider.js';
 
 export interface DhlConnectorOptions {
-  /** One API key, or two while one is rotated. */
+  /** One DHL-API-Key, or two while one is rotated. */
   apiKeys: readonly string[];
-  /** The webhook secrets deliveries are verified with: one, or two while one is rotated. */
-  webhookSecrets: readonly string[];
-  /** Default the production API; a sandbox or a simulator's URL otherwise. */
+  /** Default DHL's production API; its test server (`DHL_TEST_BASE_URL`) or a simulator's URL otherwise. */
   baseUrl?: string;
   clock?: Clock;
   fetch?: typeof fetch;
@@ -21,32 +19,24 @@ export interface DhlConnectorOptions {
 }
 
 /**
- * The Dhl connector. Wiring only: requests, retries, limits, breakers, idempotency,
- * telemetry and redaction are core's; each capability is one file in operations/.
+ * The DHL connector: Shipment Tracking - Unified. Wiring only: requests, retries, limits, breakers,
+ * telemetry and redaction are core's; tracking is operations/tracking.ts, and the capabilities DHL
+ * Express would bring refuse with `capability_unsupported` (operations/unsupported.ts).
  */
 export function createDhlConnector(options: DhlConnectorOptions): LogisticsConnector {
-  // Without a secret every delivery would be refused, which looks like an attack rather than a setup mistake.
-  if (options.webhookSecrets.length === 0) throw new TypeError(DHL_PROVIDER + ': at least one webhook secret is required');
   const clock = options.clock ?? systemClock;
-  const api = createDhlClient({
-    baseUrl: options.baseUrl ?? DHL_API_BASE_URL,
-    apiKeys: options.apiKeys,
-    clock,
-    telemetry: options.telemetry ?? [],
-    alsoRedact: options.webhookSecrets,
-    fetch: options.fetch,
-  });
-  const ctx: DhlContext = { api, clock, webhookSecrets: [...options.webhookSecrets] };
+  const api = createDhlClient({ baseUrl: options.baseUrl ?? DHL_API_BASE_URL, apiKeys: options.apiKeys, clock, telemetry: options.telemetry ?? [], fetch: options.fetch });
+  const ctx: DhlContext = { api, clock, ledger: new TrackingLedger() };
   return {
     provider: DHL_PROVIDER,
-    quoteRates: (request) => quoteRates(ctx, request),
-    createShipment: (input) => createShipment(ctx, input),
-    cancelShipment: (id, cancelOptions) => cancelShipment(ctx, id, cancelOptions),
-    getShipment: (id) => getShipment(ctx, id),
-    findShipmentByReference: (reference) => findShipmentByReference(ctx, reference),
+    quoteRates: () => Promise.reject(unsupported('quoteRates')),
+    createShipment: () => Promise.reject(unsupported('createShipment')),
+    cancelShipment: () => Promise.reject(unsupported('cancelShipment')),
+    getShipment: () => Promise.reject(unsupported('getShipment')),
+    findShipmentByReference: () => Promise.reject(unsupported('findShipmentByReference')),
     track: (trackingNumbers) => track(ctx, trackingNumbers),
-    listShipments: (filter) => listShipments(ctx, filter),
-    parseWebhook: (delivery) => parseWebhook(ctx, delivery),
-    eventsFromVerifiedBody: (rawBody, eventId) => eventsFromVerifiedBody(ctx, rawBody, eventId),
+    listShipments: () => unsupportedList('listShipments'),
+    parseWebhook: () => parseWebhook(),
+    eventsFromVerifiedBody: () => eventsFromVerifiedBody(),
   };
 }

@@ -13,9 +13,9 @@ import { webhookIntake } from './webhooks.js';
  */
 export const dhlConfigSchema = z
   .object({
-    /** Sandbox, production, or a simulator. */
+    /** Production, DHL's test server, or a simulator. */
     baseUrl: z.string().url().default(DHL_API_BASE_URL),
-    /** The variable holding the API keys: one, or two comma-separated while one is rotated. */
+    /** The variable holding the DHL-API-Keys: one, or two comma-separated while one is rotated. */
     apiKeysEnv: z.string().min(1).default('DHL_API_KEYS'),
   })
   .strict();
@@ -25,7 +25,7 @@ export type DhlConfig = z.output<typeof dhlConfigSchema>;
 /** The account's windows and each endpoint's, as the scorecard and the hub's console show them. */
 const documentedLimits: DocumentedLimits = {
   account: DHL_RATE_LIMITS.account,
-  ...Object.fromEntries(Object.entries(dhlEndpoints).map(([name, endpoint]) => [name, endpoint.rateLimits ?? []])),
+  ...Object.fromEntries(Object.entries(dhlEndpoints).map(([name, endpoint]) => [name, endpoint.rateLimits])),
 };
 
 /** What the hub loads from `{ "connector": "@interlock/dhl" }`: the connector and its rules, as data. */
@@ -37,7 +37,6 @@ export const descriptor = defineConnector<LogisticsConnector, typeof dhlConfigSc
     createDhlConnector({
       baseUrl: config.baseUrl,
       apiKeys: requireEnvList(context.env, config.apiKeysEnv, DHL_PROVIDER),
-      webhookSecrets: context.webhookSecrets,
       clock: context.clock,
       telemetry: context.telemetry,
       ...(context.fetch ? { fetch: context.fetch } : {}),
@@ -45,17 +44,6 @@ export const descriptor = defineConnector<LogisticsConnector, typeof dhlConfigSc
   webhooks: webhookIntake,
   reportingLagMs: () => DHL_REPORTING_LAG_MS,
   limits: documentedLimits,
-  // Only what this package implements and tests itself; the hub brings dedupe, queues and alerts.
-  capabilities: [
-    'auth.secrets-store',
-    'auth.webhook-signature-tested',
-    'limits.per-endpoint',
-    'limits.burst-sustained',
-    'webhooks.verify-every-event',
-    'webhooks.polling-fallback',
-    'data.field-constants',
-    'data.timezones-tested',
-    'data.unknown-enum-alert',
-    'data.pagination-tested',
-  ],
+  // Only what this package implements and tests itself; DHL has no webhooks to verify.
+  capabilities: ['auth.secrets-store', 'limits.per-endpoint', 'webhooks.polling-fallback', 'data.field-constants', 'data.timezones-tested', 'data.unknown-enum-alert', 'data.pagination-tested'],
 });

@@ -1,31 +1,26 @@
 import { fieldReader, type ErrorKind, type ProviderErrorTable } from '@interlock/core';
-import { ERROR_FIELDS } from './fields.js';
-import { errorContract } from './wire/error.js';
+import { PROBLEM_FIELDS } from './fields.js';
+import { problemContract } from './wire/problem.js';
 
 /**
- * The provider's error codes as data. A listed code decides the kind whatever the HTTP status (a
- * decline is a business rejection, a reused idempotency key a conflict); an unlisted one is
- * classified by its status. Template value: every code the provider documents, with the page.
+ * DHL's errors as data. Its RFC 7807 bodies carry no machine code, only a `title`; the one the
+ * spec documents is listed here, and every other answer is classified by its HTTP status (401 a
+ * bad key, 429 the quota spent, 5xx unavailable).
  */
 export const DHL_ERROR_KINDS: Readonly<Record<string, ErrorKind>> = {
-  invalid_address: 'invalid_request',
-  invalid_request: 'invalid_request',
-  unsupported_service: 'invalid_request',
-  shipment_not_cancelable: 'conflict',
-  idempotency_key_reused: 'conflict',
-  invalid_api_key: 'auth',
-  resource_missing: 'not_found',
-  rate_limited: 'rate_limited',
-  service_unavailable: 'unavailable',
+  // 404 on /shipments (utapi-traking-api-1.4.1.yaml, responses.shipmentNotFound).
+  'No result found': 'not_found',
 };
 
-/** The code and message of an error body; undefined when the body is not the provider's error shape. */
+/** The title and detail of a problem body; undefined when the body is not RFC 7807. */
 export function readDhlError(body: unknown): { code: string | undefined; message: string | undefined } | undefined {
-  const parsed = errorContract.schema.safeParse(body);
+  const parsed = problemContract.schema.safeParse(body);
   if (!parsed.success) return undefined;
-  const read = fieldReader(ERROR_FIELDS, parsed.data);
-  return { code: read.text('code'), message: read.text('message') };
+  const read = fieldReader(PROBLEM_FIELDS, parsed.data);
+  const code = read.text('title');
+  if (code === undefined && read.text('detail') === undefined) return undefined;
+  return { code, message: read.text('detail') };
 }
 
-/** The provider's errors for core's classifier. */
+/** DHL's errors for core's classifier. */
 export const dhlErrorTable: ProviderErrorTable = { codes: DHL_ERROR_KINDS, extract: readDhlError };

@@ -1,27 +1,29 @@
 import type { RateWindow } from '@interlock/core';
 
-/** The windows the client keeps to per API key: account-wide, and on each endpoint for reads and writes. */
+/** The windows the client keeps to per API key: account-wide, and on the tracking endpoint. */
 export interface DhlRateLimits {
   account: readonly RateWindow[];
-  read: readonly RateWindow[];
-  write: readonly RateWindow[];
+  track: readonly RateWindow[];
 }
 
-const SECOND = 1_000;
-const MINUTE = 60 * SECOND;
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 
 /**
- * A burst window and a sustained one, kept apart because providers count them apart; every
- * window applies at once. Template value: each figure, from the provider's rate-limit page.
+ * The free plan's daily allowance per API key: about 250 calls (NOTES.md §2.1 and the README's
+ * Gotchas, community-reported; DHL's portal shows each key's own figure). One call reads one
+ * tracking number, so this is the budget the ledger spends on unsettled numbers first.
  */
+export const DHL_DAILY_QUOTA = 250;
+
+/**
+ * Neither the 1.4.1 spec nor the notes give a per-minute figure for tracking; 20 a minute is the
+ * conservative burst the logistics issue names for a tracking endpoint, kept under the daily
+ * quota so a burst of polls cannot spend a day's allowance in minutes.
+ */
+export const DHL_TRACK_PER_MINUTE = 20;
+
 export const DHL_RATE_LIMITS: DhlRateLimits = {
-  account: [{ limit: 100, windowMs: SECOND }],
-  read: [
-    { limit: 25, windowMs: SECOND },
-    { limit: 1_000, windowMs: MINUTE },
-  ],
-  write: [
-    { limit: 10, windowMs: SECOND },
-    { limit: 300, windowMs: MINUTE },
-  ],
+  account: [{ limit: DHL_DAILY_QUOTA, windowMs: DAY }],
+  track: [{ limit: DHL_TRACK_PER_MINUTE, windowMs: MINUTE }],
 };

@@ -2,20 +2,17 @@
 export const DHL_PROVIDER = 'dhl';
 
 /**
- * The API version the wire contracts were written from, sent on every request so that a change
- * of the account's default version cannot change the shapes this connector reads.
- * Template value: the version of the spec or documentation the contracts come from.
+ * The version of DHL's Shipment Tracking - Unified OpenAPI document (utapi-traking-api-1.4.1.yaml)
+ * the wire contracts were written from. DHL versions this API by document, not by a request
+ * header, so nothing is sent with it.
  */
-export const DHL_API_VERSION = '2026-01-01';
+export const DHL_API_VERSION = '1.4.1';
 
-/** The header the version travels in. Template value: the provider's own header, or none. */
-export const DHL_VERSION_HEADER = 'Dhl-Version';
+/** Production, as the spec's `servers` list it; the paths below it start at `/shipments`. */
+export const DHL_API_BASE_URL = 'https://api-eu.dhl.com/track';
 
-/** The production API. Template value: the provider's documented base URL. */
-export const DHL_API_BASE_URL = 'https://api.dhl.example';
+/** DHL's development server, for a sandbox key. */
+export const DHL_TEST_BASE_URL = 'https://api-test.dhl.com/track';
 
-/**
- * How long after a change the provider's settlement reports show it; reconciliation waits this
- * long before comparing. Template value: the provider's documented settlement delay.
- */
-export const DHL_REPORTING_LAG_MS = 24 * 60 * 60 * 1000;
+/** Tracking has no settlement reports to wait for: reconciliation has nothing to compare later. */
+export const DHL_REPORTING_LAG_MS = 0;

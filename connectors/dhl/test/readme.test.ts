@@ -13,8 +13,7 @@ describe('dhl README', () => {
     }
   });
 
-  it('names the variables the hub reads credentials from', () => {
+  it('names the variable the hub reads the API keys from', () => {
     expect(readme).toContain('DHL_API_KEYS');
-    expect(readme).toContain('DHL_WEBHOOK_SECRETS');
   });
 });

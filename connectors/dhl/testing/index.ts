@@ -1,53 +1,99 @@
-import { signWebhook, type Clock } from '@interlock/core';
-import type { TrackingStatus } from '@interlock/logistics';
+import { convertWeight, weight, type Clock } from '@interlock/core';
+import type { CreateShipmentInput, Shipment } from '@interlock/logistics';
 import type { LogisticsSimulation } from '@interlock/logistics/testing';
 import { ProviderSimulator } from '@interlock/testkit/simulator';
 import { DHL_PROVIDER } from '../src/provider.js';
-import { webhookScheme } from '../src/webhooks.js';
-import { quote } from './rates.js';
-import { ROUTES } from './routes.js';
-import { finalCode, scanAll, shipmentResource, trackingOf, type Scan } from './shipments.js';
-import { EventLog, type SimulationState } from './state.js';
+import { SimParcel } from './parcels.js';
+import { QuotaCounter } from './quota.js';
+import { ROUTES, type SimulationState } from './routes.js';
 
 export interface DhlSimulationOptions {
-  /** Shared with the connector under test, so scans and delays run in virtual time. */
+  /** Shared with the connector under test, so scans and limits run in virtual time. */
   clock: Clock;
-  /** The secret deliveries are signed with; give the connector the same one. */
-  webhookSecret: string;
+  /** Ids carry it, so a simulation started again with another seed never reuses a tracking number. */
+  seed?: number;
 }
 
-/** The carrier's final codes as canonical statuses, for the end-to-end run to compare with. */
-const FINAL: Readonly<Record<string, TrackingStatus>> = { delivered: 'delivered', returned: 'returned_to_sender', cancelled: 'canceled' };
+/** DHL's tracking API simulated, plus the labels a shipper buys elsewhere (DHL Express, a DHL portal). */
+export interface DhlSimulation extends LogisticsSimulation {
+  /**
+   * A label made outside this connector, which only tracks: one per reference (a second call with
+   * the same reference returns the first), scanned `pre-transit` at once. Every fourth number also
+   * holds an older, delivered shipment of another DHL service, as one number can across services.
+   */
+  ship(input: CreateShipmentInput): Shipment;
+}
+
+const YEAR = 365 * 24 * 60 * 60_000;
+
+function totalWeight(input: CreateShipmentInput) {
+  const [first, ...rest] = input.parcels;
+  if (first === undefined) return weight(0, 'g');
+  return rest.reduce((sum, parcel) => weight(sum.value + convertWeight(parcel.weight, sum.unit).value, sum.unit), first.weight);
+}
 
 /**
- * Dhl on 127.0.0.1: labels are bought with an Idempotency-Key, each parcel is scanned along
- * its route on every `scan()`, and every scan is a webhook event signed the carrier's way.
+ * DHL Shipment Tracking - Unified on 127.0.0.1: `GET /shipments` answers in the 1.4.1 spec's shape
+ * (RFC 7807 errors, offset/limit pages with links, dates with and without zones), counts the
+ * free plan's quota per key and answers 429 past it; `scan()` moves every parcel one step.
+ * DHL sends no webhooks, so there are never any to take.
  */
-export async function createDhlSimulation(options: DhlSimulationOptions): Promise<LogisticsSimulation> {
-  const events = new EventLog();
-  const scans = new Map<string, Scan[]>();
-  const simulator = await ProviderSimulator.start({ clock: options.clock, resources: [shipmentResource(scans)] });
-  const state: SimulationState = { clock: options.clock, events, shipments: simulator.resource('shipment'), scans };
-  simulator.route('POST', '/v1/rates', (request) => quote(state, request));
+export async function createDhlSimulation(options: DhlSimulationOptions): Promise<DhlSimulation> {
+  const { clock } = options;
+  const seed = options.seed ?? 1;
+  const parcels = new Map<string, SimParcel[]>();
+  const byReference = new Map<string, Shipment>();
+  const state: SimulationState = { parcels, quota: new QuotaCounter(), now: () => clock.now() };
+  const simulator = await ProviderSimulator.start({ clock, idempotencyHeader: false });
   for (const route of ROUTES) simulator.route(route.method, route.path, (request) => route.handle(state, request));
+  const live = (): SimParcel[] => [...parcels.values()].flatMap((list) => list.slice(0, 1));
+
   return {
     provider: DHL_PROVIDER,
     simulator,
-    scan: () => scanAll(state),
-    takeWebhookEvents: () => events.take(),
-    signWebhook: (rawBody, _event, sentAt) => signWebhook(webhookScheme, { rawBody, secret: options.webhookSecret, timestamp: sentAt }),
-    // Creates are deduped by Idempotency-Key, so two labels under one caller reference are a label paid twice.
-    labelsByReference() {
-      const counts = new Map<string, number>();
-      for (const shipment of state.shipments.list()) {
-        const reference = String(shipment['reference']);
-        counts.set(reference, (counts.get(reference) ?? 0) + 1);
-      }
-      return counts;
+    scan() {
+      const now = clock.now();
+      for (const parcel of live()) parcel.advance(now);
     },
+    takeWebhookEvents: () => [],
+    // Nothing is ever signed: DHL has no webhook secret, and the connector refuses every delivery.
+    signWebhook: () => ({}),
+    labelsByReference: () => new Map([...byReference.keys()].map((reference) => [reference, 1])),
     finalStatus(trackingNumber) {
-      const shipment = trackingOf(state, trackingNumber);
-      return shipment === undefined ? undefined : FINAL[finalCode(shipment)];
+      const parcel = parcels.get(trackingNumber)?.[0];
+      return parcel?.atEnd === true ? parcel.finalStatus : undefined;
+    },
+    ship(input) {
+      const earlier = byReference.get(input.reference);
+      if (earlier !== undefined) return earlier;
+      const index = byReference.size;
+      const now = clock.now();
+      const trackingNumber = `00340434${String(seed).padStart(4, '0')}${String(index).padStart(8, '0')}`;
+      const parcel = new SimParcel(trackingNumber, 'parcel-de', totalWeight(input), index, now);
+      const list = [parcel];
+      if (index % 4 === 3) {
+        const older = new SimParcel(trackingNumber, 'express', weight(1, 'kg'), 0, now - YEAR);
+        while (!older.atEnd) older.advance(now - YEAR);
+        list.push(older);
+      }
+      parcels.set(trackingNumber, list);
+      const shipment: Shipment = {
+        id: trackingNumber,
+        provider: DHL_PROVIDER,
+        carrier: 'dhl',
+        service: input.service,
+        reference: input.reference,
+        status: 'label_created',
+        statusRaw: 'pre-transit',
+        trackingNumbers: [trackingNumber],
+        from: input.from,
+        to: input.to,
+        parcels: [...input.parcels],
+        createdAt: now,
+        updatedAt: now,
+      };
+      byReference.set(input.reference, shipment);
+      return shipment;
     },
   };
 }

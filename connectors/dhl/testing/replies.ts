@@ -1,19 +1,6 @@
-import { formatInstant, localInstantFormat } from '@interlock/core';
 import type { FaultReply } from '@interlock/testkit/simulator';
-import { DHL_TIME_ZONE } from '../src/transform/instants.js';
 
-/** The carrier's whole seconds. */
-export const seconds = (epochMs: number): number => Math.floor(epochMs / 1000);
-
-const LOCAL = localInstantFormat(DHL_TIME_ZONE, { ambiguous: 'earlier' });
-
-/** A scan time as the carrier writes it: local, without an offset. */
-export const localTime = (epochMs: number): string => formatInstant(epochMs, LOCAL);
-
-/** Ids as the simulator makes them: a prefix and a zero-padded sequence number. */
-export const sequenceId = (prefix: string, n: number): string => prefix + '_' + String(n).padStart(14, '0');
-
-/** An error answer in the carrier's shape. */
-export function providerError(status: number, code: string, message: string): FaultReply {
-  return { status, body: { error: { code, message } } };
+/** An RFC 7807 answer, as DHL sends its errors (`application/problem+json`). */
+export function problem(status: number, title: string, detail: string, instance: string): FaultReply {
+  return { status, headers: { 'content-type': 'application/problem+json' }, body: { title, status, detail, instance } };
 }

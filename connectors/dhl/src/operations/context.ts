@@ -1,15 +1,10 @@
 import type { Clock } from '@interlock/core';
 import type { DhlApi } from '../client.js';
+import type { TrackingLedger } from './tracking-ledger.js';
 
-/** What every operation is given: the api (each endpoint parsed by its contract), the clock and the webhook secrets. */
+/** What every operation is given: the api (each endpoint parsed by its contract), the clock and the tracking ledger. */
 export interface DhlContext {
   readonly api: DhlApi;
   readonly clock: Clock;
-  /** The secrets deliveries are verified with; two while one is rotated. */
-  readonly webhookSecrets: readonly string[];
-}
-
-/** The caller's idempotency key when it gave one; otherwise core makes one per operation and keeps it across retries. */
-export function idempotencyOf(options: { idempotencyKey?: string }): { idempotencyKey?: string } {
-  return options.idempotencyKey === undefined ? {} : { idempotencyKey: options.idempotencyKey };
+  readonly ledger: TrackingLedger;
 }

@@ -1,45 +1,40 @@
-import { cursorPagination, fieldReader, paginateEndpoint, type EndpointOutput, type PageQuery } from '@interlock/core';
-import type { DhlEndpoints } from '../endpoints.js';
-import { LIST_FIELDS, LIST_PARAMS } from '../fields.js';
+import { fieldReader, paginateEndpoint, type PageResponse, type PaginationStrategy } from '@interlock/core';
+import { PAGE_FIELDS, TRACK_PARAMS } from '../fields.js';
+import type { WireShipment, WireShipments } from '../wire/tracking.js';
 import type { DhlContext } from './context.js';
 
-/** The provider's largest page. Template value. */
-const PAGE_SIZE = 100;
-
-type Page<K extends keyof DhlEndpoints> = EndpointOutput<DhlEndpoints, K>;
-
-/** The endpoints whose answer is a list page. */
-export type ListEndpoint = {
-  [K in keyof DhlEndpoints]: Page<K> extends { data: readonly { id: string }[] } ? K : never;
-}[keyof DhlEndpoints];
-
-type ListItem<K extends ListEndpoint> = Page<K>['data'][number];
+/** The spec's default page size, which is also its example's; DHL documents no maximum. */
+const PAGE_SIZE = 5;
 
 /**
- * Every item of a list endpoint, read to the last page through core's pagination: `limit`, then
- * `starting_after=<last id>` while `has_more`. Each page is an ordinary client call (limits,
- * retries, breaker) parsed by its endpoint's contract, so drift is reported page by page.
- * Template value: cursor paging; core also has offset, page-number, token and Link-header paging.
+ * Tracking reads wait in the limiter for their slot (20 a minute) rather than failing after the
+ * client's default deadline: a poll may queue behind a burst for a few minutes, while a read the
+ * daily quota cannot serve within this fails at once, taking no slot.
  */
-export function readPages<K extends ListEndpoint>(ctx: DhlContext, endpoint: K, query: PageQuery): AsyncIterable<ListItem<K>> {
-  return paginateEndpoint(ctx.api.client, endpoint, {
-    strategy: cursorPagination<ListItem<K>>({
-      items: (body) => ctx.api.parse(endpoint, body).data,
-      hasMore: (body) => fieldReader(LIST_FIELDS, body).bool('hasMore') === true,
-      cursorParam: LIST_PARAMS.startingAfter,
-      cursorOf: (last) => last.id,
-      limitParam: LIST_PARAMS.limit,
-      limit: PAGE_SIZE,
-    }),
-    call: { query },
-  });
-}
+export const TRACK_DEADLINE_MS = 10 * 60_000;
 
-/** Maps every item of a lazily read list; each loop over the result is a fresh read. */
-export function mapItems<T, R>(source: AsyncIterable<T>, map: (item: T) => R): AsyncIterable<R> {
-  return {
-    async *[Symbol.asyncIterator]() {
-      for await (const item of source) yield map(item);
+/**
+ * Every shipment under one tracking number, to the last page: `offset`/`limit` while the answer
+ * names a `nextUrl` (the spec's own link to the next page). Each page is a client call parsed by
+ * the contract, so drift is reported page by page.
+ */
+export function readShipments(ctx: DhlContext, trackingNumber: string): AsyncIterable<WireShipment> {
+  // Each page is parsed once: a second parse would count its unknown codes twice.
+  const parsed = new WeakMap<PageResponse, WireShipments>();
+  const parse = (page: PageResponse): WireShipments => {
+    const known = parsed.get(page);
+    if (known !== undefined) return known;
+    const body = ctx.api.parse('track', page.body);
+    parsed.set(page, body);
+    return body;
+  };
+  const strategy: PaginationStrategy<WireShipment> = {
+    first: () => ({ [TRACK_PARAMS.offset]: 0, [TRACK_PARAMS.limit]: PAGE_SIZE }),
+    items: (page) => fieldReader(PAGE_FIELDS, parse(page)).get('shipments') ?? [],
+    next(page, items, query) {
+      if (fieldReader(PAGE_FIELDS, parse(page)).text('nextUrl') === undefined || items.length === 0) return undefined;
+      return { ...query, [TRACK_PARAMS.offset]: Number(query[TRACK_PARAMS.offset]) + items.length };
     },
   };
+  return paginateEndpoint(ctx.api.client, 'track', { strategy, call: { query: { [TRACK_PARAMS.trackingNumber]: trackingNumber }, totalTimeoutMs: TRACK_DEADLINE_MS } });
 }

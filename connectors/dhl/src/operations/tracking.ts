@@ -1,25 +1,40 @@
+import { isIntegrationError, type IntegrationError } from '@interlock/core';
 import type { TrackingResult } from '@interlock/logistics';
-import { LIST_PARAMS } from '../fields.js';
-import { toTrackingResult } from '../transform/tracking.js';
+import { toTrack } from '../transform/tracking.js';
 import type { DhlContext } from './context.js';
+import { readShipments } from './pages.js';
 
-/** Numbers per tracking call. Template value: the carrier's documented maximum. */
-const BATCH = 50;
+/** What a number that could not be read reports beside the others, rather than failing the batch. */
+function failedResult(trackingNumber: string, error: IntegrationError): TrackingResult {
+  return { trackingNumber, found: false, error: { kind: error.kind, reason: error.reason ?? error.kind, message: error.message } };
+}
+
+/** Failures of one number: DHL does not know it (404), or today's quota could not serve it (429 or the limiter's refusal). */
+const perNumber = (error: unknown): error is IntegrationError => isIntegrationError(error) && (error.kind === 'not_found' || error.kind === 'rate_limited');
+
+async function readNumber(ctx: DhlContext, trackingNumber: string): Promise<TrackingResult> {
+  try {
+    const shipments = [];
+    for await (const shipment of readShipments(ctx, trackingNumber)) shipments.push(shipment);
+    const receivedAt = ctx.clock.now();
+    const result: TrackingResult = { trackingNumber, found: true, tracks: shipments.map((shipment) => toTrack(shipment, trackingNumber, receivedAt)) };
+    ctx.ledger.record(result);
+    return result;
+  } catch (error) {
+    if (perNumber(error)) return failedResult(trackingNumber, error);
+    throw error;
+  }
+}
 
 /**
- * One result per number asked, in order: a number the carrier does not know is a `found: false`
- * result beside the others, and one it left out of its answer is reported as a broken contract.
+ * One result per number asked, in order. DHL reads one number per call, and one number may hold
+ * several shipments (one per service), each its own track. Settled numbers are answered from the
+ * ledger at no cost; the others are read oldest first, so when the day's quota runs out mid-batch
+ * the newest numbers are the ones reported `rate_limited`. DHL down or a bad key fails the batch.
  */
 export async function track(ctx: DhlContext, trackingNumbers: readonly string[]): Promise<TrackingResult[]> {
-  const results = new Map<string, TrackingResult>();
-  for (let start = 0; start < trackingNumbers.length; start += BATCH) {
-    const batch = trackingNumbers.slice(start, start + BATCH);
-    const page = await ctx.api.call('track', { query: { [LIST_PARAMS.trackingNumbers]: batch.join(',') } });
-    const receivedAt = ctx.clock.now();
-    for (const wire of page.data) results.set(wire.tracking_number, toTrackingResult(wire, receivedAt));
-  }
-  return trackingNumbers.map(
-    (trackingNumber): TrackingResult =>
-      results.get(trackingNumber) ?? { trackingNumber, found: false, error: { kind: 'contract_violation', reason: 'result_missing', message: 'the carrier returned no result for this number' } },
-  );
+  const { settled, toRead } = ctx.ledger.plan(trackingNumbers);
+  const results = new Map(settled.map((result) => [result.trackingNumber, result]));
+  for (const number of toRead) results.set(number, await readNumber(ctx, number));
+  return trackingNumbers.map((number) => results.get(number) as TrackingResult);
 }

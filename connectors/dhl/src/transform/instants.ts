@@ -1,24 +1,15 @@
-import { parseInstant } from '@interlock/core';
 import { resolveCarrierTime } from '@interlock/logistics';
 import { DHL_PROVIDER } from '../provider.js';
 
 /**
- * The IANA zone the carrier writes scan times in, without an offset. Template value: the zone the
- * carrier's documentation declares (a carrier that sends offsets needs none).
+ * The zone a zone-less DHL time is read in. DHL's spec types timestamps as a Date or a DateTime
+ * and its own event example has no offset (`2018-03-02T07:53:47`) without saying which zone it
+ * means; DHL Group's tracking platform is European (api-eu.dhl.com), so its local times are taken
+ * as German time. A time that carries `Z` or an offset keeps it, whatever this says.
  */
-export const DHL_TIME_ZONE = 'Europe/Amsterdam';
+export const DHL_TIME_ZONE = 'Europe/Berlin';
 
-/** An instant the carrier sends as whole seconds since the epoch, in epoch ms. */
-export function fromWireInstant(seconds: number, field: string): number {
-  return parseInstant(seconds, { kind: 'unix_seconds' }, { provider: DHL_PROVIDER, field });
-}
-
-/** A scan's zone-less local time, resolved in the carrier's zone (DST gaps and overlaps as resolveCarrierTime documents). */
-export function fromWireLocalTime(text: string, field: string): number {
+/** A DHL Date or DateTime, with or without a zone, as epoch ms (DST gaps and overlaps as resolveCarrierTime documents). */
+export function fromWireTime(text: string, field: string): number {
   return resolveCarrierTime({ date: text, zone: DHL_TIME_ZONE }, { provider: DHL_PROVIDER, field });
-}
-
-/** A window bound in epoch ms as the carrier's whole seconds, rounded up so a window never reaches back before its start. */
-export function toWireInstant(epochMs: number): number {
-  return Math.ceil(epochMs / 1000);
 }

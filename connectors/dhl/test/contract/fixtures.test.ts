@@ -1,89 +1,81 @@
-import { money } from '@interlock/core';
+import { convertWeight, weight } from '@interlock/core';
 import type { LogisticsConnector } from '@interlock/logistics';
+import { shipmentPolling } from '@interlock/logistics';
 import { replayFixtures, type FixtureReplay } from '@interlock/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DHL_API_BASE_URL, createDhlConnector } from '../../src/index.js';
-import { API_KEY, CREATE_INPUT, recorded, WEBHOOK_SECRET } from './recorded.js';
+import { createDhlConnector, shipmentsContract, toShipmentWeight } from '../../src/index.js';
+import { API_KEY, recorded } from './recorded.js';
 
 let active: FixtureReplay | undefined;
 afterEach(() => active?.dispose());
 
 /** A connector whose every request must match one of the named exchanges, each used once. */
 function replaying(...exchanges: string[]): { connector: LogisticsConnector; replay: FixtureReplay } {
-  active = replayFixtures(DHL_API_BASE_URL, exchanges.map(recorded));
-  return { connector: createDhlConnector({ apiKeys: [API_KEY], webhookSecrets: [WEBHOOK_SECRET] }), replay: active };
-}
-
-async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const collected: T[] = [];
-  for await (const item of items) collected.push(item);
-  return collected;
+  active = replayFixtures('https://api-eu.dhl.com', exchanges.map(recorded));
+  return { connector: createDhlConnector({ apiKeys: [API_KEY] }), replay: active };
 }
 
 describe('dhl against recorded exchanges', () => {
-  it('quotes rates as Money, with the day they stay valid', async () => {
-    const { connector, replay } = replaying('rates-quote');
-    const rates = await connector.quoteRates({ from: CREATE_INPUT.from, to: CREATE_INPUT.to, parcels: CREATE_INPUT.parcels });
-    expect(rates.map((rate) => [rate.service, rate.amount, rate.transitDays])).toEqual([
-      ['standard', money(495, 'EUR'), 2],
-      ['express', money(990, 'EUR'), 1],
+  it('reads a delivered express shipment, zone-less event times in German time and Z times as UTC', async () => {
+    const { connector, replay } = replaying('shipments-express-delivered');
+    const [result] = await connector.track(['7777777770']);
+    expect(result).toMatchObject({ found: true, tracks: [{ carrierShipmentId: '7777777770', service: 'express', status: 'delivered', statusRaw: 'delivered' }] });
+    if (result?.found !== true) throw new Error('not found');
+    const [track] = result.tracks;
+    expect(track?.events.map((event) => [event.status, new Date(event.occurredAt).toISOString()])).toEqual([
+      ['label_created', '2018-03-01T19:12:00.000Z'],
+      ['in_transit', '2018-03-02T06:53:47.000Z'],
+      ['delivered', '2018-03-02T16:33:00.000Z'],
     ]);
-    expect(rates[0]?.validUntil).toBe(Date.UTC(2026, 0, 6, 9));
+    expect(track?.events[1]).toMatchObject({ rawCode: 'transit', rawText: 'customs inspection', location: { country: 'NL', postalCode: '1043 AG' } });
+    expect(track?.estimatedDeliveryAt).toBe(Date.UTC(2018, 7, 3));
     replay.assertDone();
   });
 
-  it('buys a label under an idempotency key, the text of the addresses kept as sent', async () => {
-    const { connector, replay } = replaying('shipment-create');
-    await expect(connector.createShipment(CREATE_INPUT)).resolves.toMatchObject({
-      provider: 'dhl',
-      status: 'label_created',
-      reference: 'order-1042',
-      trackingNumbers: ['TRK00000000000001'],
-      from: { company: 'Müller GmbH' },
-      to: { city: 'Łódź' },
-      parcels: [{ weight: { value: 0.5, unit: 'kg' } }],
-      price: money(495, 'EUR'),
-      label: { format: 'pdf' },
-      createdAt: Date.UTC(2026, 0, 5, 9),
-    });
+  it('answers a settled number again from the ledger, without a second call', async () => {
+    const { connector, replay } = replaying('shipments-express-delivered');
+    await connector.track(['7777777770']);
+    // The replay holds one exchange: a second call would find no match and fail the batch.
+    await expect(connector.track(['7777777770'])).resolves.toMatchObject([{ found: true, tracks: [{ status: 'delivered' }] }]);
     replay.assertDone();
   });
 
-  it('reads a delivered shipment and voids another', async () => {
-    const { connector, replay } = replaying('shipment-get-delivered', 'shipment-cancel');
-    await expect(connector.getShipment('shp_00000000000001')).resolves.toMatchObject({ status: 'delivered', statusRaw: 'delivered' });
-    await expect(connector.cancelShipment('shp_00000000000001')).resolves.toMatchObject({ status: 'canceled' });
+  it('keeps every shipment a number holds across services, and polls the one DHL updated last', async () => {
+    const { connector, replay } = replaying('shipments-two-services');
+    const [result] = await connector.track(['00340434292135100186']);
+    expect(result).toMatchObject({ found: true, tracks: [{ service: 'parcel-de', status: 'in_transit' }, { service: 'post-de', status: 'delivered' }] });
+    replay.assertDone();
+    replaying('shipments-two-services');
+    await expect(shipmentPolling.read(createDhlConnector({ apiKeys: [API_KEY] }), '00340434292135100186')).resolves.toMatchObject({ status: 'in_transit' });
+  });
+
+  it('reads the weight as DHL states it, unit and all: 500 g is 0.5 kg and never 500 kg', () => {
+    const page = shipmentsContract.schema.parse(recorded('shipments-two-services').response.body);
+    const [grams, kilograms] = (page.shipments ?? []).map(toShipmentWeight);
+    expect(grams).toEqual(weight(500, 'g'));
+    expect(kilograms).toEqual(weight(0.5, 'kg'));
+    expect(grams && convertWeight(grams, 'kg')).toEqual(weight(0.5, 'kg'));
+  });
+
+  it('reads every page of a number with more shipments than one page holds', async () => {
+    const { connector, replay } = replaying('shipments-page-1', 'shipments-page-2');
+    const [result] = await connector.track(['1234567890']);
+    expect(result?.found === true ? result.tracks.map((track) => track.carrierShipmentId) : []).toEqual([0, 1, 2, 3, 4, 5].map((i) => `1234567890-${i}`));
     replay.assertDone();
   });
 
-  it('lists shipments to the last page', async () => {
-    const { connector, replay } = replaying('shipments-list-page-1', 'shipments-list-page-2');
-    const shipments = await all(connector.listShipments({ createdFrom: Date.UTC(2026, 0, 5, 9), createdTo: Date.UTC(2026, 0, 6, 9) }));
-    expect(shipments.map((shipment) => shipment.id)).toEqual(['shp_00000000000001', 'shp_00000000000002']);
+  it('reports a number DHL does not know beside the others of its batch', async () => {
+    const { connector, replay } = replaying('error-not-found', 'shipments-express-delivered');
+    const results = await connector.track(['8264715546', '7777777770']);
+    expect(results).toMatchObject([
+      { trackingNumber: '8264715546', found: false, error: { kind: 'not_found' } },
+      { trackingNumber: '7777777770', found: true },
+    ]);
     replay.assertDone();
   });
 
-  it('tracks a batch with a result per number, local scan times resolved in the carrier zone', async () => {
-    const { connector, replay } = replaying('tracking-batch');
-    const [known, unknown] = await connector.track(['TRK00000000000001', 'TRK99999999999999']);
-    expect(known).toMatchObject({ found: true, tracks: [{ status: 'delivered', updatedAt: Date.UTC(2026, 0, 6, 9) }] });
-    expect(known?.found === true ? known.tracks[0]?.events.map((event) => event.status) : []).toEqual(['in_transit', 'out_for_delivery', 'delivered']);
-    expect(unknown).toMatchObject({ found: false, error: { kind: 'not_found' } });
-    replay.assertDone();
-  });
-
-  it('classifies a recorded address refusal without retrying it', async () => {
-    const { connector, replay } = replaying('error-invalid-address');
-    await expect(connector.createShipment(CREATE_INPUT)).rejects.toMatchObject({ kind: 'invalid_request', providerCode: 'invalid_address', attempts: 1 });
-    replay.assertDone();
-  });
-
-  it('refuses a shipment across a customs border without a declaration, before any call', async () => {
-    const { connector, replay } = replaying();
-    await expect(connector.createShipment({ ...CREATE_INPUT, to: { ...CREATE_INPUT.to, country: 'GB', postalCode: 'SW1A 1AA', city: 'London' } })).rejects.toMatchObject({
-      kind: 'invalid_request',
-      reason: 'customs_required',
-    });
-    replay.assertDone();
+  it('fails the whole batch on a refused key, never reporting numbers as unknown', async () => {
+    const { connector } = replaying('error-unauthorized');
+    await expect(connector.track(['7777777770'])).rejects.toMatchObject({ kind: 'auth', status: 401 });
   });
 });

@@ -1,35 +1,33 @@
 import type { LogisticsConnector } from '@interlock/logistics';
+import { shipmentPolling } from '@interlock/logistics';
 import type { ConnectorContractSpec } from '@interlock/testkit';
 import { createDhlConnector, DHL_RATE_LIMITS } from '../../src/index.js';
-import { API_KEY, CREATE_INPUT, replyOf, WEBHOOK_SECRET } from './recorded.js';
+import { API_KEY, replyOf } from './recorded.js';
 
-const read = replyOf('shipment-get-delivered');
-// Its contract is a shipment, an object: spread, it makes the broken, drifted and new-status variants.
-const shipment = read.body as Record<string, unknown>;
+const read = replyOf('shipments-express-delivered');
+const page = read.body as { shipments: Record<string, unknown>[] };
+const [shipment] = page.shipments;
+const withShipment = (changes: Record<string, unknown>) => ({ status: 200, body: { ...page, shipments: [{ ...shipment, ...changes }] } });
+const latest = shipment?.['status'] as Record<string, unknown>;
 
-/** Everything the shared connector contract suite needs to know about dhl. */
+/**
+ * Everything the shared connector contract suite needs to know about dhl. The read is a poll as
+ * the hub makes it (shipmentPolling over `track`), which fails with the kind of a number's error;
+ * DHL's tracking API has no writes.
+ */
 export const dhlSpec: ConnectorContractSpec<LogisticsConnector> = {
   provider: 'dhl',
-  credentials: [API_KEY, WEBHOOK_SECRET],
-  create: ({ baseUrl, clock, fetch, telemetry }) => createDhlConnector({ baseUrl, apiKeys: [API_KEY], webhookSecrets: [WEBHOOK_SECRET], clock, fetch, telemetry }),
-  read: { method: 'GET', path: '/v1/shipments/:id', reply: read, call: (connector) => connector.getShipment('shp_00000000000001') },
-  write: {
-    method: 'POST',
-    path: '/v1/shipments',
-    idempotencyHeader: 'Idempotency-Key',
-    reply: replyOf('shipment-create'),
-    call: (connector) => connector.createShipment(CREATE_INPUT),
-  },
+  credentials: [API_KEY],
+  create: ({ baseUrl, clock, fetch, telemetry }) => createDhlConnector({ baseUrl, apiKeys: [API_KEY], clock, fetch, telemetry }),
+  read: { method: 'GET', path: '/shipments', reply: read, call: (connector) => shipmentPolling.read(connector, '7777777770') },
   errors: [
-    { name: 'invalid address', kind: 'invalid_request', operation: 'write', reply: replyOf('error-invalid-address') },
-    { name: 'idempotency key reused', kind: 'conflict', operation: 'write', reply: replyOf('error-idempotency-key-reused') },
-    { name: 'invalid API key', kind: 'auth', reply: replyOf('error-invalid-api-key') },
-    { name: 'shipment not found', kind: 'not_found', reply: replyOf('error-resource-missing') },
-    { name: 'rate limited', kind: 'rate_limited', reply: replyOf('error-rate-limited') },
-    { name: 'carrier down', kind: 'unavailable', reply: replyOf('error-service-unavailable') },
-    { name: 'shipment body broken', kind: 'contract_violation', reply: { status: 200, body: { id: shipment['id'], object: 'shipment' } } },
+    { name: 'no result found', kind: 'not_found', reply: replyOf('error-not-found') },
+    { name: 'invalid API key', kind: 'auth', reply: replyOf('error-unauthorized') },
+    { name: 'quota spent', kind: 'rate_limited', reply: replyOf('error-rate-limited') },
+    { name: 'DHL down', kind: 'unavailable', reply: replyOf('error-internal') },
+    { name: 'shipments not a list', kind: 'contract_violation', reply: { status: 200, body: { shipments: 'none' } } },
   ],
-  limits: { operation: 'read', windows: DHL_RATE_LIMITS.read },
-  drift: { reply: { status: 200, body: { ...shipment, co2_grams: 412 } } },
-  unknownEnum: { reply: { status: 200, body: { ...shipment, status: 'held_at_customs' } }, raw: 'held_at_customs' },
+  limits: { operation: 'read', windows: DHL_RATE_LIMITS.track },
+  drift: { reply: withShipment({ co2Emissions: 412 }) },
+  unknownEnum: { reply: withShipment({ events: [{ ...latest, statusCode: 'held-at-customs' }], status: { ...latest, statusCode: 'held-at-customs' } }), raw: 'held-at-customs' },
 };
