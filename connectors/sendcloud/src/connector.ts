@@ -1,0 +1,52 @@
+import { systemClock, type Clock, type TelemetrySink } from '@interlock/core';
+import type { LogisticsConnector } from '@interlock/logistics';
+import { createSendcloudClient } from './client.js';
+import type { SendcloudContext } from './operations/context.js';
+import { quoteRates } from './operations/rates.js';
+import { cancelShipment, createShipment, findShipmentByReference, getShipment, listShipments } from './operations/shipments.js';
+import { track } from './operations/tracking.js';
+import { eventsFromVerifiedBody, parseWebhook } from './operations/webhooks.js';
+import { SENDCLOUD_API_BASE_URL, SENDCLOUD_PROVIDER } from './provider.js';
+
+export interface SendcloudConnectorOptions {
+  /** One API key, or two while one is rotated. */
+  apiKeys: readonly string[];
+  /** The webhook secrets deliveries are verified with: one, or two while one is rotated. */
+  webhookSecrets: readonly string[];
+  /** Default the production API; a sandbox or a simulator's URL otherwise. */
+  baseUrl?: string;
+  clock?: Clock;
+  fetch?: typeof fetch;
+  telemetry?: readonly TelemetrySink[];
+}
+
+/**
+ * The Sendcloud connector. Wiring only: requests, retries, limits, breakers, idempotency,
+ * telemetry and redaction are core's; each capability is one file in operations/.
+ */
+export function createSendcloudConnector(options: SendcloudConnectorOptions): LogisticsConnector {
+  // Without a secret every delivery would be refused, which looks like an attack rather than a setup mistake.
+  if (options.webhookSecrets.length === 0) throw new TypeError(SENDCLOUD_PROVIDER + ': at least one webhook secret is required');
+  const clock = options.clock ?? systemClock;
+  const api = createSendcloudClient({
+    baseUrl: options.baseUrl ?? SENDCLOUD_API_BASE_URL,
+    apiKeys: options.apiKeys,
+    clock,
+    telemetry: options.telemetry ?? [],
+    alsoRedact: options.webhookSecrets,
+    fetch: options.fetch,
+  });
+  const ctx: SendcloudContext = { api, clock, webhookSecrets: [...options.webhookSecrets] };
+  return {
+    provider: SENDCLOUD_PROVIDER,
+    quoteRates: (request) => quoteRates(ctx, request),
+    createShipment: (input) => createShipment(ctx, input),
+    cancelShipment: (id, cancelOptions) => cancelShipment(ctx, id, cancelOptions),
+    getShipment: (id) => getShipment(ctx, id),
+    findShipmentByReference: (reference) => findShipmentByReference(ctx, reference),
+    track: (trackingNumbers) => track(ctx, trackingNumbers),
+    listShipments: (filter) => listShipments(ctx, filter),
+    parseWebhook: (delivery) => parseWebhook(ctx, delivery),
+    eventsFromVerifiedBody: (rawBody, eventId) => eventsFromVerifiedBody(ctx, rawBody, eventId),
+  };
+}

@@ -1,0 +1,61 @@
+import { defineConnector, requireEnvList, type DocumentedLimits } from '@interlock/core';
+import { logisticsDomain, type LogisticsConnector } from '@interlock/logistics';
+import { z } from 'zod';
+import { createSendcloudConnector } from './connector.js';
+import { sendcloudEndpoints } from './endpoints.js';
+import { SENDCLOUD_RATE_LIMITS } from './limits.js';
+import { SENDCLOUD_API_BASE_URL, SENDCLOUD_PROVIDER, SENDCLOUD_REPORTING_LAG_MS } from './provider.js';
+import { webhookIntake } from './webhooks.js';
+
+/**
+ * The connector's options in the hub's config. Credentials are named by environment variable,
+ * never written in the file; an option the schema does not know (a key pasted in) is refused.
+ */
+export const sendcloudConfigSchema = z
+  .object({
+    /** Sandbox, production, or a simulator. */
+    baseUrl: z.string().url().default(SENDCLOUD_API_BASE_URL),
+    /** The variable holding the API keys: one, or two comma-separated while one is rotated. */
+    apiKeysEnv: z.string().min(1).default('SENDCLOUD_API_KEYS'),
+  })
+  .strict();
+
+export type SendcloudConfig = z.output<typeof sendcloudConfigSchema>;
+
+/** The account's windows and each endpoint's, as the scorecard and the hub's console show them. */
+const documentedLimits: DocumentedLimits = {
+  account: SENDCLOUD_RATE_LIMITS.account,
+  ...Object.fromEntries(Object.entries(sendcloudEndpoints).map(([name, endpoint]) => [name, endpoint.rateLimits ?? []])),
+};
+
+/** What the hub loads from `{ "connector": "@interlock/sendcloud" }`: the connector and its rules, as data. */
+export const descriptor = defineConnector<LogisticsConnector, typeof sendcloudConfigSchema>({
+  id: SENDCLOUD_PROVIDER,
+  domain: logisticsDomain,
+  config: sendcloudConfigSchema,
+  create: (config, context) =>
+    createSendcloudConnector({
+      baseUrl: config.baseUrl,
+      apiKeys: requireEnvList(context.env, config.apiKeysEnv, SENDCLOUD_PROVIDER),
+      webhookSecrets: context.webhookSecrets,
+      clock: context.clock,
+      telemetry: context.telemetry,
+      ...(context.fetch ? { fetch: context.fetch } : {}),
+    }),
+  webhooks: webhookIntake,
+  reportingLagMs: () => SENDCLOUD_REPORTING_LAG_MS,
+  limits: documentedLimits,
+  // Only what this package implements and tests itself; the hub brings dedupe, queues and alerts.
+  capabilities: [
+    'auth.secrets-store',
+    'auth.webhook-signature-tested',
+    'limits.per-endpoint',
+    'limits.burst-sustained',
+    'webhooks.verify-every-event',
+    'webhooks.polling-fallback',
+    'data.field-constants',
+    'data.timezones-tested',
+    'data.unknown-enum-alert',
+    'data.pagination-tested',
+  ],
+});

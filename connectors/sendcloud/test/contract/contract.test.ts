@@ -1,0 +1,4 @@
+import { runConnectorContractSuite } from '@interlock/testkit/vitest';
+import { sendcloudSpec } from './spec.js';
+
+runConnectorContractSuite(sendcloudSpec);

@@ -1,0 +1,53 @@
+import { weight } from '@interlock/core';
+import { FakeClock } from '@interlock/core/testing';
+import { cachedConnector, TrackingCache, type TrackingResult } from '@interlock/logistics';
+import { describe, expect, it } from 'vitest';
+import { createSendcloudConnector, SENDCLOUD_RATE_LIMITS, sendcloudEndpoints } from '../src/index.js';
+import { createSendcloudSimulation } from '../testing/index.js';
+import { FROM, TO } from './contract/recorded.js';
+
+const SHIPMENTS = 50;
+const READS = 1_000;
+const MINUTE = 60_000;
+/** The documented window a tracking read counts against: shipping-related GETs, 420 a minute. */
+const TRACKING_LIMIT = Math.min(...(sendcloudEndpoints.track.rateLimits ?? []).filter((window) => window.windowMs === MINUTE).map((window) => window.limit));
+
+describe('sendcloud tracking reads', () => {
+  it('answers 1,000 reads of 50 parcels in one minute within the documented limit, with no 429', { timeout: 60_000 }, async () => {
+    expect(TRACKING_LIMIT).toBe(420);
+    expect(SENDCLOUD_RATE_LIMITS.read).toContainEqual({ limit: 420, windowMs: MINUTE });
+    const clock = new FakeClock({ autoAdvance: true, start: Date.UTC(2026, 2, 29, 0) });
+    const simulation = await createSendcloudSimulation({ clock, webhookSecret: 'whsec_reads' });
+    try {
+      const connector = createSendcloudConnector({ baseUrl: simulation.simulator.url, apiKeys: ['pk_test_reads:sk_test_reads'], webhookSecrets: ['whsec_reads'], clock, fetch: clock.trackFetch() });
+      const numbers: string[] = [];
+      for (let index = 0; index < SHIPMENTS; index++) {
+        const shipment = await connector.createShipment({ from: FROM, to: TO, parcels: [{ weight: weight(500, 'g') }], service: 'standard', reference: 'reads-' + index });
+        numbers.push(...shipment.trackingNumbers);
+      }
+      expect(numbers).toHaveLength(SHIPMENTS);
+
+      const cached = cachedConnector(connector, { tracking: new TrackingCache({ clock }) });
+      const startedAt = clock.now();
+      const before = simulation.simulator.requests.length;
+      // A read every 60 ms, each asking for one parcel: the hub's pollers and its API callers at once.
+      const reads: Promise<TrackingResult[]>[] = [];
+      for (let index = 0; index < READS; index++) {
+        reads.push(cached.track([numbers[index % SHIPMENTS] ?? '']));
+        await clock.sleep(MINUTE / READS);
+      }
+      const answers = (await Promise.all(reads)).flat();
+      const elapsed = clock.now() - startedAt;
+
+      const calls = simulation.simulator.requests.slice(before);
+      expect(answers).toHaveLength(READS);
+      expect(answers.every((answer) => answer.found)).toBe(true);
+      expect(calls.filter((call) => call.path.endsWith('/tracking')).length).toBeLessThanOrEqual(SHIPMENTS);
+      expect(calls.length).toBeLessThanOrEqual(TRACKING_LIMIT);
+      expect(simulation.throttled()).toBe(0);
+      expect(elapsed).toBeLessThanOrEqual(MINUTE + 1_000);
+    } finally {
+      await simulation.simulator.close();
+    }
+  });
+});

@@ -1,0 +1,3 @@
+import { interlockVitestConfig } from '@interlock/vitest-config';
+
+export default interlockVitestConfig({ lines: 90 });
