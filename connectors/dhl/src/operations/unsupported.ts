@@ -2,10 +2,10 @@ import { IntegrationError } from '@interlock/core';
 import { DHL_PROVIDER } from '../provider.js';
 
 /**
- * Rates, labels, voids and shipment lookups are DHL Express's (the MyDHL API, Basic auth), whose
- * request and response shapes were not in any source this connector could be written from
- * (../shared/providers holds none, and no public copy was reachable). Rather than guess a wire
- * shape, each of them refuses before any call, with a typed error a caller can tell apart.
+ * Rates, labels, voids and shipment lookups are DHL Express's (the MyDHL API, Basic auth, its own
+ * base URL), not implemented in this release: ../shared/providers holds none of its shapes, and
+ * the contracts are still to be written from DHL's MyDHL OpenAPI. Until then each of them refuses
+ * before any call, with a typed error a caller can tell apart, rather than sending a guessed shape.
  */
 export function unsupported(endpoint: string): IntegrationError {
   return new IntegrationError('invalid_request', `${DHL_PROVIDER}: ${endpoint} is not supported (DHL Express / MyDHL API not implemented; this connector tracks only)`, {
