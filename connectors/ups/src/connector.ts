@@ -1,52 +1,70 @@
 import { systemClock, type Clock, type TelemetrySink } from '@interlock/core';
-import type { LogisticsConnector } from '@interlock/logistics';
-import { createUpsClient } from './client.js';
+import type { LogisticsConnector, LogisticsEvent, WebhookDelivery } from '@interlock/logistics';
+import { createUpsClient, type UpsClientCredentials } from './client.js';
 import type { UpsContext } from './operations/context.js';
-import { quoteRates } from './operations/rates.js';
-import { cancelShipment, createShipment, findShipmentByReference, getShipment, listShipments } from './operations/shipments.js';
+import { SubscriptionKeeper, subscribe, type SubscriptionOutcome } from './operations/subscriptions.js';
 import { track } from './operations/tracking.js';
-import { eventsFromVerifiedBody, parseWebhook } from './operations/webhooks.js';
-import { UPS_API_BASE_URL, UPS_PROVIDER } from './provider.js';
+import { unsupported } from './operations/unsupported.js';
+import { eventsFromVerifiedBody, parseWebhook, readAlerted } from './operations/webhooks.js';
+import { UPS_API_BASE_URL, UPS_DEFAULT_LOCAL_ZONE, UPS_PROVIDER } from './provider.js';
 
 export interface UpsConnectorOptions {
-  /** One API key, or two while one is rotated. */
-  apiKeys: readonly string[];
-  /** The webhook secrets deliveries are verified with: one, or two while one is rotated. */
+  /** The OAuth2 client UPS issued for the app. */
+  credentials: UpsClientCredentials;
+  /** The credentials registered for Track Alert pushes: one, or two while one is rotated. */
   webhookSecrets: readonly string[];
-  /** Default the production API; a sandbox or a simulator's URL otherwise. */
+  /** Default production (`https://onlinetools.ups.com`); CIE or a simulator's URL otherwise. */
   baseUrl?: string;
+  /** The IANA zone zone-less scan times are read in when UPS sends neither GMT fields nor an offset. */
+  localZone?: string;
   clock?: Clock;
   fetch?: typeof fetch;
   telemetry?: readonly TelemetrySink[];
 }
 
+/** The LogisticsConnector, with what Track Alert adds. */
+export interface UpsConnector extends LogisticsConnector {
+  /** Subscribes numbers to Track Alert (100 per call) for UPS's 14 days. */
+  subscribe(trackingNumbers: readonly string[]): Promise<SubscriptionOutcome>;
+  /** Subscriptions kept alive: renewed a day before they lapse, on the caller's schedule. */
+  readonly subscriptions: SubscriptionKeeper;
+  /** Checks a push's credential, then reads its number from UPS: the event's track is UPS's answer, never the push's. */
+  readAlerted(delivery: WebhookDelivery): Promise<LogisticsEvent>;
+}
+
 /**
- * The Ups connector. Wiring only: requests, retries, limits, breakers, idempotency,
- * telemetry and redaction are core's; each capability is one file in operations/.
+ * The UPS connector: tracking and Track Alert. Rates, labels, voids and shipment reads are refused
+ * with a typed `operation_unsupported` error (no UPS Rating or Shipping spec is pinned). Wiring
+ * only: requests, retries, limits, breakers, telemetry and redaction are core's.
  */
-export function createUpsConnector(options: UpsConnectorOptions): LogisticsConnector {
-  // Without a secret every delivery would be refused, which looks like an attack rather than a setup mistake.
-  if (options.webhookSecrets.length === 0) throw new TypeError(UPS_PROVIDER + ': at least one webhook secret is required');
+export function createUpsConnector(options: UpsConnectorOptions): UpsConnector {
+  // Without a credential every push would be refused, which looks like an attack rather than a setup mistake.
+  if (options.webhookSecrets.length === 0) throw new TypeError(UPS_PROVIDER + ': at least one Track Alert credential is required');
   const clock = options.clock ?? systemClock;
   const api = createUpsClient({
     baseUrl: options.baseUrl ?? UPS_API_BASE_URL,
-    apiKeys: options.apiKeys,
+    credentials: options.credentials,
     clock,
     telemetry: options.telemetry ?? [],
     alsoRedact: options.webhookSecrets,
     fetch: options.fetch,
   });
-  const ctx: UpsContext = { api, clock, webhookSecrets: [...options.webhookSecrets] };
+  const ctx: UpsContext = { api, clock, webhookSecrets: [...options.webhookSecrets], localZone: options.localZone ?? UPS_DEFAULT_LOCAL_ZONE };
   return {
     provider: UPS_PROVIDER,
-    quoteRates: (request) => quoteRates(ctx, request),
-    createShipment: (input) => createShipment(ctx, input),
-    cancelShipment: (id, cancelOptions) => cancelShipment(ctx, id, cancelOptions),
-    getShipment: (id) => getShipment(ctx, id),
-    findShipmentByReference: (reference) => findShipmentByReference(ctx, reference),
+    quoteRates: () => Promise.reject(unsupported('quoteRates')),
+    createShipment: () => Promise.reject(unsupported('createShipment')),
+    cancelShipment: () => Promise.reject(unsupported('cancelShipment')),
+    getShipment: () => Promise.reject(unsupported('getShipment')),
+    findShipmentByReference: () => Promise.reject(unsupported('findShipmentByReference')),
+    listShipments: () => ({
+      [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(unsupported('listShipments')) }),
+    }),
     track: (trackingNumbers) => track(ctx, trackingNumbers),
-    listShipments: (filter) => listShipments(ctx, filter),
     parseWebhook: (delivery) => parseWebhook(ctx, delivery),
     eventsFromVerifiedBody: (rawBody, eventId) => eventsFromVerifiedBody(ctx, rawBody, eventId),
+    subscribe: (trackingNumbers) => subscribe(ctx, trackingNumbers),
+    subscriptions: new SubscriptionKeeper(ctx),
+    readAlerted: (delivery) => readAlerted(ctx, delivery),
   };
 }

@@ -1,34 +1,26 @@
-import type { Contract, ContractEndpoint } from '@interlock/core';
-import type { z } from 'zod';
+import type { ContractEndpoint } from '@interlock/core';
 import { UPS_RATE_LIMITS } from './limits.js';
-import { rateListContract } from './wire/rate.js';
-import { shipmentContract, shipmentListContract } from './wire/shipment.js';
-import { trackingListContract } from './wire/tracking.js';
+import { UPS_API_VERSION, UPS_TRACK_ALERT_VERSION } from './provider.js';
+import { subscriptionContract } from './wire/event.js';
+import { trackResponseContract } from './wire/tracking.js';
 
-const read = <S extends z.ZodTypeAny>(path: string, response: Contract<S>): ContractEndpoint<S> => ({
-  method: 'GET',
-  path,
-  rateLimits: UPS_RATE_LIMITS.read,
-  response,
-});
-
-// POSTs carry core's Idempotency-Key: one per operation, kept across its retries.
-const write = <S extends z.ZodTypeAny>(path: string, response: Contract<S>): ContractEndpoint<S> => ({
-  method: 'POST',
-  path,
-  rateLimits: UPS_RATE_LIMITS.write,
-  response,
-});
-
-/** Every endpoint the connector calls, by the name errors and telemetry carry. Template value: the carrier's paths. */
+/** Every endpoint the connector calls, by the name errors and telemetry carry. Paths from Tracking.yaml and UPSTrackAlert.yaml under `/api`. */
 export const upsEndpoints = {
-  // A quote changes nothing at the carrier: retried freely, with no key.
-  quoteRates: { ...write('/v1/rates', rateListContract), idempotent: true, idempotencyHeader: false },
-  createShipment: write('/v1/shipments', shipmentContract),
-  getShipment: read('/v1/shipments/{id}', shipmentContract),
-  listShipments: read('/v1/shipments', shipmentListContract),
-  cancelShipment: write('/v1/shipments/{id}/cancel', shipmentContract),
-  track: read('/v1/tracking', trackingListContract),
+  track: {
+    method: 'GET',
+    path: `/api/track/${UPS_API_VERSION}/details/{inquiryNumber}`,
+    rateLimits: UPS_RATE_LIMITS.track,
+    response: trackResponseContract,
+  } satisfies ContractEndpoint<typeof trackResponseContract.schema>,
+  // Subscribing the same numbers twice renews them: no key is needed to retry it safely.
+  subscribe: {
+    method: 'POST',
+    path: `/api/track/${UPS_TRACK_ALERT_VERSION}/subscription/standard/package`,
+    rateLimits: UPS_RATE_LIMITS.subscribe,
+    response: subscriptionContract,
+    idempotent: true,
+    idempotencyHeader: false,
+  } satisfies ContractEndpoint<typeof subscriptionContract.schema>,
 } as const;
 
 export type UpsEndpoints = typeof upsEndpoints;

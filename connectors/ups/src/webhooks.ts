@@ -1,34 +1,25 @@
-import { timestampedHmacScheme, type SignatureScheme, type WebhookIntake } from '@interlock/core';
-import { EVENT_FIELDS } from './fields.js';
-import { UPS_PROVIDER } from './provider.js';
-
-/** How far a delivery's signed timestamp may be from the receiver's clock. Template value: the provider's tolerance. */
-const REPLAY_WINDOW_MS = 300_000;
+import { BODY_DIGEST, type WebhookIntake } from '@interlock/core';
+import { ALERT_FIELDS } from './fields.js';
 
 /**
- * `ups-signature: t=<unix s>,v1=<hex>`: hex HMAC-SHA256 of `${t}.${body}` keyed with the webhook
- * secret; several `v1` while a rolled secret overlaps the old one. Template value: the common
- * convention. Build the provider's documented one from core's generic schemes
- * (timestampedHmacScheme, bodyHmacScheme, standardWebhooksScheme), never by hand.
+ * The header a Track Alert push carries the registered credential in. UPSTrackAlert.yaml (v2)
+ * moved the credential to "Manage Webhook Credentials" and names no header for it (only
+ * `x-api-key`, the OAuth client id, and `User-Agent: UPSPubSubTrackingService`), so this is
+ * configuration the account owner confirms when registering the webhook (RUNBOOK.md).
  */
-export const webhookScheme: SignatureScheme = timestampedHmacScheme({
-  name: UPS_PROVIDER,
-  header: 'ups-signature',
-  timestampKey: 't',
-  signatureKey: 'v1',
-  toleranceMs: REPLAY_WINDOW_MS,
-});
+export const UPS_ALERT_CREDENTIAL_HEADER = 'credential';
 
 /**
- * Where an event says who it is. Id, type and time are in the body, which the signature covers,
- * so each can be trusted once the delivery is verified; the signed timestamp bounds replays.
+ * Track Alert signs nothing: a push proves only that its sender knows the credential. So the id
+ * is a digest of the body, no field of it is trusted, and the push only asks for a tracking read
+ * (see `operations/webhooks.ts`); there is no signed time, so no replay window beyond dedupe.
  */
 export const webhookIntake: WebhookIntake = Object.freeze({
-  verification: { kind: 'signature', scheme: webhookScheme },
+  verification: { kind: 'shared-token', header: UPS_ALERT_CREDENTIAL_HEADER },
   secretsEnv: 'UPS_WEBHOOK_SECRETS',
-  eventId: [{ from: 'body', path: EVENT_FIELDS.inbound.id }],
-  eventType: { from: 'body', path: EVENT_FIELDS.inbound.type },
-  occurredAt: { field: { from: 'body', path: EVENT_FIELDS.inbound.createdAt }, format: { kind: 'unix_seconds' } },
-  signed: { eventId: true, eventType: true, occurredAt: true },
-  replayWindowMs: REPLAY_WINDOW_MS,
+  eventId: BODY_DIGEST,
+  eventType: { from: 'body', path: ALERT_FIELDS.inbound.type },
+  signed: { eventId: false, eventType: false, occurredAt: false },
+  // UPS does not document redeliveries; a day covers a push repeated after an outage of ours.
+  redeliveryWindowMs: 24 * 60 * 60 * 1000,
 } satisfies WebhookIntake);

@@ -1,22 +1,14 @@
-import { createHmac } from 'node:crypto';
 import { authenticateDelivery, type ConnectorContext } from '@interlock/core';
 import { FakeClock } from '@interlock/core/testing';
 import { describe, expect, it } from 'vitest';
-import { descriptor } from '../src/index.js';
+import { descriptor, UPS_ALERT_CREDENTIAL_HEADER } from '../src/index.js';
+import { CREDENTIAL, DELIVERED_ALERT } from './fixtures/recorded.js';
 
-const SECRET = 'whsec_ups_descriptor_test';
 const NOW = Date.UTC(2026, 0, 1, 12);
-const SECONDS = NOW / 1000;
-const BODY = JSON.stringify({ id: 'evt_1', type: 'descriptor.test', created_at: SECONDS });
-
-/** Signs as the provider documents it, with node:crypto only. */
-function signed(rawBody: string, timestamp: number, secret = SECRET): Record<string, string> {
-  const signature = createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex');
-  return { 'ups-signature': `t=${timestamp},v1=${signature}` };
-}
+const BODY = JSON.stringify(DELIVERED_ALERT);
 
 function context(env: Record<string, string>): ConnectorContext {
-  return { env, clock: new FakeClock({ start: NOW }), telemetry: [], webhookSecrets: [SECRET] };
+  return { env, clock: new FakeClock({ start: NOW }), telemetry: [], webhookSecrets: [CREDENTIAL] };
 }
 
 describe('ups descriptor', () => {
@@ -26,47 +18,38 @@ describe('ups descriptor', () => {
     expect(descriptor.webhooks.secretsEnv).toBe('UPS_WEBHOOK_SECRETS');
   });
 
-  it('verifies webhooks signed in the ups-signature header', () => {
-    const { verification } = descriptor.webhooks;
-    expect(verification.kind).toBe('signature');
-    if (verification.kind !== 'signature') return;
-    expect(verification.scheme.name).toBe('ups');
-    expect(verification.scheme.read({ 'ups-signature': 't=1,v1=00' })).toBeDefined();
-    expect(verification.scheme.read({ 'x-signature': 't=1,v1=00' })).toBeUndefined();
+  it('authenticates Track Alert pushes by the registered credential, which signs nothing', () => {
+    expect(descriptor.webhooks.verification).toEqual({ kind: 'shared-token', header: UPS_ALERT_CREDENTIAL_HEADER });
+    expect(descriptor.webhooks.signed).toEqual({ eventId: false, eventType: false, occurredAt: false });
+    expect(descriptor.webhooks.eventId).toBe('body-digest');
   });
 
-  it('accepts a delivery signed independently with node:crypto', () => {
-    const delivery = { rawBody: BODY, headers: signed(BODY, SECONDS), now: NOW };
-    expect(authenticateDelivery(descriptor.webhooks, delivery, [SECRET])).toEqual({ ok: true });
-    expect(authenticateDelivery(descriptor.webhooks, delivery, ['whsec_old', SECRET])).toEqual({ ok: true });
+  it('accepts the spec example push carrying the credential, during a rotation too, and refuses it without', () => {
+    const check = (headers: Record<string, string>, secrets = [CREDENTIAL]) => authenticateDelivery(descriptor.webhooks, { rawBody: BODY, headers, now: NOW }, secrets);
+    expect(check({ [UPS_ALERT_CREDENTIAL_HEADER]: CREDENTIAL })).toEqual({ ok: true });
+    expect(check({ [UPS_ALERT_CREDENTIAL_HEADER]: CREDENTIAL }, ['old-credential', CREDENTIAL])).toEqual({ ok: true });
+    expect(check({ [UPS_ALERT_CREDENTIAL_HEADER]: 'someone-else' })).toEqual({ ok: false, reason: 'bad_token' });
+    expect(check({})).toEqual({ ok: false, reason: 'bad_token' });
   });
 
-  it('refuses a forged body, another secret, a replay outside the window and a missing signature', () => {
-    const check = (rawBody: string, headers: Record<string, string>, now = NOW) => authenticateDelivery(descriptor.webhooks, { rawBody, headers, now }, [SECRET]);
-    expect(check(`${BODY} `, signed(BODY, SECONDS))).toEqual({ ok: false, reason: 'signature_mismatch' });
-    expect(check(BODY, signed(BODY, SECONDS, 'whsec_someone_else'))).toEqual({ ok: false, reason: 'signature_mismatch' });
-    expect(check(BODY, signed(BODY, SECONDS), NOW + 10 * 60_000)).toEqual({ ok: false, reason: 'timestamp_outside_tolerance' });
-    expect(check(BODY, {})).toEqual({ ok: false, reason: 'missing_signature' });
-  });
-
-  it('fails to create without its API keys, naming the variable', () => {
-    expect(() => descriptor.create(descriptor.config.parse({}), context({}))).toThrow(/\bUPS_API_KEYS\b/);
+  it('fails to create without its OAuth2 client, naming the variable and never the value', () => {
+    expect(() => descriptor.create(descriptor.config.parse({}), context({}))).toThrow(/\bUPS_CLIENT\b/);
+    expect(() => descriptor.create(descriptor.config.parse({}), context({ UPS_CLIENT: 'only-an-id' }))).toThrow(/UPS_CLIENT must be client_id:client_secret/);
   });
 
   it('creates the connector from the variable its config names', () => {
-    const config = descriptor.config.parse({ apiKeysEnv: 'UPS_KEYS_FOR_TEST' });
-    const connector = descriptor.create(config, context({ UPS_KEYS_FOR_TEST: 'sk_test_one,sk_test_two' }));
+    const config = descriptor.config.parse({ clientEnv: 'UPS_CLIENT_FOR_TEST', localZone: 'Europe/Berlin' });
+    const connector = descriptor.create(config, context({ UPS_CLIENT_FOR_TEST: 'client-id:client-secret' }));
     expect(connector.provider).toBe('ups');
   });
 
-  it('refuses an option it does not know, such as a key written into the config', () => {
-    expect(descriptor.config.safeParse({ apiKey: 'sk_live_pasted' }).success).toBe(false);
+  it('refuses an option it does not know, such as a secret written into the config', () => {
+    expect(descriptor.config.safeParse({ clientSecret: 'pasted' }).success).toBe(false);
   });
 
-  it('documents positive limits for the account and every endpoint', () => {
-    expect(Object.keys(descriptor.limits)).toContain('account');
-    for (const [endpoint, windows] of Object.entries(descriptor.limits)) {
-      expect(windows.length, endpoint).toBeGreaterThan(0);
-    }
+  it('documents the issue\'s limits: tracking 20 a minute under 300 a minute for the account', () => {
+    expect(descriptor.limits['track']).toContainEqual({ limit: 20, windowMs: 60_000 });
+    expect(descriptor.limits['account']).toContainEqual({ limit: 300, windowMs: 60_000 });
+    for (const [endpoint, windows] of Object.entries(descriptor.limits)) expect(windows.length, endpoint).toBeGreaterThan(0);
   });
 });

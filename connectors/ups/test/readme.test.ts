@@ -14,7 +14,7 @@ describe('ups README', () => {
   });
 
   it('names the variables the hub reads credentials from', () => {
-    expect(readme).toContain('UPS_API_KEYS');
+    expect(readme).toContain('UPS_CLIENT');
     expect(readme).toContain('UPS_WEBHOOK_SECRETS');
   });
 });

@@ -1,31 +1,19 @@
-import { MemoryTelemetrySink, money, weight } from '@interlock/core';
+import { MemoryTelemetrySink, weight } from '@interlock/core';
 import { FakeClock } from '@interlock/core/testing';
-import type { Address } from '@interlock/logistics';
-import { runLogisticsEndToEnd, type LogisticsEndToEndResult, type LogisticsSimulation } from '@interlock/logistics/testing';
+import type { LogisticsConnector } from '@interlock/logistics';
+import { runLogisticsEndToEnd, type LogisticsEndToEndResult } from '@interlock/logistics/testing';
 import { describe, expect, it } from 'vitest';
-import { createUpsConnector } from '../src/index.js';
-import { createUpsSimulation } from '../testing/index.js';
+import { createUpsConnector, SUBSCRIPTION_LIFETIME_MS, SUBSCRIPTION_RENEW_BEFORE_MS, UNSUPPORTED_OPERATIONS, type UpsConnector } from '../src/index.js';
+import { createUpsSimulation, TEN_MINUTE_OUTAGE, UNLISTED, type UpsSimulation, type UpsSimulationOptions } from '../testing/index.js';
 
-const SECRET = 'whsec_ups_simulation';
+const CREDENTIAL = 'ups-simulation-credential';
 const SHIPMENTS = 16;
+const HOUR = 60 * 60_000;
+const ADDRESS = { name: 'Receiver', lines: ['2 Main St'], city: 'Atlanta', postalCode: '30302', country: 'US' };
 
-export const FROM: Address = {
-  name: 'Test Sender',
-  company: 'Müller GmbH',
-  lines: ['Teststraat'],
-  houseNumber: '1',
-  postalCode: '1011 AB',
-  city: 'Amsterdam',
-  country: 'NL',
-  phone: '+31201234567',
-  email: 'sender@example.com',
-};
-
-export const TO: Address = { name: 'Test Receiver', lines: ['Zakładowa'], houseNumber: '7', postalCode: '90-001', city: 'Łódź', country: 'PL' };
-
-async function onSimulation<T>(run: (clock: FakeClock, simulation: LogisticsSimulation) => Promise<T>): Promise<T> {
+async function onSimulation<T>(extra: Partial<UpsSimulationOptions>, run: (clock: FakeClock, simulation: UpsSimulation) => Promise<T>): Promise<T> {
   const clock = new FakeClock({ autoAdvance: true, start: Date.UTC(2026, 0, 5, 9) });
-  const simulation = await createUpsSimulation({ clock, webhookSecret: SECRET });
+  const simulation = await createUpsSimulation({ clock, credential: CREDENTIAL, ...extra });
   try {
     return await run(clock, simulation);
   } finally {
@@ -33,78 +21,165 @@ async function onSimulation<T>(run: (clock: FakeClock, simulation: LogisticsSimu
   }
 }
 
-const connectorFor = (clock: FakeClock, simulation: LogisticsSimulation, telemetry = new MemoryTelemetrySink()) =>
-  createUpsConnector({ baseUrl: simulation.simulator.url, apiKeys: ['sk_test_ups_simulation'], webhookSecrets: [SECRET], clock, fetch: clock.trackFetch(), telemetry: [telemetry] });
+const connectorFor = (clock: FakeClock, simulation: UpsSimulation, telemetry = new MemoryTelemetrySink()): UpsConnector =>
+  createUpsConnector({
+    baseUrl: simulation.simulator.url,
+    credentials: { clientId: 'sim-client', clientSecret: 'sim-client-secret' },
+    webhookSecrets: [CREDENTIAL],
+    clock,
+    fetch: clock.trackFetch(),
+    telemetry: [telemetry],
+  });
+
+/**
+ * UPS labels come from its Shipping API, which this connector does not implement; the run's
+ * creates go to the simulated carrier's own label desk, looked up by reference first as a caller
+ * without keys would. Everything after the label is this connector's.
+ */
+function withLabelDesk(connector: UpsConnector, simulation: UpsSimulation): LogisticsConnector {
+  const made = new Map<string, ReturnType<UpsSimulation['ship']>>();
+  return {
+    ...connector,
+    createShipment: (input) => {
+      const shipment = made.get(input.reference) ?? simulation.ship({ reference: input.reference, weight: input.parcels[0]?.weight ?? weight(1, 'kg') });
+      made.set(input.reference, shipment);
+      return Promise.resolve(shipment);
+    },
+  };
+}
+
+function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
 
 function endToEnd(webhooks: boolean): Promise<LogisticsEndToEndResult> {
-  return onSimulation((clock, simulation) => {
+  // Pushes held 1 to 5 hours, and every call failing with 503 for ten minutes once the parcels are out.
+  return onSimulation({ alertLagMs: { min: HOUR, max: 5 * HOUR }, outage: TEN_MINUTE_OUTAGE(45 * 60_000) }, (clock, simulation) => {
     const telemetry = new MemoryTelemetrySink();
     return runLogisticsEndToEnd({
       clock,
       simulation,
-      connector: connectorFor(clock, simulation, telemetry),
+      connector: withLabelDesk(connectorFor(clock, simulation, telemetry), simulation),
       telemetry,
       shipments: SHIPMENTS,
       webhooks,
-      input: (index) => ({ from: FROM, to: TO, parcels: [{ weight: weight(250 + index, 'g') }], service: 'standard', reference: 'order-' + index }),
+      input: (index) => ({ from: ADDRESS, to: ADDRESS, parcels: [{ weight: weight(250 + index, 'g') }], service: '003', reference: `order-${index}` }),
     });
   });
 }
 
 describe('ups on its simulation', () => {
-  // The run is bound by virtual time; the timeout is for CI machines running many suites at once.
-  it('buys every label once and settles every parcel on its true final status through faults and messy webhooks', { timeout: 60_000 }, async () => {
+  it('settles every parcel on its true final status by polling through late, duplicated, reordered and dropped pushes and a ten-minute outage', { timeout: 60_000 }, async () => {
     const result = await endToEnd(true);
-    expect(result.created).toBe(SHIPMENTS);
-    expect(result.duplicateLabels).toBe(0);
+    expect(result.trackingNumbers).toBe(SHIPMENTS);
     expect(result.unsettled).toEqual([]);
     expect(result.wrongFinal).toEqual([]);
     expect(result.backwardSteps).toBe(0);
-    expect(result.webhooks.refused).toBeGreaterThan(0);
+    // Pushes are read requests: accepted with the credential, they never carry a state of their own.
+    expect(result.webhooks.accepted).toBeGreaterThan(0);
     expect(result.webhooks.crashed).toBe(0);
-    expect(result.unknownCodes).toEqual([]);
+    expect(result.settledBy.webhook).toBe(0);
+    expect(result.settledBy.polling).toBe(SHIPMENTS);
+    expect(result.faultsInjected['outage']).toBeGreaterThan(0);
+    // The unlisted type is kept raw on the tracks applied and alerted once; U (a new delivery
+    // date, documented, no state) is kept raw too but is no news to alert on.
+    expect(result.unknownCodes).toEqual([`${UNLISTED.type}/${UNLISTED.code}`, 'U/UD']);
+    expect(result.unknownAlerts).toBe(1);
   });
 
-  it('settles every parcel by polling alone when every webhook is dropped', { timeout: 60_000 }, async () => {
+  it('settles every parcel by polling alone when every push is dropped', { timeout: 60_000 }, async () => {
     const result = await endToEnd(false);
     expect(result.unsettled).toEqual([]);
     expect(result.wrongFinal).toEqual([]);
+    expect(result.backwardSteps).toBe(0);
     expect(result.settledBy.polling).toBe(SHIPMENTS);
   });
 
-  it('quotes, ships abroad with a declaration, voids, finds and tracks through the simulated API', async () => {
-    await onSimulation(async (clock, simulation) => {
+  it('refuses a push without the registered credential, and reads UPS for one with it', async () => {
+    await onSimulation({}, async (clock, simulation) => {
       const connector = connectorFor(clock, simulation);
-      const parcels = [{ weight: weight(1_500, 'g') }];
-      const rates = await connector.quoteRates({ from: FROM, to: TO, parcels });
-      expect(rates.map((rate) => [rate.service, rate.amount])).toEqual([
-        ['standard', money(695, 'EUR')],
-        ['express', money(1_390, 'EUR')],
-      ]);
+      const [number = ''] = simulation.ship({ reference: 'alerted', weight: weight(1, 'kg') }).trackingNumbers;
+      simulation.scan();
+      const [, event] = simulation.takeWebhookEvents();
+      const rawBody = JSON.stringify(event?.payload);
+      const delivery = (headers: Record<string, string>) => ({ rawBody, headers, now: clock.now() });
+      expect(thrown(() => connector.parseWebhook(delivery({})))).toMatchObject({ kind: 'auth' });
+      expect(thrown(() => connector.parseWebhook(delivery({ credential: 'someone-else' })))).toMatchObject({ kind: 'auth' });
+      const headers = simulation.signWebhook(rawBody, event ?? { id: '', type: '', payload: null, occurredAt: 0 }, clock.now());
+      const [request] = connector.parseWebhook(delivery({ ...headers }));
+      expect(request).toMatchObject({ type: 'tracking.updated', rawType: 'track_alert' });
+      expect(request?.track).toBeUndefined();
 
-      const london = { ...TO, country: 'GB', postalCode: 'SW1A 1AA', city: 'London' };
-      const customs = {
-        contentsType: 'merchandise' as const,
-        incoterm: 'DAP' as const,
-        exporterEori: 'NL123456789',
-        contents: [{ description: 'Cotton T-shirt', hsCode: '610910', quantity: 2, unitValue: money(1_500, 'EUR'), unitWeight: weight(200, 'g'), originCountry: 'PT' }],
-      };
-      const abroad = await connector.createShipment({ from: FROM, to: london, parcels, service: 'express', reference: 'order-abroad', customs });
-      expect(abroad).toMatchObject({ status: 'label_created', to: { country: 'GB' }, parcels: [{ weight: { value: 1.5, unit: 'kg' } }] });
-      await expect(connector.findShipmentByReference('order-abroad')).resolves.toMatchObject({ id: abroad.id });
-      await expect(connector.findShipmentByReference('order-never')).resolves.toBeUndefined();
+      const before = simulation.trackReads.length;
+      const read = await connector.readAlerted(delivery({ ...headers }));
+      expect(simulation.trackReads.length).toBe(before + 1);
+      expect(read.track).toMatchObject({ trackingNumber: number, status: 'in_transit' });
+      expect(read.track?.events.map((scan) => scan.rawText)).toEqual(['Shipper created a label, UPS has not received the package yet.', 'Origin Scan']);
+    });
+  });
 
-      await expect(connector.cancelShipment(abroad.id)).resolves.toMatchObject({ status: 'canceled' });
-      await expect(connector.cancelShipment(abroad.id)).rejects.toMatchObject({ kind: 'conflict', providerCode: 'shipment_not_cancelable' });
-      await expect(connector.getShipment(abroad.id)).resolves.toMatchObject({ status: 'canceled' });
+  it('subscribes 100 numbers a call and renews each a day before its 14 days lapse', async () => {
+    await onSimulation({}, async (clock, simulation) => {
+      const connector = connectorFor(clock, simulation);
+      const numbers = Array.from({ length: 150 }, (_, index) => simulation.ship({ reference: `sub-${index}`, weight: weight(1, 'kg') }).trackingNumbers[0] ?? '');
+      const calls = () => simulation.simulator.requests.filter((request) => request.path.endsWith('/subscription/standard/package')).length;
+      const first = await connector.subscriptions.add([...numbers, '1ZNEVERISSUED0000']);
+      expect(first.subscribed).toHaveLength(150);
+      expect(first.refused).toEqual(['1ZNEVERISSUED0000']);
+      expect(calls()).toBe(2);
+      const subscribedAt = clock.now();
+      expect(connector.subscriptions.expiresAt(numbers[0] ?? '')).toBe(subscribedAt + SUBSCRIPTION_LIFETIME_MS);
 
-      const [voided, unknown] = await connector.track([abroad.trackingNumbers[0] ?? '', 'TRK-NEVER-ISSUED']);
-      expect(voided).toMatchObject({ found: true, tracks: [{ status: 'canceled' }] });
-      expect(unknown).toMatchObject({ found: false, error: { kind: 'not_found' } });
+      await clock.sleep(SUBSCRIPTION_LIFETIME_MS - SUBSCRIPTION_RENEW_BEFORE_MS - HOUR);
+      expect((await connector.subscriptions.renewDue()).subscribed).toEqual([]);
+      connector.subscriptions.remove(numbers[0] ?? '');
+      await clock.sleep(2 * HOUR);
+      const renewed = await connector.subscriptions.renewDue();
+      expect(renewed.subscribed).toHaveLength(149);
+      expect(renewed.subscribed).not.toContain(numbers[0]);
+      expect(simulation.subscriptions.get(numbers[1] ?? '')).toBeGreaterThan(subscribedAt + SUBSCRIPTION_LIFETIME_MS - SUBSCRIPTION_RENEW_BEFORE_MS);
+      expect(calls()).toBe(4);
+    });
+  });
 
-      const listed = [];
-      for await (const shipment of connector.listShipments({ createdFrom: clock.now() - 60_000 })) listed.push(shipment.id);
-      expect(listed).toEqual([abroad.id]);
+  it('refreshes its OAuth2 token before it expires, and sends a fresh transId on every call', async () => {
+    await onSimulation({ tokenLifetimeS: 3_600 }, async (clock, simulation) => {
+      const connector = connectorFor(clock, simulation);
+      const [number = ''] = simulation.ship({ reference: 'token', weight: weight(1, 'kg') }).trackingNumbers;
+      await connector.track([number]);
+      await clock.sleep(50 * 60_000);
+      await connector.track([number]);
+      expect(simulation.tokensIssued).toBe(1);
+      // Less than the five-minute margin left: refreshed before the call, never after a 401.
+      await clock.sleep(6 * 60_000);
+      await connector.track([number]);
+      expect(simulation.tokensIssued).toBe(2);
+      const reads = simulation.simulator.requests.filter((request) => request.path.includes('/details/'));
+      expect(reads.every((request) => request.headers['authorization'] !== undefined && request.headers['transactionsrc'] === 'interlock')).toBe(true);
+      const transIds = reads.map((request) => request.headers['transid']);
+      expect(new Set(transIds).size).toBe(reads.length);
+      expect(reads.map((request) => request.headers['authorization'])).toEqual(['Bearer sim-token-1', 'Bearer sim-token-1', 'Bearer sim-token-2']);
+    });
+  });
+
+  it('refuses every operation UPS has no pinned spec for, typed and before any call', async () => {
+    await onSimulation({}, async (clock, simulation) => {
+      const connector = connectorFor(clock, simulation);
+      const refusal = { kind: 'invalid_request', retryable: false, context: { reason: 'operation_unsupported' } };
+      const input = { from: ADDRESS, to: ADDRESS, parcels: [{ weight: weight(1, 'kg') }], service: '003', reference: 'never' };
+      await expect(connector.quoteRates({ from: ADDRESS, to: ADDRESS, parcels: input.parcels })).rejects.toMatchObject(refusal);
+      await expect(connector.createShipment(input)).rejects.toMatchObject(refusal);
+      await expect(connector.cancelShipment('1Z')).rejects.toMatchObject(refusal);
+      await expect(connector.getShipment('1Z')).rejects.toMatchObject(refusal);
+      await expect(connector.findShipmentByReference('never')).rejects.toMatchObject(refusal);
+      await expect(connector.listShipments()[Symbol.asyncIterator]().next()).rejects.toMatchObject(refusal);
+      expect(UNSUPPORTED_OPERATIONS).toHaveLength(6);
+      expect(simulation.simulator.requests).toHaveLength(0);
     });
   });
 });

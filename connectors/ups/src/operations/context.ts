@@ -1,15 +1,12 @@
 import type { Clock } from '@interlock/core';
 import type { UpsApi } from '../client.js';
 
-/** What every operation is given: the api (each endpoint parsed by its contract), the clock and the webhook secrets. */
+/** What every operation is given: the api (each endpoint parsed by its contract), the clock, the Track Alert credentials and the scan zone. */
 export interface UpsContext {
   readonly api: UpsApi;
   readonly clock: Clock;
-  /** The secrets deliveries are verified with; two while one is rotated. */
+  /** The credentials Track Alert pushes are checked against; two while one is rotated. */
   readonly webhookSecrets: readonly string[];
-}
-
-/** The caller's idempotency key when it gave one; otherwise core makes one per operation and keeps it across retries. */
-export function idempotencyOf(options: { idempotencyKey?: string }): { idempotencyKey?: string } {
-  return options.idempotencyKey === undefined ? {} : { idempotencyKey: options.idempotencyKey };
+  /** The IANA zone zone-less scan times are read in. */
+  readonly localZone: string;
 }

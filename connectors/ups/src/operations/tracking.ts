@@ -1,25 +1,45 @@
+import { isIntegrationError } from '@interlock/core';
 import type { TrackingResult } from '@interlock/logistics';
-import { LIST_PARAMS } from '../fields.js';
 import { toTrackingResult } from '../transform/tracking.js';
 import type { UpsContext } from './context.js';
 
-/** Numbers per tracking call. Template value: the carrier's documented maximum. */
-const BATCH = 50;
+/** Tracking.yaml reads one number per call; a few at once keep a batch quick under the limiter. */
+const CONCURRENCY = 4;
 
 /**
- * One result per number asked, in order: a number the carrier does not know is a `found: false`
- * result beside the others, and one it left out of its answer is reported as a broken contract.
+ * How long a read may wait for its turn under the limiter. At 20 reads a minute a burst of a
+ * hundred distinct numbers drains in five; waiting is what keeps UPS from answering 429, and a
+ * tracking read is never urgent to the second.
+ */
+const TRACK_WAIT_MS = 5 * 60_000;
+
+async function trackOne(ctx: UpsContext, trackingNumber: string): Promise<TrackingResult> {
+  try {
+    const body = await ctx.api.call('track', { pathParams: { inquiryNumber: trackingNumber }, query: { locale: 'en_US' }, totalTimeoutMs: TRACK_WAIT_MS });
+    return toTrackingResult(body, trackingNumber, ctx.clock.now(), ctx.localZone);
+  } catch (error) {
+    // "Tracking number information not found" is this number's answer, not the batch's failure.
+    if (isIntegrationError(error) && error.kind === 'not_found') {
+      return { trackingNumber, found: false, error: { kind: error.kind, reason: error.context.reason ?? 'tracking_number_unknown', message: 'UPS does not know this tracking number' } };
+    }
+    throw error;
+  }
+}
+
+/**
+ * One result per number asked, in order. UPS answers one number per `details` call, so a batch is
+ * that many calls, each through the limiter; a number UPS does not know is a `found: false`
+ * result, and only a failure of the whole service (auth, outage) rejects.
  */
 export async function track(ctx: UpsContext, trackingNumbers: readonly string[]): Promise<TrackingResult[]> {
-  const results = new Map<string, TrackingResult>();
-  for (let start = 0; start < trackingNumbers.length; start += BATCH) {
-    const batch = trackingNumbers.slice(start, start + BATCH);
-    const page = await ctx.api.call('track', { query: { [LIST_PARAMS.trackingNumbers]: batch.join(',') } });
-    const receivedAt = ctx.clock.now();
-    for (const wire of page.data) results.set(wire.tracking_number, toTrackingResult(wire, receivedAt));
-  }
-  return trackingNumbers.map(
-    (trackingNumber): TrackingResult =>
-      results.get(trackingNumber) ?? { trackingNumber, found: false, error: { kind: 'contract_violation', reason: 'result_missing', message: 'the carrier returned no result for this number' } },
-  );
+  const results: TrackingResult[] = new Array<TrackingResult>(trackingNumbers.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < trackingNumbers.length) {
+      const index = next++;
+      results[index] = await trackOne(ctx, trackingNumbers[index] as string);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, trackingNumbers.length) }, worker));
+  return results;
 }

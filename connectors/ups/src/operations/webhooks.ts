@@ -1,45 +1,66 @@
-import { assertAuthentic, identifyEvent, IntegrationError, verifiedBodyJson, type Contract } from '@interlock/core';
+import { assertAuthentic, fieldReader, identifyEvent, IntegrationError, verifiedBodyJson } from '@interlock/core';
 import type { LogisticsEvent, WebhookDelivery } from '@interlock/logistics';
-import type { z } from 'zod';
 import { UPS_PROVIDER } from '../provider.js';
-import { toLogisticsEvents } from '../transform/event.js';
+import { ALERT_FIELDS } from '../fields.js';
+import { fromUpsTime } from '../transform/instants.js';
 import { webhookIntake } from '../webhooks.js';
-import { eventContract } from '../wire/event.js';
-import { shipmentContract } from '../wire/shipment.js';
-import { trackingContract } from '../wire/tracking.js';
+import { alertContract, type WireAlert } from '../wire/event.js';
 import type { UpsContext } from './context.js';
+import { track } from './tracking.js';
 
 const ENDPOINT = 'webhook';
 
-function malformed(why: string): IntegrationError {
-  return new IntegrationError('contract_violation', UPS_PROVIDER + ' webhook: ' + why, {
-    provider: UPS_PROVIDER,
-    endpoint: ENDPOINT,
-    reason: 'malformed_event',
-    requestMayHaveReachedProvider: false,
-  });
-}
+/** The raw type a Track Alert push is recorded under. */
+export const TRACK_ALERT_TYPE = 'track_alert';
 
-/** A verified event as canonical events, every object parsed by its contract with drift reported through the client. */
-function toEvents(ctx: UpsContext, body: unknown, eventId: string): LogisticsEvent[] {
-  const parse = <S extends z.ZodTypeAny>(contract: Contract<S>, value: unknown): z.output<S> => ctx.api.parseObject(contract, value, ENDPOINT);
-  const parsers = { tracking: (object: unknown) => parse(trackingContract, object), shipment: (object: unknown) => parse(shipmentContract, object) };
-  return toLogisticsEvents(parse(eventContract, body), eventId, parsers, ctx.clock.now());
+function parseAlert(ctx: UpsContext, body: unknown): WireAlert {
+  return ctx.api.parseObject(alertContract, body, ENDPOINT);
 }
 
 /**
- * Verifies first (the signature, and its signed timestamp against the replay window), then reads
- * the event where the intake says its id is. Nothing of an unverified body is looked at.
+ * A push as a read request: `tracking.updated` with no track, since nothing in an unsigned body
+ * may change a record. The hub's polling (or `readAlerted`) reads the number from UPS instead.
  */
-export function parseWebhook(ctx: UpsContext, delivery: WebhookDelivery): LogisticsEvent[] {
-  assertAuthentic(webhookIntake, UPS_PROVIDER, delivery, ctx.webhookSecrets);
-  const body = verifiedBodyJson(UPS_PROVIDER, delivery.rawBody);
-  const identity = identifyEvent(webhookIntake, UPS_PROVIDER, body, delivery.headers);
-  if (identity === undefined) throw malformed('a signed event without an id or a type');
-  return toEvents(ctx, body, identity.eventId);
+function toReadRequest(ctx: UpsContext, alert: WireAlert, eventId: string): LogisticsEvent {
+  const read = fieldReader(ALERT_FIELDS, alert);
+  const occurredAt = fromUpsTime({ gmtDate: read.text('gmtDate'), gmtTime: read.text('gmtTime') }, 'UTC', ALERT_FIELDS.inbound.gmtDate);
+  return { id: eventId, provider: UPS_PROVIDER, providerEventId: eventId, type: 'tracking.updated', rawType: TRACK_ALERT_TYPE, occurredAt: occurredAt ?? ctx.clock.now() };
 }
 
-/** A body whose signature was checked earlier (by the hub's ingress), read the same way without the replay window. */
+function verified(ctx: UpsContext, delivery: WebhookDelivery): { alert: WireAlert; eventId: string } {
+  assertAuthentic(webhookIntake, UPS_PROVIDER, delivery, ctx.webhookSecrets);
+  const body = verifiedBodyJson(UPS_PROVIDER, delivery.rawBody);
+  const alert = parseAlert(ctx, body);
+  const identity = identifyEvent(webhookIntake, UPS_PROVIDER, body, delivery.headers, delivery.rawBody);
+  if (identity === undefined) {
+    throw new IntegrationError('contract_violation', `${UPS_PROVIDER} webhook: a push without a status type`, {
+      provider: UPS_PROVIDER,
+      endpoint: ENDPOINT,
+      reason: 'malformed_event',
+      requestMayHaveReachedProvider: false,
+    });
+  }
+  return { alert, eventId: identity.eventId };
+}
+
+/** Checks the credential first; then the push is a read request for its tracking number. */
+export function parseWebhook(ctx: UpsContext, delivery: WebhookDelivery): LogisticsEvent[] {
+  const { alert, eventId } = verified(ctx, delivery);
+  return [toReadRequest(ctx, alert, eventId)];
+}
+
+/** A push whose credential was checked earlier (by the hub's ingress): still only a read request. */
 export function eventsFromVerifiedBody(ctx: UpsContext, rawBody: string, eventId: string): LogisticsEvent[] {
-  return toEvents(ctx, verifiedBodyJson(UPS_PROVIDER, rawBody), eventId);
+  return [toReadRequest(ctx, parseAlert(ctx, verifiedBodyJson(UPS_PROVIDER, rawBody)), eventId)];
+}
+
+/**
+ * What a push is for: checks its credential, then reads its number through the Tracking API and
+ * returns that read as the event's track, so the state applied is UPS's answer, never the push's.
+ */
+export async function readAlerted(ctx: UpsContext, delivery: WebhookDelivery): Promise<LogisticsEvent> {
+  const { alert, eventId } = verified(ctx, delivery);
+  const event = toReadRequest(ctx, alert, eventId);
+  const [result] = await track(ctx, [fieldReader(ALERT_FIELDS, alert).get('trackingNumber')]);
+  return result?.found === true && result.tracks[0] !== undefined ? { ...event, track: result.tracks[0] } : event;
 }

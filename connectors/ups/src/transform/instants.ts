@@ -1,24 +1,40 @@
-import { parseInstant } from '@interlock/core';
 import { resolveCarrierTime } from '@interlock/logistics';
 import { UPS_PROVIDER } from '../provider.js';
 
+/** How UPS dates a scan: local `date` + `time` (zone-less), and the GMT fields and offset when it has them. */
+export interface UpsScanTime {
+  date?: string | undefined;
+  time?: string | undefined;
+  gmtDate?: string | undefined;
+  gmtTime?: string | undefined;
+  gmtOffset?: string | undefined;
+}
+
+// Tracking.yaml's example is "-05:00"; UPSTrackAlert.yaml's pattern is (-/+)HH.MM, "-04.00".
+const OFFSET = /^([+-])(\d{1,2})[:.](\d{2})$/;
+const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
+
+function isoOffset(offset: string): string | undefined {
+  const match = OFFSET.exec(offset.trim());
+  return match === null ? undefined : `${match[1]}${(match[2] ?? '').padStart(2, '0')}:${match[3]}`;
+}
+
 /**
- * The IANA zone the carrier writes scan times in, without an offset. Template value: the zone the
- * carrier's documentation declares (a carrier that sends offsets needs none).
+ * A scan's instant, epoch ms. The GMT date and time win when both are there (read in UTC, so the
+ * example's "74700", a leading zero lost, is 07:47:00); then the local date and time with UPS's
+ * offset; then the local date and time in `zone`, the caller's declared zone, with the DST policy
+ * of `resolveCarrierTime` (a skipped time moves forward, a repeated one is the earlier).
+ * Undefined when UPS sent no date at all.
  */
-export const UPS_TIME_ZONE = 'Europe/Amsterdam';
-
-/** An instant the carrier sends as whole seconds since the epoch, in epoch ms. */
-export function fromWireInstant(seconds: number, field: string): number {
-  return parseInstant(seconds, { kind: 'unix_seconds' }, { provider: UPS_PROVIDER, field });
-}
-
-/** A scan's zone-less local time, resolved in the carrier's zone (DST gaps and overlaps as resolveCarrierTime documents). */
-export function fromWireLocalTime(text: string, field: string): number {
-  return resolveCarrierTime({ date: text, zone: UPS_TIME_ZONE }, { provider: UPS_PROVIDER, field });
-}
-
-/** A window bound in epoch ms as the carrier's whole seconds, rounded up so a window never reaches back before its start. */
-export function toWireInstant(epochMs: number): number {
-  return Math.ceil(epochMs / 1000);
+export function fromUpsTime(scan: UpsScanTime, zone: string, field: string): number | undefined {
+  const ctx = { provider: UPS_PROVIDER, field };
+  if (scan.gmtDate && scan.gmtTime) return resolveCarrierTime({ date: scan.gmtDate, time: scan.gmtTime, zone: 'UTC' }, ctx);
+  if (!scan.date) return undefined;
+  const offset = scan.gmtOffset === undefined ? undefined : isoOffset(scan.gmtOffset);
+  const date = COMPACT_DATE.exec(scan.date.trim());
+  if (offset !== undefined && date !== null && scan.time) {
+    const time = scan.time.trim().padStart(6, '0');
+    return resolveCarrierTime({ date: `${date[1]}-${date[2]}-${date[3]}T${time.slice(0, 2)}:${time.slice(2, 4)}:${time.slice(4, 6)}${offset}`, zone }, ctx);
+  }
+  return resolveCarrierTime({ date: scan.date, time: scan.time, zone }, ctx);
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { wireContract } from './envelope.js';
+import { wireContract } from './common.js';
 
-/** An error body. Template value: the provider's documented error shape. */
+/** `Response` in Tracking.yaml and `ErrorMessage` in UPSTrackAlert.yaml: `{response: {errors: [{code, message}]}}`. */
 export const wireError = z.object({
-  error: z.object({ code: z.string(), message: z.string() }),
+  response: z.object({ errors: z.array(z.object({ code: z.string(), message: z.string() })) }),
 });
 
 export type WireError = z.output<typeof wireError>;

@@ -1,4 +1,9 @@
 import { openEnum } from '@interlock/core';
 
-/** The carrier's status codes, on shipments and on scans alike. Template value: the carrier's documented list. */
-export const STATUS_CODE = openEnum('ups.status_code', ['created', 'in_transit', 'out_for_delivery', 'delivery_failed', 'ready_for_pickup', 'exception', 'delivered', 'returned', 'cancelled']);
+/**
+ * The activity status `type`, from UPSTrackAlert.yaml (TrackingEventRequest.activityStatus.type
+ * and the FAQ): D delivery, I in progress, M manifest, MV manifest void, U updated delivery date,
+ * X exception. Tracking.yaml types the same field as a free string, so a type UPS adds is kept
+ * raw and alerted on.
+ */
+export const STATUS_TYPE = openEnum('ups.status_type', ['D', 'I', 'M', 'MV', 'U', 'X']);

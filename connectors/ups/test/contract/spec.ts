@@ -1,35 +1,36 @@
 import type { LogisticsConnector } from '@interlock/logistics';
 import type { ConnectorContractSpec } from '@interlock/testkit';
 import { createUpsConnector, UPS_RATE_LIMITS } from '../../src/index.js';
-import { API_KEY, CREATE_INPUT, replyOf, WEBHOOK_SECRET } from './recorded.js';
+import { CLIENT, CREDENTIAL, ERRORS, TRACK_RESPONSE, TRACKING_NUMBER, withTokenEndpoint } from '../fixtures/recorded.js';
 
-const read = replyOf('shipment-get-delivered');
-// Its contract is a shipment, an object: spread, it makes the broken, drifted and new-status variants.
-const shipment = read.body as Record<string, unknown>;
+const read = { status: 200, body: TRACK_RESPONSE };
+const [shipment] = TRACK_RESPONSE.trackResponse.shipment;
+const [pkg] = shipment.package;
+const withPackage = (changed: Record<string, unknown>) => ({ trackResponse: { shipment: [{ ...shipment, package: [{ ...pkg, ...changed }] }] } });
 
 /** Everything the shared connector contract suite needs to know about ups. */
 export const upsSpec: ConnectorContractSpec<LogisticsConnector> = {
   provider: 'ups',
-  credentials: [API_KEY, WEBHOOK_SECRET],
-  create: ({ baseUrl, clock, fetch, telemetry }) => createUpsConnector({ baseUrl, apiKeys: [API_KEY], webhookSecrets: [WEBHOOK_SECRET], clock, fetch, telemetry }),
-  read: { method: 'GET', path: '/v1/shipments/:id', reply: read, call: (connector) => connector.getShipment('shp_00000000000001') },
-  write: {
-    method: 'POST',
-    path: '/v1/shipments',
-    idempotencyHeader: 'Idempotency-Key',
-    reply: replyOf('shipment-create'),
-    call: (connector) => connector.createShipment(CREATE_INPUT),
+  credentials: [CLIENT.clientSecret, CREDENTIAL],
+  create: ({ baseUrl, clock, fetch, telemetry }) =>
+    createUpsConnector({ baseUrl, credentials: CLIENT, webhookSecrets: [CREDENTIAL], clock, fetch: withTokenEndpoint(fetch), telemetry }),
+  read: {
+    method: 'GET',
+    path: `/api/track/v1/details/${TRACKING_NUMBER}`,
+    reply: read,
+    call: (connector) => connector.track([TRACKING_NUMBER]),
   },
   errors: [
-    { name: 'invalid address', kind: 'invalid_request', operation: 'write', reply: replyOf('error-invalid-address') },
-    { name: 'idempotency key reused', kind: 'conflict', operation: 'write', reply: replyOf('error-idempotency-key-reused') },
-    { name: 'invalid API key', kind: 'auth', reply: replyOf('error-invalid-api-key') },
-    { name: 'shipment not found', kind: 'not_found', reply: replyOf('error-resource-missing') },
-    { name: 'rate limited', kind: 'rate_limited', reply: replyOf('error-rate-limited') },
-    { name: 'carrier down', kind: 'unavailable', reply: replyOf('error-service-unavailable') },
-    { name: 'shipment body broken', kind: 'contract_violation', reply: { status: 200, body: { id: shipment['id'], object: 'shipment' } } },
+    { name: 'invalid token', kind: 'auth', reply: ERRORS.invalidToken },
+    { name: 'token expired', kind: 'auth', reply: ERRORS.tokenExpired },
+    { name: 'transient server error', kind: 'unavailable', reply: ERRORS.transient },
+    { name: 'content type not supported', kind: 'invalid_request', reply: ERRORS.contentType },
+    { name: 'service unavailable', kind: 'unavailable', reply: ERRORS.unavailable },
+    // UPS documents no 429 body; an error list without a code is classified by the status.
+    { name: 'rate limited', kind: 'rate_limited', reply: { status: 429, body: { response: { errors: [] } } } },
+    { name: 'track body broken', kind: 'contract_violation', reply: { status: 200, body: { trackResponse: {} } } },
   ],
-  limits: { operation: 'read', windows: UPS_RATE_LIMITS.read },
-  drift: { reply: { status: 200, body: { ...shipment, co2_grams: 412 } } },
-  unknownEnum: { reply: { status: 200, body: { ...shipment, status: 'held_at_customs' } }, raw: 'held_at_customs' },
+  limits: { operation: 'read', windows: UPS_RATE_LIMITS.track },
+  drift: { reply: { status: 200, body: withPackage({ carbonNeutral: true }) } },
+  unknownEnum: { reply: { status: 200, body: withPackage({ activity: [{ ...pkg.activity[0], status: { ...pkg.activity[0].status, type: 'P' } }] }) }, raw: 'P' },
 };

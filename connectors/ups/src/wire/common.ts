@@ -1,13 +1,8 @@
 import { defineContract, type Contract } from '@interlock/core';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { UPS_API_VERSION, UPS_PROVIDER } from '../provider.js';
 
 /** A contract of the pinned API version, named as recorded fixtures name it. */
 export function wireContract<S extends z.ZodTypeAny>(name: string, schema: S): Contract<S> {
   return defineContract({ provider: UPS_PROVIDER, name, version: UPS_API_VERSION, schema });
-}
-
-/** One page of a list endpoint. Template value: the provider's list envelope. */
-export function listOf<T extends z.ZodTypeAny>(item: T) {
-  return z.object({ object: z.literal('list'), data: z.array(item), has_more: z.boolean() });
 }
