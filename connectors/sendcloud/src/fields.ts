@@ -176,8 +176,8 @@ export const EVENT_FIELDS = defineFieldMapping({
 export const ERROR_FIELDS = defineFieldMapping({
   provider: SENDCLOUD_PROVIDER,
   inbound: {
-    code: 'error.code',
-    message: 'error.message',
+    code: 'code',
+    message: 'detail',
   },
   outbound: {},
 });

@@ -129,7 +129,7 @@ describe('sendcloud on its simulation', () => {
       await expect(connector.findShipmentByReference('order-never')).resolves.toBeUndefined();
 
       await expect(connector.cancelShipment(abroad.id)).resolves.toMatchObject({ status: 'canceled' });
-      await expect(connector.cancelShipment(abroad.id)).rejects.toMatchObject({ kind: 'conflict', providerCode: 'shipment_not_cancelable' });
+      await expect(connector.cancelShipment(abroad.id)).rejects.toMatchObject({ kind: 'conflict', providerCode: 'invalid' });
       await expect(connector.getShipment(abroad.id)).resolves.toMatchObject({ status: 'canceled' });
 
       const [voided, unknown] = await connector.track([abroad.trackingNumbers[0] ?? '', 'TRK-NEVER-ISSUED']);

@@ -11,7 +11,7 @@ const TARIFF = [
 /** POST /v1/rates: a price per service for the parcels' total weight, valid for a day. */
 export function quote(state: SimulationState, request: SimulatorRequest): FaultReply {
   const parcels = request.parsedBody['parcels'];
-  if (!Array.isArray(parcels) || parcels.length === 0) return providerError(400, 'invalid_request', 'parcels are required');
+  if (!Array.isArray(parcels) || parcels.length === 0) return providerError(400, 'required', 'This field is required.');
   const weights = parcels.map((parcel: { weight?: unknown }) => Number(parcel.weight ?? 0));
   const kilograms = Math.ceil(weights.reduce((sum, weight) => sum + weight, 0));
   const validUntil = seconds(state.clock.now()) + 86_400;

@@ -13,7 +13,7 @@ export const localTime = (epochMs: number): string => formatInstant(epochMs, LOC
 /** Ids as the simulator makes them: a prefix and a zero-padded sequence number. */
 export const sequenceId = (prefix: string, n: number): string => prefix + '_' + String(n).padStart(14, '0');
 
-/** An error answer in the carrier's shape. */
-export function providerError(status: number, code: string, message: string): FaultReply {
-  return { status, body: { error: { code, message } } };
+/** An error answer in Sendcloud's v3 shape: JSON:API error objects. */
+export function providerError(status: number, code: string, detail: string): FaultReply {
+  return { status, body: { errors: [{ status: String(status), code, detail }] } };
 }

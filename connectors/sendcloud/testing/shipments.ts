@@ -68,7 +68,7 @@ export function shipmentResource(scans: Map<string, Scan[]>): ResourceSpec {
     },
     actions: {
       cancel: (object, _body, now) => {
-        if (object['status'] !== 'created') return { error: providerError(409, 'shipment_not_cancelable', 'The carrier already has this parcel.') };
+        if (object['status'] !== 'created') return { error: providerError(409, 'invalid', 'This shipment is already being cancelled.') };
         record(scans, String(object['id']), scan('cancelled', now));
         return { ...object, status: 'cancelled', updated_at: seconds(now) };
       },

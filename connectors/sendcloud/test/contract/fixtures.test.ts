@@ -74,7 +74,7 @@ describe('sendcloud against recorded exchanges', () => {
 
   it('classifies a recorded address refusal without retrying it', async () => {
     const { connector, replay } = replaying('error-invalid-address');
-    await expect(connector.createShipment(CREATE_INPUT)).rejects.toMatchObject({ kind: 'invalid_request', providerCode: 'invalid_address', attempts: 1 });
+    await expect(connector.createShipment(CREATE_INPUT)).rejects.toMatchObject({ kind: 'invalid_request', providerCode: 'required', attempts: 1 });
     replay.assertDone();
   });
 

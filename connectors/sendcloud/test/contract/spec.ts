@@ -22,7 +22,6 @@ export const sendcloudSpec: ConnectorContractSpec<LogisticsConnector> = {
   },
   errors: [
     { name: 'invalid address', kind: 'invalid_request', operation: 'write', reply: replyOf('error-invalid-address') },
-    { name: 'idempotency key reused', kind: 'conflict', operation: 'write', reply: replyOf('error-idempotency-key-reused') },
     { name: 'invalid API key', kind: 'auth', reply: replyOf('error-invalid-api-key') },
     { name: 'shipment not found', kind: 'not_found', reply: replyOf('error-resource-missing') },
     { name: 'rate limited', kind: 'rate_limited', reply: replyOf('error-rate-limited') },
