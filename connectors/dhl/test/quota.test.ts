@@ -57,6 +57,20 @@ describe('dhl daily quota', () => {
     ]);
   });
 
+  it('keeps to the day of 250 calls itself: the 251st number is rate limited without asking DHL', { timeout: 60_000 }, async () => {
+    await onSimulation(async (clock, simulation) => {
+      const numbers = Array.from({ length: 251 }, (_, index) => simulation.ship(shipInput(index, { weight: weight(1, 'kg') })).trackingNumbers[0] ?? '');
+      const startedAt = clock.now();
+      const results = await connectorFor(clock, simulation).track(numbers);
+      // 250 calls at 20 a minute, then an answer at once: the 251st is not held until tomorrow.
+      expect(clock.now() - startedAt).toBeLessThan(15 * 60_000);
+      expect(results.filter((result) => result.found)).toHaveLength(250);
+      expect(results.at(-1)).toMatchObject({ trackingNumber: numbers.at(-1), found: false, error: { kind: 'rate_limited' } });
+      // Every call DHL saw was answered: none over its quota.
+      expect(simulation.simulator.requests).toHaveLength(250);
+    });
+  });
+
   it('stops calling DHL for a number once every shipment under it is delivered', { timeout: 60_000 }, async () => {
     await onSimulation(async (clock, simulation) => {
       const [number = ''] = simulation.ship(shipInput(0, { weight: weight(1, 'kg') })).trackingNumbers;

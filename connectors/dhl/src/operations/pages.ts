@@ -36,5 +36,7 @@ export function readShipments(ctx: DhlContext, trackingNumber: string): AsyncIte
       return { ...query, [TRACK_PARAMS.offset]: Number(query[TRACK_PARAMS.offset]) + items.length };
     },
   };
-  return paginateEndpoint(ctx.api.client, 'track', { strategy, call: { query: { [TRACK_PARAMS.trackingNumber]: trackingNumber }, totalTimeoutMs: TRACK_DEADLINE_MS } });
+  // One attempt per page beyond the client's own retries: asked again after its Retry-After, a page
+  // refused for the day's quota would hold its caller for a day; the poller asks again instead.
+  return paginateEndpoint(ctx.api.client, 'track', { strategy, pageAttempts: 1, call: { query: { [TRACK_PARAMS.trackingNumber]: trackingNumber }, totalTimeoutMs: TRACK_DEADLINE_MS } });
 }
