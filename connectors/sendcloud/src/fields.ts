@@ -157,7 +157,6 @@ export const LIST_FIELDS = defineFieldMapping({
   provider: SENDCLOUD_PROVIDER,
   inbound: {
     items: 'data',
-    hasMore: 'has_more',
   },
   outbound: {},
 });
@@ -184,8 +183,7 @@ export const ERROR_FIELDS = defineFieldMapping({
 
 /** Query parameters of the list endpoints. */
 export const LIST_PARAMS = {
-  limit: 'limit',
-  startingAfter: 'starting_after',
+  pageSize: 'page_size',
   createdFrom: 'created_from',
   createdTo: 'created_to',
   reference: 'reference',

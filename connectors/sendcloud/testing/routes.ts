@@ -1,5 +1,5 @@
 import type { FaultReply, SimulatorRequest } from '@interlock/testkit/simulator';
-import { trackNumbers } from './shipments.js';
+import { listShipmentPage, trackNumbers } from './shipments.js';
 import type { SimulationState } from './state.js';
 
 /** A route beyond the resources' generic ones (create, list, `POST /:id/:action`). */
@@ -12,4 +12,5 @@ export interface SimulatedRoute {
 /** Template value: the carrier's other routes, each answered by its resource's handler file. */
 export const ROUTES: readonly SimulatedRoute[] = [
   { method: 'GET', path: '/v1/tracking', handle: trackNumbers },
+  { method: 'GET', path: '/v1/shipments', handle: listShipmentPage },
 ];

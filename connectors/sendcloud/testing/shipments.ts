@@ -1,5 +1,6 @@
 import type { FaultReply, ResourceSpec, SimObject, SimulatorRequest } from '@interlock/testkit/simulator';
 import { LIST_PARAMS } from '../src/fields.js';
+import { SENDCLOUD_API_BASE_URL } from '../src/provider.js';
 import { localTime, providerError, seconds } from './replies.js';
 import type { SimulationState } from './state.js';
 
@@ -73,19 +74,6 @@ export function shipmentResource(scans: Map<string, Scan[]>): ResourceSpec {
         return { ...object, status: 'cancelled', updated_at: seconds(now) };
       },
     },
-    listPage: (objects, query) => {
-      const from = query.get(LIST_PARAMS.createdFrom);
-      const to = query.get(LIST_PARAMS.createdTo);
-      const reference = query.get(LIST_PARAMS.reference);
-      const matching = objects.filter((object) => {
-        const at = Number(object['created_at']);
-        return (from === null || at >= Number(from)) && (to === null || at < Number(to)) && (reference === null || object['reference'] === reference);
-      });
-      const limit = Number(query.get(LIST_PARAMS.limit) ?? 10);
-      const after = query.get(LIST_PARAMS.startingAfter);
-      const start = after === null ? 0 : matching.findIndex((object) => object['id'] === after) + 1;
-      return { object: 'list', data: matching.slice(start, start + limit), has_more: start + limit < matching.length };
-    },
   };
 }
 
@@ -126,4 +114,27 @@ export function scanAll(state: SimulationState): void {
 export function trackNumbers(state: SimulationState, request: SimulatorRequest): FaultReply {
   const numbers = (request.searchParams.get(LIST_PARAMS.trackingNumbers) ?? '').split(',').filter((number) => number.length > 0);
   return { status: 200, body: { object: 'list', data: numbers.map((number) => trackingBody(state, number, trackingOf(state, number))), has_more: false } };
+}
+
+/**
+ * GET /v1/shipments as Sendcloud pages it: `{ data }`, and while more remain a `Link` header whose
+ * `rel="next"` carries an opaque base64 cursor with the filters (v3-shipments.openapi.yml).
+ */
+export function listShipmentPage(state: SimulationState, request: SimulatorRequest): FaultReply {
+  const query = request.searchParams;
+  const from = query.get(LIST_PARAMS.createdFrom);
+  const to = query.get(LIST_PARAMS.createdTo);
+  const reference = query.get(LIST_PARAMS.reference);
+  const matching = state.shipments.list().filter((object) => {
+    const at = Number(object['created_at']);
+    return (from === null || at >= Number(from)) && (to === null || at < Number(to)) && (reference === null || object['reference'] === reference);
+  });
+  const size = Number(query.get(LIST_PARAMS.pageSize) ?? 40);
+  const cursor = query.get('cursor');
+  const start = cursor === null ? 0 : Number(Buffer.from(cursor, 'base64').toString('utf8').replace('o=', ''));
+  const data = matching.slice(start, start + size);
+  if (start + size >= matching.length) return { status: 200, body: { data } };
+  const next = new URLSearchParams(query);
+  next.set('cursor', Buffer.from('o=' + String(start + size)).toString('base64'));
+  return { status: 200, headers: { link: `<${SENDCLOUD_API_BASE_URL}/shipments?${next.toString()}>; rel="next"` }, body: { data } };
 }

@@ -1,9 +1,9 @@
-import { cursorPagination, fieldReader, paginateEndpoint, type EndpointOutput, type PageQuery } from '@interlock/core';
+import { linkHeaderPagination, paginateEndpoint, type EndpointOutput, type PageQuery } from '@interlock/core';
 import type { SendcloudEndpoints } from '../endpoints.js';
-import { LIST_FIELDS, LIST_PARAMS } from '../fields.js';
+import { LIST_PARAMS } from '../fields.js';
 import type { SendcloudContext } from './context.js';
 
-/** The provider's largest page. Template value. */
+/** Shipments per page asked for. Template value: Sendcloud documents no maximum in the mirrored spec. */
 const PAGE_SIZE = 100;
 
 type Page<K extends keyof SendcloudEndpoints> = EndpointOutput<SendcloudEndpoints, K>;
@@ -16,22 +16,15 @@ export type ListEndpoint = {
 type ListItem<K extends ListEndpoint> = Page<K>['data'][number];
 
 /**
- * Every item of a list endpoint, read to the last page through core's pagination: `limit`, then
- * `starting_after=<last id>` while `has_more`. Each page is an ordinary client call (limits,
- * retries, breaker) parsed by its endpoint's contract, so drift is reported page by page.
- * Template value: cursor paging; core also has offset, page-number, token and Link-header paging.
+ * Every item of a list endpoint, read to the last page through core's pagination: the first page
+ * with `page_size`, then whatever query the `Link` header's `rel="next"` carries (Sendcloud's
+ * opaque cursor with the filters) until a page has none. Each page is an ordinary client call
+ * (limits, retries, breaker) parsed by its endpoint's contract, so drift is reported page by page.
  */
 export function readPages<K extends ListEndpoint>(ctx: SendcloudContext, endpoint: K, query: PageQuery): AsyncIterable<ListItem<K>> {
   return paginateEndpoint(ctx.api.client, endpoint, {
-    strategy: cursorPagination<ListItem<K>>({
-      items: (body) => ctx.api.parse(endpoint, body).data,
-      hasMore: (body) => fieldReader(LIST_FIELDS, body).bool('hasMore') === true,
-      cursorParam: LIST_PARAMS.startingAfter,
-      cursorOf: (last) => last.id,
-      limitParam: LIST_PARAMS.limit,
-      limit: PAGE_SIZE,
-    }),
-    call: { query },
+    strategy: linkHeaderPagination<ListItem<K>>({ items: (body) => ctx.api.parse(endpoint, body).data }),
+    call: { query: { ...query, [LIST_PARAMS.pageSize]: PAGE_SIZE } },
   });
 }
 

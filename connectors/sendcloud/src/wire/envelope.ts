@@ -11,3 +11,11 @@ export function wireContract<S extends z.ZodTypeAny>(name: string, schema: S): C
 export function listOf<T extends z.ZodTypeAny>(item: T) {
   return z.object({ object: z.literal('list'), data: z.array(item), has_more: z.boolean() });
 }
+
+/**
+ * One page of a v3 list (v3-shipments.openapi.yml, GET /shipments): `{ data: [...] }`, the next
+ * page's opaque cursor travelling in the `Link` header, not in the body.
+ */
+export function pageOf<T extends z.ZodTypeAny>(item: T) {
+  return z.object({ data: z.array(item) });
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { wireAddress } from './address.js';
-import { listOf, wireContract } from './envelope.js';
+import { pageOf, wireContract } from './envelope.js';
 import { STATUS_CODE } from './status.js';
 
 /** The carrier's shipment as the pinned version sends it, weights as decimal text. Template value: its shape, from the carrier's spec or docs. */
@@ -24,4 +24,4 @@ export const wireShipment = z.object({
 export type WireShipment = z.output<typeof wireShipment>;
 
 export const shipmentContract = wireContract('shipment', wireShipment);
-export const shipmentListContract = wireContract('shipment_list', listOf(wireShipment));
+export const shipmentListContract = wireContract('shipment_list', pageOf(wireShipment));
