@@ -4,7 +4,7 @@ import { CUSTOMS_FIELDS, CUSTOMS_ITEM_FIELDS, PARCEL_FIELDS } from '../fields.js
 import { SENDCLOUD_PROVIDER } from '../provider.js';
 import { toWireAmount } from './money.js';
 
-/** The unit and resolution the carrier's weight fields take. Template value: "2.000" kg, as Sendcloud writes them. */
+/** Sendcloud takes and sends weights as kilogram text with three decimals ("2.000": v2-parcels.openapi.yml, the webhook examples). */
 const WEIGHT_UNIT = 'kg';
 const WEIGHT_PLACES = 3;
 
