@@ -41,7 +41,11 @@ export interface RazorpayConnectorOptions {
   createRetry?: RetryPolicy;
   /** How old a webhook event may be (by its signed `created_at`); default the intake's 25 hours. */
   webhookToleranceMs?: number;
-  /** Where refund idempotency keys are remembered; share one across processes to dedupe across them. */
+  /**
+   * Where refund idempotency keys, and the order creates sent under a caller's key, are remembered;
+   * share one across processes to dedupe across them. Keep it durable (the hub's store): with it, an
+   * order create looks its receipt up only when its key was sent before; without it, always.
+   */
   idempotencyStore?: IdempotencyStore;
 }
 
@@ -82,6 +86,7 @@ export function createRazorpayConnector(options: RazorpayConnectorOptions): Razo
     api,
     clock,
     createRetry: options.createRetry,
+    idempotencyStore: options.idempotencyStore,
     webhookSecrets: [...options.webhookSecrets],
     webhooks: options.webhookToleranceMs === undefined ? webhookIntake : { ...webhookIntake, replayWindowMs: options.webhookToleranceMs },
   };

@@ -1,5 +1,5 @@
 import { createOrFind, isIntegrationError, newIdempotencyKey, type Money } from '@interlock/core';
-import { captureOutcome, type CaptureOptions, type CreatePaymentInput, type IdempotentOptions, type OutcomeResolution, type Payment, type PaymentListFilter } from '@interlock/payments';
+import { captureOutcome, paymentSchema, type CaptureOptions, type CreatePaymentInput, type IdempotentOptions, type OutcomeResolution, type Payment, type PaymentListFilter } from '@interlock/payments';
 import { refused } from '../errors.js';
 import { ORDER_FIELDS, PAYMENT_FIELDS, readFields } from '../fields.js';
 import { RAZORPAY_PROVIDER } from '../provider.js';
@@ -31,32 +31,32 @@ export async function getPayment(ctx: RazorpayContext, id: string): Promise<Paym
  * Creates the order a customer pays through Checkout. Razorpay has no idempotency key for orders,
  * so core's createOrFind makes the create safe: the order carries the caller's reference as its
  * `receipt` and the operation's key in its notes, and before any retry of a create that may have
- * reached Razorpay (and first of all when the caller passed its own key: a retry across a crash)
- * the orders with that receipt are listed and this operation's order is used if it exists.
+ * reached Razorpay the orders with that receipt are listed and this operation's order is used if
+ * it exists. A caller that passes its own key may be repeating a call whose create reached
+ * Razorpay (after a crash, a lost answer): with the connector's idempotency store the receipt is
+ * looked up first only when a create under that key was sent before, and a call that finished is
+ * answered from the store as it first answered; without a store, every such call looks first.
  */
 export async function createPayment(ctx: RazorpayContext, input: CreatePaymentInput & IdempotentOptions): Promise<Payment> {
   const { api, clock } = ctx;
   const key = input.idempotencyKey ?? newIdempotencyKey(clock.now());
   const body = toOrderBody(input, key);
-  const outcome = await createOrFind<{ order: WireOrder; created: boolean }>({
+  const attempts = {
     provider: RAZORPAY_PROVIDER,
     endpoint: 'createOrder',
     clock,
     emit: api.client.emit,
-    findFirst: input.idempotencyKey !== undefined,
-    idempotencyKey: key,
     ...(ctx.createRetry ? { retry: ctx.createRetry } : {}),
     async create() {
-      return { order: await api.call('createOrder', { body }), created: true };
+      return toPayment({ order: await api.call('createOrder', { body }), payments: [] });
     },
-    async find() {
-      const order = await findCreatedOrder(ctx, input, key);
-      return order === undefined ? undefined : { order, created: false };
-    },
-  });
-  // An order found from an earlier attempt may have been paid since: read its attempts too.
-  const view: OrderView = outcome.created ? { order: outcome.order, payments: [] } : await readOrderView(ctx, readFields(ORDER_FIELDS, outcome.order).requiredText('id'));
-  return toPayment(view);
+    find: () => findCreatedPayment(ctx, input, key),
+  };
+  if (input.idempotencyKey !== undefined && ctx.idempotencyStore !== undefined) {
+    const record = { store: ctx.idempotencyStore, body, revive: (stored: unknown) => paymentSchema.parse(stored) };
+    return createOrFind({ ...attempts, idempotencyKey: key, record });
+  }
+  return createOrFind({ ...attempts, idempotencyKey: key, findFirst: input.idempotencyKey !== undefined });
 }
 
 /** The order a create under this key made, among the orders with its reference as their receipt. */
@@ -66,11 +66,16 @@ async function findCreatedOrder(ctx: RazorpayContext, input: CreatePaymentInput,
   return matchCreatedOrder(orders, input, key);
 }
 
+/** That order with every attempt on it, since it may have been paid since it was made. */
+async function findCreatedPayment(ctx: RazorpayContext, input: CreatePaymentInput, key: string): Promise<Payment | undefined> {
+  const order = await findCreatedOrder(ctx, input, key);
+  return order === undefined ? undefined : toPayment(await readOrderView(ctx, readFields(ORDER_FIELDS, order).requiredText('id')));
+}
+
 /** What became of a create that ended as `outcome_unknown` (its lookup failed): the order its key made, or none. */
 export async function resolveCreate(ctx: RazorpayContext, input: CreatePaymentInput, key: string): Promise<OutcomeResolution> {
-  const order = await findCreatedOrder(ctx, input, key);
-  if (order === undefined) return { happened: false };
-  return { happened: true, payment: toPayment(await readOrderView(ctx, readFields(ORDER_FIELDS, order).requiredText('id'))) };
+  const payment = await findCreatedPayment(ctx, input, key);
+  return payment === undefined ? { happened: false } : { happened: true, payment };
 }
 
 /** What became of a capture that ended as `outcome_unknown`: the payment's state now tells. */

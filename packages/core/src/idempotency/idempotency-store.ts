@@ -21,7 +21,10 @@ export interface IdempotencyStore {
    * used with a different payload.
    */
   begin(scope: string, key: string, fingerprint: string, now: number): Promise<BeginResult>;
-  /** The final outcome (success or a permanent failure) — replays return it. */
+  /**
+   * The final outcome (success or a permanent failure) — replays return it. Completing a key
+   * again replaces what it holds (createOrFind keeps a mark per key this way).
+   */
   complete(scope: string, key: string, outcome: StoredOutcome, now: number): Promise<void>;
   /** The run ended with a transient failure: free the key so the operation can be tried again with the same key. */
   release(scope: string, key: string): Promise<void>;

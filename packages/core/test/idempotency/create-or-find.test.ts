@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOrFind, IntegrationError, MemoryTelemetrySink, type IntegrationErrorContext } from '../../src/index.js';
+import { createOrFind, IntegrationError, MemoryIdempotencyStore, MemoryTelemetrySink, type IntegrationErrorContext } from '../../src/index.js';
 import { FakeClock } from '../../src/testing.js';
 
 const scope = { provider: 'razorpay', endpoint: 'createOrder' };
@@ -9,7 +9,7 @@ function failure(kind: 'unavailable' | 'network' | 'invalid_request', context: P
 }
 
 /** A provider with no idempotency for creates: `plan` says what each attempt does. */
-function provider(plan: readonly ('ok' | 'lost' | 'refused' | 'rejected')[]) {
+function provider(plan: readonly ('ok' | 'lost' | 'failed' | 'refused' | 'rejected')[]) {
   const created: string[] = [];
   let calls = 0;
   let finds = 0;
@@ -25,6 +25,7 @@ function provider(plan: readonly ('ok' | 'lost' | 'refused' | 'rejected')[]) {
       const step = plan[calls++] ?? 'ok';
       if (step === 'refused') throw failure('network', { requestMayHaveReachedProvider: false });
       if (step === 'rejected') throw failure('invalid_request');
+      if (step === 'failed') throw failure('unavailable');
       created.push(`order_${created.length + 1}`);
       if (step === 'lost') throw failure('unavailable');
       return created.at(-1) as string;
@@ -101,5 +102,117 @@ describe('createOrFind when the lookup after a lost create fails', () => {
     await p.create().catch(() => undefined);
     const firstLook = createOrFind({ ...scope, clock, create: p.create, find: p.find, findFirst: true, idempotencyKey: 'key_1' });
     await expect(firstLook).rejects.toMatchObject({ kind: 'unavailable', retryable: true });
+  });
+});
+
+describe('createOrFind with a record of the creates sent under a caller key', () => {
+  const body = { amount: 5000, receipt: 'order-1' };
+  const record = (store: MemoryIdempotencyStore, sent: unknown = body) => ({ store, body: sent, revive: (stored: unknown) => String(stored) });
+
+  it('sends a fresh key straight to the create, with no lookup, and answers a repeat from the store without any call', async () => {
+    const clock = new FakeClock({ autoAdvance: true });
+    const store = new MemoryIdempotencyStore();
+    const p = provider([]);
+    const call = () => createOrFind({ ...scope, clock, create: p.create, find: p.find, idempotencyKey: 'key_1', record: record(store) });
+    expect(await call()).toBe('order_1');
+    expect({ calls: p.calls, finds: p.finds }).toEqual({ calls: 1, finds: 0 });
+    expect(await call()).toBe('order_1');
+    expect({ calls: p.calls, finds: p.finds }).toEqual({ calls: 1, finds: 0 });
+  });
+
+  it('after a lost answer whose lookup failed, the next call with the key looks first and finds the object: one at the provider', async () => {
+    const clock = new FakeClock({ autoAdvance: true });
+    const store = new MemoryIdempotencyStore();
+    const p = provider(['lost']);
+    let blind = true;
+    const find = () => (blind ? Promise.reject(failure('unavailable')) : p.find());
+    const call = () => createOrFind({ ...scope, clock, create: p.create, find, idempotencyKey: 'key_1', record: record(store) });
+    await expect(call()).rejects.toMatchObject({ kind: 'unavailable', retryable: true });
+    blind = false;
+    expect(await call()).toBe('order_1');
+    expect(p.created).toEqual(['order_1']);
+    expect(p.calls).toBe(1);
+  });
+
+  it('after a crash between the record and the create, the next call looks, finds nothing and creates once', async () => {
+    const clock = new FakeClock({ autoAdvance: true });
+    const store = new MemoryIdempotencyStore({ lockTimeoutMs: 60_000 });
+    const p = provider([]);
+    // The process dies after recording the key and before anything is sent: nothing more is written.
+    void createOrFind({ ...scope, clock, create: () => new Promise<string>(() => undefined), find: p.find, idempotencyKey: 'key_1', record: record(store) });
+    await clock.advance(1);
+    const again = () => createOrFind({ ...scope, clock, create: p.create, find: p.find, idempotencyKey: 'key_1', record: record(store) });
+    await expect(again()).rejects.toMatchObject({ kind: 'conflict', reason: 'idempotency_in_progress' });
+    expect(p.calls).toBe(0);
+    await clock.advance(60_000);
+    expect(await again()).toBe('order_1');
+    expect({ created: p.created, finds: p.finds }).toEqual({ created: ['order_1'], finds: 1 });
+  });
+
+  it('after a crash once the create was sent, the next call finds what it made instead of creating again', async () => {
+    const clock = new FakeClock({ autoAdvance: true });
+    const store = new MemoryIdempotencyStore({ lockTimeoutMs: 60_000 });
+    const p = provider([]);
+    const sentThenDied = async () => {
+      await p.create();
+      return new Promise<string>(() => undefined);
+    };
+    void createOrFind({ ...scope, clock, create: sentThenDied, find: p.find, idempotencyKey: 'key_1', record: record(store) });
+    await clock.advance(1);
+    expect(p.created).toEqual(['order_1']);
+    await clock.advance(60_000);
+    expect(await createOrFind({ ...scope, clock, create: p.create, find: p.find, idempotencyKey: 'key_1', record: record(store) })).toBe('order_1');
+    expect(p.created).toEqual(['order_1']);
+  });
+
+  it('after a call that failed knowing nothing was made, the next one creates without looking', async () => {
+    const clock = new FakeClock({ autoAdvance: true });
+    const store = new MemoryIdempotencyStore();
+    // Refused before it left, then a 503 whose lookup found nothing: neither can have made one.
+    const p = provider(['refused', 'failed']);
+    const call = (key: string) => createOrFind({ ...scope, clock, create: p.create, find: p.find, idempotencyKey: key, record: record(store), retry: { maxAttempts: 1 } });
+    await expect(call('key_1')).rejects.toMatchObject({ kind: 'network' });
+    await expect(call('key_2')).rejects.toMatchObject({ kind: 'unavailable' });
+    expect(p.finds).toBe(1);
+    expect(await call('key_1')).toBe('order_1');
+    expect(await call('key_2')).toBe('order_2');
+    expect({ calls: p.calls, finds: p.finds }).toEqual({ calls: 4, finds: 1 });
+  });
+
+  it('marks the key as sent again before the next send: a crash after a cleared mark still looks first', async () => {
+    const clock = new FakeClock({ autoAdvance: true });
+    const store = new MemoryIdempotencyStore({ lockTimeoutMs: 60_000 });
+    const p = provider(['refused']);
+    const call = (create: () => Promise<string>) => createOrFind({ ...scope, clock, create, find: p.find, idempotencyKey: 'key_1', record: record(store), retry: { maxAttempts: 1 } });
+    await expect(call(p.create)).rejects.toMatchObject({ kind: 'network' });
+    void call(async () => {
+      await p.create();
+      return new Promise<string>(() => undefined);
+    });
+    await clock.advance(1);
+    expect(p.created).toEqual(['order_1']);
+    await clock.advance(60_000);
+    expect(await call(p.create)).toBe('order_1');
+    expect(p.created).toEqual(['order_1']);
+  });
+
+  it('refuses the key with another body as a conflict, before anything is sent', async () => {
+    const clock = new FakeClock({ autoAdvance: true });
+    const store = new MemoryIdempotencyStore();
+    const p = provider(['refused']);
+    const call = (sent: unknown) => createOrFind({ ...scope, clock, create: p.create, find: p.find, idempotencyKey: 'key_1', record: record(store, sent), retry: { maxAttempts: 1 } });
+    await expect(call(body)).rejects.toMatchObject({ kind: 'network' });
+    await expect(call({ ...body, amount: 6000 })).rejects.toMatchObject({ kind: 'conflict', reason: 'idempotency_key_reused' });
+    expect({ calls: p.calls, finds: p.finds }).toEqual({ calls: 1, finds: 0 });
+  });
+
+  it('replays a permanent failure without sending the create again', async () => {
+    const clock = new FakeClock({ autoAdvance: true });
+    const store = new MemoryIdempotencyStore();
+    const p = provider(['rejected']);
+    const call = () => createOrFind({ ...scope, clock, create: p.create, find: p.find, idempotencyKey: 'key_1', record: record(store) });
+    await expect(call()).rejects.toMatchObject({ kind: 'invalid_request', reason: 'test_invalid_request' });
+    await expect(call()).rejects.toMatchObject({ kind: 'invalid_request', reason: 'test_invalid_request' });
+    expect(p.calls).toBe(1);
   });
 });

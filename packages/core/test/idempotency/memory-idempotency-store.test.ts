@@ -14,6 +14,14 @@ describe('MemoryIdempotencyStore', () => {
     expect(await store.begin('stripe:charges', 'k1', 'fp', T0 + 20)).toEqual({ state: 'completed', outcome: success });
   });
 
+  it('replaces the outcome of a key completed again', async () => {
+    const store = new MemoryIdempotencyStore();
+    await store.begin('s', 'k', 'fp', T0);
+    await store.complete('s', 'k', failure, T0);
+    await store.complete('s', 'k', success, T0 + 1);
+    expect(await store.begin('s', 'k', 'fp', T0 + 2)).toEqual({ state: 'completed', outcome: success });
+  });
+
   it('replays permanent failures too', async () => {
     const store = new MemoryIdempotencyStore();
     await store.begin('s', 'k', 'fp', T0);
