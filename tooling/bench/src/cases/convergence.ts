@@ -1,4 +1,4 @@
-import { money } from '@interlock/core';
+import { MemoryIdempotencyStore, money } from '@interlock/core';
 import { FakeClock } from '@interlock/core/testing';
 import type { PaymentsConnector } from '@interlock/payments';
 import { runPaymentsEndToEnd, type PaymentsSimulation } from '@interlock/payments/testing';
@@ -35,7 +35,9 @@ const CONTENDERS: readonly Contender[] = [
     lookup: { method: 'GET', pattern: '/v1/orders' },
     async start(clock) {
       const simulation = await createRazorpaySimulation({ clock, webhookSecret: WEBHOOK_SECRET, seed: 5 });
-      const connector = createRazorpayConnector({ baseUrl: simulation.simulator.url, credentials: { keyId: 'rzp_test_benchConverge', keySecret: 'bench_convergence_secret' }, webhookSecrets: [WEBHOOK_SECRET], clock, fetch: clock.trackFetch() });
+      // The run is one process, so a memory store keeps the creates sent as long as the hub's durable store would.
+      const idempotencyStore = new MemoryIdempotencyStore();
+      const connector = createRazorpayConnector({ baseUrl: simulation.simulator.url, credentials: { keyId: 'rzp_test_benchConverge', keySecret: 'bench_convergence_secret' }, webhookSecrets: [WEBHOOK_SECRET], clock, fetch: clock.trackFetch(), idempotencyStore });
       return { simulation, connector };
     },
   },
@@ -147,7 +149,7 @@ export function formatConvergence(result: ConvergenceCaseResult): string {
     `   ${result.description}`,
     table(['connector', 'settled', 'dup charges', 'recon diffs', 'create calls', 'minimum', 'calls/min', 'into outage', 'lookups', '(calls+lookups)/min', 'virtual min', 'wall ms'], rows),
     '   minimum = one create per operation + one per transient fault injected on creates (unavoidable); calls/min = create calls / minimum.',
-    '   lookups: receipt lookups a connector without an idempotency header makes before creating (Razorpay orders: before every create whose caller passed its own key, and after a create that may have reached the provider); a create answered by a lookup needs no second create, so creates alone can fall below the minimum.',
+    '   lookups: receipt lookups a connector without an idempotency header makes before creating (Razorpay orders: before a create whose caller key was sent before, and after a create that may have reached the provider); a create answered by a lookup needs no second create, so creates alone can fall below the minimum.',
     `   target: calls/min <= ${fixed(result.targetMax, 2)}x with every operation settled and no duplicate charge: ${result.meetsTarget ? 'MET' : 'NOT MET'} on creates; counting lookups: ${result.rows.map((row) => `${row.connector} ${fixed(row.ratioWithLookups, 2)}x`).join(', ')}`,
   ].join('\n');
 }
