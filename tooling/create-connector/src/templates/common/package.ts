@@ -2,6 +2,8 @@ import { jsonText } from '../render.js';
 import type { GeneratedFile, TemplateContext } from '../template.js';
 
 const WORKSPACE = 'workspace:*';
+// Any 0.x testkit, so a testkit minor never forces a major release of the connector.
+const TESTKIT_PEER = 'workspace:>=0.1.0 <1.0.0';
 
 /** Each entry point as ESM and CJS with its declarations, the way every Interlock package exports them. */
 function entry(name: string) {
@@ -37,7 +39,7 @@ export function packageJson({ names, domain, versions }: TemplateContext): Gener
       contract: 'vitest run test/contract --coverage.enabled=false',
     },
     dependencies: { '@interlock/core': WORKSPACE, [domain.plugin.packageName]: WORKSPACE, zod: versions.zod },
-    peerDependencies: { '@interlock/testkit': WORKSPACE },
+    peerDependencies: { '@interlock/testkit': TESTKIT_PEER },
     peerDependenciesMeta: { '@interlock/testkit': { optional: true } },
     devDependencies: {
       '@interlock/testkit': WORKSPACE,
