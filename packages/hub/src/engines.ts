@@ -78,6 +78,8 @@ export async function openEngines(config: HubConfig, clock: Clock, env: NodeJS.P
     connection: { host: bullmq.host, port: bullmq.port },
     clock,
     timeoutMs: bullmq.timeoutMs,
+    // Redis forgets finished jobs and dedupe keys by itself; a configured retention sets how late.
+    ...(config.retention.keepHours === undefined ? {} : { dedupeTtlMs: config.retention.keepHours * 3_600_000 }),
     ...(bullmq.prefix === undefined ? {} : { prefix: bullmq.prefix }),
     ...(bullmq.queueName === undefined ? {} : { queueName: bullmq.queueName }),
     onConnectionChange: (state, detail) => log.warn(state === 'down' ? 'queue engine down: webhooks answer 503 until Redis is back' : 'queue engine back up', { redis: `${bullmq.host}:${bullmq.port}`, detail }),

@@ -10,6 +10,8 @@ import { createWebhookIngress, type IngressLog } from './ingress/webhook-ingress
 import { HubMetrics } from './metrics/hub-metrics.js';
 import { RecordPoller } from './polling/record-poller.js';
 import { reconciliationJobs, ReconciliationScheduler, scheduleFromConfig } from './reconciliation/index.js';
+import { RetentionJob } from './retention/retention-job.js';
+import { redeliveryOf, retentionWindowMs } from './retention/retention-window.js';
 import { createEventApplier } from './workers/event-applier.js';
 
 export interface HubOptions {
@@ -73,8 +75,13 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const engines = options.engines ?? (await openEngines(config, clock, env, log));
   const metrics = new HubMetrics(engines.queue);
   let running: RunningProvider[];
+  let keepEventsMs: number;
   try {
     running = await openProviders(config, { env, clock, telemetry: [metrics], fetch: options.fetch, baseDir: options.baseDir ?? process.cwd(), descriptors: options.descriptors });
+    keepEventsMs = retentionWindowMs(
+      config.retention.keepHours,
+      running.map((provider) => redeliveryOf(provider.name, provider.descriptor)),
+    );
   } catch (error) {
     if (!options.engines) await engines.close();
     throw error;
@@ -151,8 +158,12 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     config.port,
     config.http,
   );
+  const retention = config.retention.enabled
+    ? new RetentionJob({ queue: engines.queue, integrity: engines.integrity, clock, keepMs: keepEventsMs, everyMs: config.retention.everyMinutes * 60_000, log })
+    : undefined;
   if (options.startWorkers ?? true) startWorkers();
   if (config.reconciliation.enabled) reconciliation.start();
+  retention?.start();
   return {
     url,
     queue: engines.queue,
@@ -173,6 +184,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     close: async () => {
       await closeServer(server);
       await reconciliation.close();
+      await retention?.close();
       // Workers first: the last events they apply may still start tracking a record.
       await consumer?.stop();
       await Promise.all([...pollers.values()].map((poller) => poller.stop()));

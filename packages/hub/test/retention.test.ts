@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { FakeClock } from '@interlock/testkit';
 import { timeDriver } from '@interlock/testkit/vitest';
 import { openSqliteStore } from '@interlock/store-sqlite';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, startHub } from '../src/index.js';
 import { RetentionJob } from '../src/retention/retention-job.js';
 import { retentionWindowMs } from '../src/retention/retention-window.js';
+import { DESCRIPTORS, ENV, signedPost, TOY, TOY_CONNECTOR } from './support.js';
+import { ToyProvider } from './toy/toy-provider.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -56,10 +62,55 @@ describe('retention', () => {
       // The record and its trail stay; the prune itself is audited.
       expect(await store.integrity.getRecord({ provider: 'acme', recordType: 'payment', recordId: 'old-applied' })).toMatchObject({ status: 'succeeded' });
       const trail = await store.integrity.listAudit({ provider: '*' });
-      expect(trail.map((entry) => [entry.actor, entry.outcome, JSON.parse(entry.detail ?? '{}')])).toEqual([['retention', 'pruned', { before: expect.any(Number), events: 1, appliedMarks: 1 }]]);
+      expect(trail.map((entry) => [entry.actor, entry.outcome, JSON.parse(entry.detail ?? '{}') as unknown])).toEqual([['retention', 'pruned', { before: expect.any(Number) as unknown, events: 1, appliedMarks: 1 }]]);
     } finally {
       await job.close();
       await store.close();
     }
+  });
+
+  describe('in a running hub', () => {
+    const hubWith = async (retention: { keepHours?: number; everyMinutes?: number }, clock = new FakeClock()) => {
+      const dir = mkdtempSync(join(tmpdir(), 'interlock-hub-retention-'));
+      const toy = await ToyProvider.start();
+      const config = loadConfig(undefined, {
+        port: 0,
+        store: { kind: 'sqlite', path: join(dir, 'hub.db') },
+        reconciliation: { enabled: false },
+        polling: { enabled: false },
+        retention,
+        providers: [{ name: TOY, connector: TOY_CONNECTOR, options: { baseUrl: toy.url } }],
+      });
+      const cleanup = async (): Promise<void> => {
+        await toy.close();
+        rmSync(dir, { recursive: true, force: true });
+      };
+      try {
+        const hub = await startHub({ config, clock, env: { ...process.env, ...ENV }, descriptors: DESCRIPTORS, log: { warn: () => undefined } });
+        return { hub, toy, clock, cleanup: async () => (await hub.close(), await cleanup()) };
+      } catch (error) {
+        await cleanup();
+        throw error;
+      }
+    };
+
+    it('refuses to start with a window shorter than a configured provider redelivers in', async () => {
+      await expect(hubWith({ keepHours: 1 })).rejects.toThrow(/retention.keepHours \(1\) is shorter than toy's redelivery window \(72 h\)/);
+    });
+
+    it('forgets an applied event once the window has passed, on its own schedule', async () => {
+      const { hub, toy, clock, cleanup } = await hubWith({ keepHours: 72, everyMinutes: 60 });
+      try {
+        const time = timeDriver(clock);
+        await expect(signedPost(`${hub.url}/webhooks/${TOY}`, toy.change('T1', 'open', clock.now()), clock.now())).resolves.toMatchObject({ status: 200 });
+        await time.eventually(async () => expect(await hub.queue.counts()).toMatchObject({ applied: 1 }));
+        await time.pass(71 * HOUR, HOUR);
+        expect(await hub.queue.counts()).toMatchObject({ applied: 1 });
+        await time.eventually(async () => expect(await hub.queue.counts()).toMatchObject({ applied: 0 }), { stepMs: HOUR, withinMs: 3 * HOUR });
+        expect(await hub.integrity.getRecord({ provider: TOY, recordType: 'ticket', recordId: 'T1' })).toMatchObject({ status: 'open' });
+      } finally {
+        await cleanup();
+      }
+    });
   });
 });

@@ -94,6 +94,17 @@ export const hubConfigSchema = z.object({
       maxHours: z.number().positive().default(24),
     })
     .default({}),
+  /**
+   * Settled events (not dead letters) are forgotten once older than `keepHours`, which must cover
+   * the longest redelivery window of the configured providers; without it, that window.
+   */
+  retention: z
+    .object({
+      enabled: z.boolean().default(true),
+      keepHours: z.number().positive().optional(),
+      everyMinutes: z.number().positive().default(60),
+    })
+    .default({}),
   /** Each provider with a reconciliation job is compared with our records on this schedule. */
   reconciliation: z
     .object({

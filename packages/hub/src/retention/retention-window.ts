@@ -6,7 +6,7 @@ export interface ProviderRedelivery {
   redeliveryWindowMs: number;
 }
 
-export function redeliveryOf(provider: string, descriptor: Pick<ConnectorDescriptor, 'webhooks'>): ProviderRedelivery {
+export function redeliveryOf(provider: string, descriptor: Pick<ConnectorDescriptor<unknown>, 'webhooks'>): ProviderRedelivery {
   return { provider, redeliveryWindowMs: descriptor.webhooks.redeliveryWindowMs ?? DEFAULT_REDELIVERY_WINDOW_MS };
 }
 
