@@ -22,6 +22,12 @@ export interface DemoProvider {
 export interface DemoProviders {
   providers: readonly DemoProvider[];
   /**
+   * This run's tag, in the payment references the demo makes. Each run's simulations are seeded
+   * from it too, so their ids are new: a run that continues on a saved database meets neither
+   * its event ids nor its references again, as with real providers.
+   */
+  run: string;
+  /**
    * The environment the hub reads the throwaway credentials from: a copy of this process's, so
    * they never reach `process.env` (nor any child process) and vanish when the demo ends.
    */
@@ -57,8 +63,9 @@ export async function startDemoProviders(): Promise<DemoProviders> {
     [DEMO_ENV.razorpayKeyId]: `rzp_test_demo${randomBytes(6).toString('hex')}`,
     [DEMO_ENV.razorpayKeySecret]: randomBytes(18).toString('hex'),
   };
-  const stripe = await createStripeSimulation({ clock: systemClock, webhookSecret });
-  const razorpay = await createRazorpaySimulation({ clock: systemClock, webhookSecret });
+  const seed = randomBytes(4).readUInt32BE(0);
+  const stripe = await createStripeSimulation({ clock: systemClock, webhookSecret, seed });
+  const razorpay = await createRazorpaySimulation({ clock: systemClock, webhookSecret, seed });
   for (const simulation of [stripe, razorpay]) simulation.simulator.setScenario(transientFaultScenario(0.05, { outage: false }));
   // Both simulations settle at once (a real Razorpay account settles about two days later).
   const providers: DemoProvider[] = [
@@ -89,6 +96,7 @@ export async function startDemoProviders(): Promise<DemoProviders> {
   ];
   return {
     providers,
+    run: seed.toString(36),
     env,
     descriptors: { '@interlock/stripe': stripeDescriptor, '@interlock/razorpay': razorpayDescriptor },
     close: async () => {

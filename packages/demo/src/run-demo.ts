@@ -59,7 +59,7 @@ async function runOn(demo: DemoProviders, options: DemoOptions, out: (line: stri
     const reconcileEvery = options.reconcileEvery ?? 5;
     for (let batch = 1; !options.signal?.aborted && (options.batches === undefined || batch <= options.batches); batch++) {
       const parts: string[] = [];
-      for (const provider of demo.providers) parts.push(await runBatch(hub, provider, batch, options.paymentsPerBatch ?? 5));
+      for (const provider of demo.providers) parts.push(await runBatch(hub, provider, demo.run, batch, options.paymentsPerBatch ?? 5));
       await pause(options.intervalMs ?? 2_000, options.signal);
       const counts = await hub.queue.counts();
       out(`batch ${batch}: ${parts.join(' | ')} | hub: applied ${counts.applied}, discarded ${counts.discarded} (duplicate, stale or backward), queued ${counts.queued + counts.processing}, dead ${counts.dead}`);

@@ -8,7 +8,7 @@ import type { DemoProvider } from './providers.js';
  * providers misbehave (some twice, some out of order, a stale replay and a forged one). Returns
  * the batch's line for the console.
  */
-export async function runBatch(hub: Hub, provider: DemoProvider, batch: number, count: number): Promise<string> {
+export async function runBatch(hub: Hub, provider: DemoProvider, run: string, batch: number, count: number): Promise<string> {
   const connector = hub.connector(provider.descriptor, provider.name);
   let created = 0;
   const failures = new Map<string, number>();
@@ -17,7 +17,7 @@ export async function runBatch(hub: Hub, provider: DemoProvider, batch: number, 
       const payment = await connector.createPayment({
         amount: money(1_000 + ((batch * count + i) % 50) * 125, provider.currency),
         captureMethod: 'automatic',
-        reference: `demo-${batch}-${i}`,
+        reference: `demo-${run}-${batch}-${i}`,
       });
       provider.simulation.customerCompletes(payment);
       created++;

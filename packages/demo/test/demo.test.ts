@@ -27,6 +27,25 @@ describe('the demo (the README’s first command)', () => {
     }
   });
 
+  it('run again on the same database, continues correctly: new webhooks are applied, not duplicates, and reconciliation finds nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interlock-demo-rerun-'));
+    const config = join(dir, 'interlock.config.json');
+    writeFileSync(config, JSON.stringify({ store: { kind: 'sqlite', path: join(dir, 'hub.db') } }));
+    const applied = (lines: readonly string[]): number => Number(/hub: applied (\d+)/.exec(lines.filter((line) => line.startsWith('batch ')).at(-1) ?? '')?.[1]);
+    try {
+      const first: string[] = [];
+      await runDemo({ configPath: config, port: 0, batches: 1, intervalMs: 200, out: (line) => first.push(line) });
+      const second: string[] = [];
+      await runDemo({ configPath: config, port: 0, batches: 1, intervalMs: 200, out: (line) => second.push(line) });
+      // The second run's payments are new ones: the hub applies their webhooks on top of the first run's.
+      expect(applied(second)).toBeGreaterThan(applied(first) + 5);
+      expect(second.join('\n')).toMatch(/reconciliation stripe: 0 differences/);
+      expect(second.join('\n')).toMatch(/reconciliation razorpay: 0 differences/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('stops after the batch in flight on Ctrl-C, closing the hub, and refuses bad arguments', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'interlock-demo-cli-'));
     const config = join(dir, 'interlock.config.json');
