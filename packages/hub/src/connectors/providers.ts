@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { envList, type Clock, type ConnectorDescriptor, type Environment, type EventInterpreter, type TelemetrySink } from '@interlock/core';
 import { describeConfigIssues, type HubConfig, type ProviderConfig } from '../config/config.js';
 import { loadDescriptor, type KnownDescriptors } from './load-descriptor.js';
@@ -24,13 +25,33 @@ export interface ProviderEnvironment {
   descriptors?: KnownDescriptors | undefined;
 }
 
+/**
+ * Whether the connector receives webhooks, as its descriptor's readiness claims say: one that
+ * verifies every event takes them; one that claims only the polling fallback is moved by polling
+ * alone (a carrier whose tracking API sends none). Only the latter may start without secrets.
+ */
+function takesWebhooks(descriptor: ConnectorDescriptor<unknown>): boolean {
+  const { capabilities } = descriptor;
+  return capabilities.includes('webhooks.verify-every-event') || !capabilities.includes('webhooks.polling-fallback');
+}
+
+/**
+ * The secret a provider that takes no webhooks is given when none is configured: made at start,
+ * held nowhere else and never shown, so every delivery to its path fails verification (400), as
+ * one with a wrong secret does, and nothing unverified is ever read.
+ */
+function unguessableSecret(): string {
+  return randomBytes(32).toString('base64url');
+}
+
 async function openProvider(provider: ProviderConfig, environment: ProviderEnvironment): Promise<RunningProvider> {
   const descriptor = await loadDescriptor(provider.connector, environment.baseDir, environment.descriptors);
   const parsed = descriptor.config.safeParse(provider.options);
   if (!parsed.success) throw new TypeError(`Provider ${provider.name}: invalid options for ${provider.connector}: ${describeConfigIssues(parsed.error)}`);
   const secretsEnv = provider.webhookSecretsEnv ?? descriptor.webhooks.secretsEnv;
-  const webhookSecrets = envList(environment.env, secretsEnv);
-  if (webhookSecrets.length === 0) throw new TypeError(`Provider ${provider.name}: no webhook secrets in environment variable ${secretsEnv}`);
+  const configured = envList(environment.env, secretsEnv);
+  if (configured.length === 0 && takesWebhooks(descriptor)) throw new TypeError(`Provider ${provider.name}: no webhook secrets in environment variable ${secretsEnv}`);
+  const webhookSecrets = configured.length > 0 ? configured : [unguessableSecret()];
   const options: unknown = parsed.data;
   const connector = descriptor.create(options, {
     env: environment.env,
