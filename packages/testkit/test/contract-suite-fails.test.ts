@@ -1,3 +1,4 @@
+import { IntegrationError } from '@interlock/core';
 import { describe, expect, it } from 'vitest';
 import { connectorContractChecks, type ContractCheck } from '../src/index.js';
 import { ACME_ERROR_CODES } from './sample-connector/errors.js';
@@ -29,6 +30,14 @@ describe('the shared contract suite can fail', () => {
     await expect(check(checks, 'classifies each documented provider error to its kind').run()).rejects.toThrow(/classified as not_found/);
     const leaky = connectorContractChecks({ ...wrong, credentials: ['pay_1'] });
     await expect(check(leaky, 'never leaks a credential into errors or telemetry').run()).rejects.toThrow(/credential appeared/);
+  });
+
+  it('fails a connector that refuses every call, though no request it sent exceeded a limit', async () => {
+    const spec = acmeSpec();
+    // The refusal the check accepts from a connector waiting on its limits, given without sending anything.
+    const refusal = new IntegrationError('rate_limited', 'refused before sending', { provider: 'acme', endpoint: 'getPayment', reason: 'rate_limit_wait_exceeds_budget', requestMayHaveReachedProvider: false });
+    const refusing = connectorContractChecks({ ...spec, read: { ...spec.read, call: () => Promise.reject(refusal) } });
+    await expect(check(refusing, 'respects its documented rate limits').run()).rejects.toThrow(/0 of \d+ calls reached the provider/);
   });
 
   it('fails a connector that reports neither drift nor unknown values', async () => {

@@ -132,6 +132,13 @@ export function connectorContractChecks<C>(spec: ConnectorContractSpec<C>): Cont
             assert.ok(isIntegrationError(failure) && failure.reason === 'rate_limit_wait_exceeds_budget', `unexpected failure under load: ${failure instanceof Error ? failure.message : JSON.stringify(failure)}`);
           }
           const arrivals = simulator.requests.map((request) => request.at);
+          // No request exceeds a limit when none is sent: a connector that refuses every call would
+          // pass the count below. The tightest window lets that many through at once, so at least
+          // that many must reach the provider.
+          assert.ok(
+            arrivals.length >= tightest,
+            `${arrivals.length} of ${calls.length} calls reached the provider (${failures.length} refused); the tightest limit lets ${tightest} through at once`,
+          );
           for (const window of limits.windows) {
             const seen = maxInAnyWindow(arrivals, window.windowMs);
             assert.ok(seen <= window.limit, `${seen} requests reached the provider within ${window.windowMs} ms; the limit is ${window.limit}`);
