@@ -2,6 +2,7 @@ import type {
   ConsumeOptions,
   Consumer,
   DeadEventFilter,
+  EventFilter,
   EventHandler,
   EventQueue,
   EventStatus,
@@ -13,6 +14,7 @@ import { acceptEvent } from './accept.js';
 import { resolveConsumeSettings } from './consume-settings.js';
 import { startConsumer, type BullmqConsumer } from './consumer.js';
 import { listDead, reject, replay, type DeadLetterContext } from './dead-letters.js';
+import { correctDead, listEvents } from './support.js';
 import { statusOf, toStoredEvent, type EventJob, type EventJobData, type EventJobResult } from './event-record.js';
 import { jobIdFor } from './job-ids.js';
 import { resolveQueueSettings, type BullmqQueueOptions, type QueueSettings } from './options.js';
@@ -95,6 +97,14 @@ class BullmqEventQueue implements EventQueue {
 
   listDead(filter?: DeadEventFilter): Promise<readonly StoredEvent[]> {
     return this.bounded('listDead', async () => listDead(await this.deadLetters(), filter));
+  }
+
+  list(filter?: EventFilter): Promise<readonly StoredEvent[]> {
+    return this.bounded('list', async () => listEvents(await this.deadLetters(), filter));
+  }
+
+  correct(id: string, payload: string): Promise<boolean> {
+    return this.bounded('correct', async () => correctDead(await this.deadLetters(), id, payload));
   }
 
   replay(id: string): Promise<boolean> {

@@ -61,6 +61,16 @@ redis.call('HSET', KEYS[3], 'returnvalue', ARGV[3], 'finishedOn', ARGV[2])
 redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
 return 1`,
   },
+  /**
+   * KEYS: failed set, job hash. ARGV: job id, data. Replaces a dead job's data (its corrected
+   * payload), only while it is still in the failed set.
+   */
+  interlockCorrectDead: {
+    numberOfKeys: 2,
+    lua: `if not redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 0 end
+redis.call('HSET', KEYS[2], 'data', ARGV[2])
+return 1`,
+  },
 } as const;
 
 /** The name of one of this adapter's scripts. */

@@ -55,6 +55,16 @@ describe('the store suites catch broken engines', () => {
     await expect(check(checks, 'prune forgets settled events').run()).rejects.toThrow();
   });
 
+  it('a queue that lists oldest first fails the list check', async () => {
+    const checks = eventQueueChecks(memoryHarness({ listOldestFirst: true }));
+    await expect(check(checks, 'list is newest first').run()).rejects.toThrow();
+  });
+
+  it('a queue that corrects an event that is not dead fails the correct check', async () => {
+    const checks = eventQueueChecks(memoryHarness({ correctAnyStatus: true }));
+    await expect(check(checks, "correct replaces a dead event's payload").run()).rejects.toThrow();
+  });
+
   it('an integrity store that writes an event piece by piece fails the all-or-nothing check', async () => {
     class PieceByPiece extends MemoryIntegrityStore {
       override async applyEvent(application: Parameters<MemoryIntegrityStore['applyEvent']>[0]) {

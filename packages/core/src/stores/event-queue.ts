@@ -67,6 +67,52 @@ export interface DeadEventFilter {
   limit?: number | undefined;
 }
 
+/** How many events {@link EventQueue.list} returns when the filter names no limit. */
+export const EVENT_LIST_LIMIT = 50;
+
+/** Where a page of {@link EventQueue.list} continues: the last event of the previous page. */
+export interface EventCursor {
+  receivedAt: number;
+  id: string;
+}
+
+/** Which events {@link EventQueue.list} returns; every field narrows, none is required. */
+export interface EventFilter {
+  provider?: string | undefined;
+  status?: EventStatus | undefined;
+  /** The provider's event id (with `provider`, at most one event). */
+  eventId?: string | undefined;
+  /** Events whose reason starts with this: an error kind (`unavailable`) or a whole reason. */
+  reasonPrefix?: string | undefined;
+  /** Inclusive lower bound on `receivedAt`, epoch milliseconds. */
+  receivedFrom?: number | undefined;
+  /** Exclusive upper bound on `receivedAt`, epoch milliseconds. */
+  receivedTo?: number | undefined;
+  /** At most this many events (default {@link EVENT_LIST_LIMIT}). */
+  limit?: number | undefined;
+  /** Only events after this one in the list's order (older, or as old with a smaller id): the next page. */
+  after?: EventCursor | undefined;
+}
+
+/** Whether `event` passes `filter` (all but `limit`): what every engine's `list` selects, for engines that filter in memory. */
+export function eventMatches(event: StoredEvent, filter: EventFilter): boolean {
+  const { after } = filter;
+  return (
+    (filter.provider === undefined || event.provider === filter.provider) &&
+    (filter.status === undefined || event.status === filter.status) &&
+    (filter.eventId === undefined || event.eventId === filter.eventId) &&
+    (filter.reasonPrefix === undefined || (event.reason !== undefined && event.reason.startsWith(filter.reasonPrefix))) &&
+    (filter.receivedFrom === undefined || event.receivedAt >= filter.receivedFrom) &&
+    (filter.receivedTo === undefined || event.receivedAt < filter.receivedTo) &&
+    (after === undefined || event.receivedAt < after.receivedAt || (event.receivedAt === after.receivedAt && event.id < after.id))
+  );
+}
+
+/** The order of {@link EventQueue.list}: newest received first, then the larger id first. */
+export function newestFirst(a: StoredEvent, b: StoredEvent): number {
+  return b.receivedAt - a.receivedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
 /**
  * Durable accept-then-queue with dedupe. `accept` resolves only once the event is durable
  * (on disk, or acknowledged by PostgreSQL/Redis), so the 200 that follows it never loses an event.
@@ -79,8 +125,19 @@ export interface EventQueue {
   get(id: string): Promise<StoredEvent | undefined>;
   counts(): Promise<Readonly<Record<EventStatus, number>>>;
   listDead(filter?: DeadEventFilter): Promise<readonly StoredEvent[]>;
+  /**
+   * Events of any status matching `filter`, newest received first (then by id, descending), at
+   * most `limit`; pass the last one back as `after` for the next page. For support: the console
+   * and the CLI's `events list` and `events show --provider`.
+   */
+  list(filter?: EventFilter): Promise<readonly StoredEvent[]>;
   /** Puts a dead event back in the queue with its attempts reset. False when it is not dead. */
   replay(id: string): Promise<boolean>;
+  /**
+   * Replaces a dead event's payload with a corrected one (the caller audits who and why); it stays
+   * dead until replayed, and is then handled with the new payload. False when it is not dead.
+   */
+  correct(id: string, payload: string): Promise<boolean>;
   /** Gives up on a dead event for good (kept for audit as `discarded`, reason `rejected: …`). */
   reject(id: string, reason: string): Promise<boolean>;
   /**

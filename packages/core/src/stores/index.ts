@@ -1,13 +1,18 @@
-export type {
-  Consumer,
-  ConsumeOptions,
-  DeadEventFilter,
-  EventHandler,
-  EventOutcome,
-  EventQueue,
-  EventStatus,
-  InboundEvent,
-  StoredEvent,
+export {
+  EVENT_LIST_LIMIT,
+  eventMatches,
+  newestFirst,
+  type Consumer,
+  type ConsumeOptions,
+  type DeadEventFilter,
+  type EventCursor,
+  type EventFilter,
+  type EventHandler,
+  type EventOutcome,
+  type EventQueue,
+  type EventStatus,
+  type InboundEvent,
+  type StoredEvent,
 } from './event-queue.js';
 export {
   RECORD_LIST_LIMIT,

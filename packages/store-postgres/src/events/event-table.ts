@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
+  EVENT_LIST_LIMIT,
   storedEventFromRow,
   type DeadEventFilter,
+  type EventFilter,
   type EventRow,
   type EventSettlement,
   type EventStatus,
@@ -158,6 +160,40 @@ export class EventTable {
       [filter.provider ?? null, filter.limit ?? DEAD_LIST_LIMIT],
     );
     return result.rows.map(storedEventFromRow);
+  }
+
+  /** Events of any status matching the filter, newest first; see EventQueue.list. */
+  async list(filter: EventFilter = {}): Promise<StoredEvent[]> {
+    const result = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.table}
+       WHERE ($1::text IS NULL OR provider = $1)
+         AND ($2::text IS NULL OR status = $2)
+         AND ($3::text IS NULL OR event_id = $3)
+         AND ($4::text IS NULL OR starts_with(reason, $4))
+         AND ($5::bigint IS NULL OR received_at >= $5)
+         AND ($6::bigint IS NULL OR received_at < $6)
+         AND ($7::bigint IS NULL OR (received_at, id) < ($7, $8::text))
+       ORDER BY received_at DESC, id DESC
+       LIMIT $9`,
+      [
+        filter.provider ?? null,
+        filter.status ?? null,
+        filter.eventId ?? null,
+        filter.reasonPrefix ?? null,
+        filter.receivedFrom ?? null,
+        filter.receivedTo ?? null,
+        filter.after?.receivedAt ?? null,
+        filter.after?.id ?? null,
+        filter.limit ?? EVENT_LIST_LIMIT,
+      ],
+    );
+    return result.rows.map(storedEventFromRow);
+  }
+
+  /** A dead event's payload replaced; false when it is not dead. */
+  async correct(id: string, payload: string, now: number): Promise<boolean> {
+    const result = await this.pool.query(`UPDATE ${this.table} SET payload = $2, updated_at = $3 WHERE id = $1 AND status = 'dead'`, [id, payload, now]);
+    return result.rowCount === 1;
   }
 
   /** Dead back to queued, claimable at once (by every instance, whatever its clock), with a fresh count of attempts. */

@@ -3,6 +3,7 @@ import {
   type Consumer,
   type ConsumeOptions,
   type DeadEventFilter,
+  type EventFilter,
   type EventHandler,
   type EventQueue,
   type EventStatus,
@@ -56,6 +57,14 @@ export class PostgresEventQueue implements EventQueue {
 
   listDead(filter?: DeadEventFilter): Promise<readonly StoredEvent[]> {
     return this.table.listDead(filter);
+  }
+
+  list(filter?: EventFilter): Promise<readonly StoredEvent[]> {
+    return this.table.list(filter);
+  }
+
+  correct(id: string, payload: string): Promise<boolean> {
+    return this.table.correct(id, payload, this.settings.clock.now());
   }
 
   async replay(id: string): Promise<boolean> {

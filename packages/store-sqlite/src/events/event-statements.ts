@@ -20,6 +20,19 @@ export const CLAIM_SQL = `
       ORDER BY received_at, seq LIMIT @limit))
   RETURNING *`;
 
+/** The parameters of {@link EventStatements.list}: every filter field, null when absent. */
+export interface ListParams {
+  provider: string | null;
+  status: string | null;
+  eventId: string | null;
+  reasonPrefix: string | null;
+  receivedFrom: number | null;
+  receivedTo: number | null;
+  afterReceivedAt: number | null;
+  afterId: string | null;
+  limit: number;
+}
+
 /**
  * The prepared statements of the event queue, prepared once per connection: preparing is
  * a parse and plan that would otherwise cost more than the insert itself.
@@ -42,6 +55,9 @@ export class EventStatements {
   readonly listDeadByProvider: Statement<[string, number], EventRow>;
   readonly replay: Statement<{ id: string; now: number }>;
   readonly reject: Statement<{ id: string; reason: string; now: number }>;
+  /** Events of any status matching the filter, newest first: `EventQueue.list`. */
+  readonly list: Statement<ListParams, EventRow>;
+  readonly correct: Statement<{ id: string; payload: string; now: number }>;
   /** Up to `limit` settled events received before the cutoff: retention. */
   readonly prune: Statement<[number, number]>;
 
@@ -73,6 +89,22 @@ export class EventStatements {
     );
     this.reject = db.prepare<{ id: string; reason: string; now: number }>(
       "UPDATE events SET status = 'discarded', reason = @reason, updated_at = @now WHERE id = @id AND status = 'dead'",
+    );
+    // One statement for every filter: an absent field is NULL and matches everything.
+    this.list = db.prepare<ListParams, EventRow>(
+      `SELECT * FROM events
+       WHERE (@provider IS NULL OR provider = @provider)
+         AND (@status IS NULL OR status = @status)
+         AND (@eventId IS NULL OR event_id = @eventId)
+         AND (@reasonPrefix IS NULL OR substr(reason, 1, length(@reasonPrefix)) = @reasonPrefix)
+         AND (@receivedFrom IS NULL OR received_at >= @receivedFrom)
+         AND (@receivedTo IS NULL OR received_at < @receivedTo)
+         AND (@afterReceivedAt IS NULL OR received_at < @afterReceivedAt OR (received_at = @afterReceivedAt AND id < @afterId))
+       ORDER BY received_at DESC, id DESC
+       LIMIT @limit`,
+    );
+    this.correct = db.prepare<{ id: string; payload: string; now: number }>(
+      "UPDATE events SET payload = @payload, updated_at = @now WHERE id = @id AND status = 'dead'",
     );
     this.prune = db.prepare<[number, number]>(
       `DELETE FROM events WHERE seq IN (

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  EVENT_LIST_LIMIT,
   nextEventState,
   resolveConsumeOptions,
   storedEventFromRow,
@@ -7,6 +8,7 @@ import {
   type ConsumeOptions,
   type Consumer,
   type DeadEventFilter,
+  type EventFilter,
   type EventHandler,
   type EventOutcome,
   type EventQueue,
@@ -120,6 +122,31 @@ export class SqliteEventQueue implements EventQueue, ClaimSource {
     const limit = filter.limit ?? -1;
     const provider = filter.provider;
     return promised(() => (provider === undefined ? statements.listDead.all(limit) : statements.listDeadByProvider.all(provider, limit)).map(storedEventFromRow));
+  }
+
+  /** See {@link EventQueue.list}. */
+  list(filter: EventFilter = {}): Promise<readonly StoredEvent[]> {
+    const { statements } = this.parts;
+    return promised(() =>
+      statements.list
+        .all({
+          provider: filter.provider ?? null,
+          status: filter.status ?? null,
+          eventId: filter.eventId ?? null,
+          reasonPrefix: filter.reasonPrefix ?? null,
+          receivedFrom: filter.receivedFrom ?? null,
+          receivedTo: filter.receivedTo ?? null,
+          afterReceivedAt: filter.after?.receivedAt ?? null,
+          afterId: filter.after?.id ?? null,
+          limit: filter.limit ?? EVENT_LIST_LIMIT,
+        })
+        .map(storedEventFromRow),
+    );
+  }
+
+  correct(id: string, payload: string): Promise<boolean> {
+    const { statements, writes, clock } = this.parts;
+    return writes.run(() => statements.correct.run({ id, payload, now: clock.now() }).changes === 1);
   }
 
   replay(id: string): Promise<boolean> {

@@ -7,6 +7,7 @@ import { leaseChecks } from './event-queue/lease-checks.js';
 import { volumeChecks } from './event-queue/volume-checks.js';
 import type { EventQueueHarness, StoreCheck } from './harness.js';
 import { retentionChecks } from './event-queue/retention-checks.js';
+import { supportChecks } from './event-queue/support-checks.js';
 
 /** Engines on a network need more than the unit-test default for the volume check. */
 export const STORE_CHECK_TIMEOUT_MS = 30_000;
@@ -21,6 +22,7 @@ export function eventQueueChecks(create: () => Promise<EventQueueHarness>): Stor
     ...flowControlChecks(create),
     ...volumeChecks(create),
     ...retentionChecks(create),
+    ...supportChecks(create),
   ];
 }
 

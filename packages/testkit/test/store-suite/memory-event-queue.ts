@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { handlerOutcome, nextEventState, resolveConsumeOptions, StartWindow } from '@interlock/core';
-import type { Clock, ConsumeOptions, Consumer, DeadEventFilter, EventHandler, EventOutcome, EventQueue, EventStatus, InboundEvent, StoredEvent } from '@interlock/core';
+import { EVENT_LIST_LIMIT, eventMatches, handlerOutcome, newestFirst, nextEventState, resolveConsumeOptions, StartWindow } from '@interlock/core';
+import type { Clock, ConsumeOptions, Consumer, DeadEventFilter, EventFilter, EventHandler, EventOutcome, EventQueue, EventStatus, InboundEvent, StoredEvent } from '@interlock/core';
 
 interface Row extends StoredEvent {
   visibleAt: number;
@@ -12,7 +12,7 @@ export class MemoryQueueStorage {
   readonly rows = new Map<string, Row>();
   readonly keys = new Set<string>();
   /** Set by the broken variants the suite must catch. */
-  faults: { forgetDedupe?: boolean; unfencedCompletion?: boolean; pruneDead?: boolean } = {};
+  faults: { forgetDedupe?: boolean; unfencedCompletion?: boolean; pruneDead?: boolean; listOldestFirst?: boolean; correctAnyStatus?: boolean } = {};
 }
 
 const STATUSES: readonly EventStatus[] = ['queued', 'processing', 'applied', 'discarded', 'dead'];
@@ -50,6 +50,19 @@ export class MemoryEventQueue implements EventQueue {
   listDead(filter: DeadEventFilter = {}): Promise<readonly StoredEvent[]> {
     const dead = [...this.storage.rows.values()].filter((r) => r.status === 'dead' && (filter.provider === undefined || r.provider === filter.provider));
     return Promise.resolve(dead.slice(0, filter.limit ?? dead.length).map(publicView));
+  }
+
+  list(filter: EventFilter = {}): Promise<readonly StoredEvent[]> {
+    const rows = [...this.storage.rows.values()].map(publicView).filter((event) => eventMatches(event, filter));
+    rows.sort(this.storage.faults.listOldestFirst ? (a, b) => newestFirst(b, a) : newestFirst);
+    return Promise.resolve(rows.slice(0, filter.limit ?? EVENT_LIST_LIMIT));
+  }
+
+  correct(id: string, payload: string): Promise<boolean> {
+    const row = this.storage.rows.get(id);
+    if (!row || (row.status !== 'dead' && !this.storage.faults.correctAnyStatus)) return Promise.resolve(false);
+    Object.assign(row, { payload, updatedAt: this.clock.now() });
+    return Promise.resolve(true);
   }
 
   replay(id: string): Promise<boolean> {
