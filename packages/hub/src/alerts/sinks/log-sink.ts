@@ -1,0 +1,18 @@
+import { headline } from '../message.js';
+import type { AlertLog, AlertNotice, AlertSink } from '../types.js';
+
+/** Alerts as log lines: one per notice, the alert's fields beside the message. */
+export function createLogSink(id: string, log: AlertLog): AlertSink {
+  return {
+    id,
+    send(notice: AlertNotice): Promise<void> {
+      if (notice.type === 'alert.digest') {
+        log.warn(headline(notice), { notice: notice.id, type: notice.type, alerts: notice.alerts.map((alert) => alert.key).join(',') });
+      } else {
+        const { alert } = notice;
+        log.warn(headline(notice), { notice: notice.id, type: notice.type, rule: alert.rule, severity: alert.severity, owner: alert.owner, subject: JSON.stringify(alert.subject), value: alert.value });
+      }
+      return Promise.resolve();
+    },
+  };
+}
