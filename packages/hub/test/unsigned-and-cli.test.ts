@@ -57,7 +57,7 @@ describe('interlock CLI', () => {
       const cli = (...args: string[]) => runCli([...args, '--config', configPath], (line) => lines.push(line));
       await expect(cli('dlq', 'list')).resolves.toBe(0);
       expect(lines.join('\n')).toContain(firstDead!.id);
-      await expect(cli('events', 'show', firstDead!.id)).resolves.toBe(0);
+      await expect(cli('events', 'show', firstDead!.id, '--json')).resolves.toBe(0);
       expect(lines.join('\n')).toContain('"status": "dead"');
       await expect(cli('dlq', 'replay', firstDead!.id)).resolves.toBe(0);
       expect((await hub.queue.get(firstDead!.id))?.status).toBe('queued');
@@ -65,7 +65,7 @@ describe('interlock CLI', () => {
       await expect(cli('dlq', 'reject', secondDead!.id, '--reason', 'helpdesk test data')).resolves.toBe(0);
       expect(await hub.queue.get(secondDead!.id)).toMatchObject({ status: 'discarded', reason: 'rejected: helpdesk test data' });
       await expect(cli('events', 'show', 'nope')).resolves.toBe(1);
-      await expect(cli('bogus')).resolves.toBe(1);
+      await expect(cli('bogus')).resolves.toBe(2);
       await expect(runCli(['--help'], (line) => lines.push(line))).resolves.toBe(0);
     } finally {
       await cleanup();

@@ -1,5 +1,6 @@
-import { configDir, loadConfig } from '../config/config.js';
 import { startHub } from '../hub.js';
+import { EXIT } from './exit-codes.js';
+import { readHubSource } from './hub-source.js';
 
 export interface ServiceOptions {
   configPath?: string | undefined;
@@ -7,6 +8,9 @@ export interface ServiceOptions {
   out?: (line: string) => void;
   /** Resolves when the service should stop; default the first SIGINT or SIGTERM. */
   until?: Promise<void>;
+  /** Where relative paths start; default the process's working folder. */
+  cwd?: string | undefined;
+  env?: NodeJS.ProcessEnv | undefined;
 }
 
 function signalled(): Promise<void> {
@@ -23,19 +27,24 @@ function signalled(): Promise<void> {
 
 /**
  * `interlock start --config interlock.config.json`: the hub for the providers the config names,
- * with their secrets and credentials from the environment, until interrupted. Returns the exit code.
+ * with their secrets and credentials from the environment, until interrupted. The config is found
+ * as every command finds it (`--config`, `$INTERLOCK_CONFIG`, `./interlock.config.json`), and a
+ * relative SQLite path is relative to the config file. Returns the exit code: 2 when the config
+ * names no provider (or is invalid: thrown as {@link CannotRun}).
  */
 export async function runService(options: ServiceOptions = {}): Promise<number> {
   const out = options.out ?? ((line: string) => console.log(line));
-  const config = loadConfig(options.configPath, options.port === undefined ? {} : { port: options.port });
+  const env = options.env ?? process.env;
+  const source = readHubSource(options.configPath, { cwd: options.cwd ?? process.cwd(), env }, options.port === undefined ? {} : { port: options.port });
+  const { config } = source;
   if (config.providers.length === 0) {
     out('No providers in the config: add them to interlock.config.json (see the README), or try the demo: `npm start` in the Interlock repository');
-    return 1;
+    return EXIT.cannotRun;
   }
-  const hub = await startHub({ config, baseDir: configDir(options.configPath) });
-  out(`Interlock hub listening on ${hub.url} for ${config.providers.map((p) => p.name).join(', ')} (store: ${config.store.kind})`);
+  const hub = await startHub({ config, baseDir: source.baseDir, env });
+  out(`Interlock hub listening on ${hub.url} for ${config.providers.map((p) => p.name).join(', ')} (store: ${config.store.kind}${config.store.kind === 'sqlite' ? ` at ${config.store.path}` : ''})`);
   await (options.until ?? signalled());
   await hub.close();
   out('hub stopped');
-  return 0;
+  return EXIT.ok;
 }

@@ -1,0 +1,56 @@
+import { userInfo } from 'node:os';
+import { systemClock, type AuditEntry, type StoredEvent } from '@interlock/core';
+import { openEngines, type Engines } from '../engines.js';
+import { CannotRun } from './exit-codes.js';
+import { assertStoreExists, readHubSource, type HubSource, type Place } from './hub-source.js';
+
+/** What every command is handed: where it prints, where it runs, and who runs it. */
+export interface CliContext extends Place {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** The audit trail's actor for what this CLI does: `cli:<user>`. */
+  actor: string;
+}
+
+/** `cli:<login name>`, or `cli` where the system has no name for the user. */
+export function cliActor(env: NodeJS.ProcessEnv): string {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    const name = env['USER'] ?? env['USERNAME'];
+    return name ? `cli:${name}` : 'cli';
+  }
+}
+
+/** The hub's store and queue as one command sees them. */
+export interface StoreSession extends HubSource {
+  engines: Engines;
+}
+
+/**
+ * Runs `body` on the store the config names, which must exist already; closes it after. A store
+ * that cannot be opened (an unreachable PostgreSQL or Redis, a missing adapter) cannot run.
+ */
+export async function withStore(configPath: string | undefined, context: CliContext, body: (session: StoreSession) => Promise<number>): Promise<number> {
+  const source = readHubSource(configPath, context);
+  assertStoreExists(source);
+  let engines: Engines;
+  try {
+    engines = await openEngines(source.config, systemClock, context.env, { warn: (message, fields) => context.err(`${message} ${JSON.stringify(fields)}`) });
+  } catch (error) {
+    throw new CannotRun(`The ${source.config.store.kind} store could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    return await body({ ...source, engines });
+  } finally {
+    await engines.close();
+  }
+}
+
+/** Appends one audit entry for an action on `event` (the provider's event id, as the workers record it). */
+export function auditAction(session: StoreSession, context: CliContext, event: StoredEvent, action: string, outcome: string, detail?: string): Promise<void> {
+  const entry: AuditEntry = { at: systemClock.now(), actor: context.actor, action, provider: event.provider, eventId: event.eventId, outcome };
+  if (event.correlationId !== undefined) entry.correlationId = event.correlationId;
+  if (detail !== undefined) entry.detail = detail;
+  return session.engines.integrity.appendAudit(entry);
+}
