@@ -1,7 +1,7 @@
 import type { ErrorKind, ReconciliationReport, TelemetryEvent, TelemetrySink } from '@interlock/core';
 import { LatencyBins } from './latency-bins.js';
 import type { CountedEvent } from './rules.js';
-import { WindowedCounts } from './windowed-counts.js';
+import { Windowed, WindowedCounts } from './windowed.js';
 
 /** A queue's fill, from a sampler or from a `queue.rejected` event (then it is full). */
 export interface QueueSample {
@@ -64,7 +64,8 @@ export class AlertTelemetry implements TelemetrySink {
   readonly counts: WindowedCounts;
   readonly latencies: LatencyBins;
   private readonly circuits = new Map<string, Map<string, EndpointCircuit>>();
-  private readonly queues = new Map<string, QueueSample & { at: number }>();
+  /** Each queue's fill (depth / max), the highest per bucket. */
+  readonly queueFill: Windowed;
   private readonly reconciliations = new Map<string, ReconciliationFacts>();
 
   constructor(
@@ -73,6 +74,7 @@ export class AlertTelemetry implements TelemetrySink {
   ) {
     this.counts = new WindowedCounts(bucketMs);
     this.latencies = new LatencyBins(bucketMs);
+    this.queueFill = new Windowed(bucketMs, Math.max);
   }
 
   emit(event: TelemetryEvent): void {
@@ -126,16 +128,12 @@ export class AlertTelemetry implements TelemetrySink {
   }
 
   sampleQueue(sample: QueueSample, at: number): void {
-    this.queues.set(sample.queue, { ...sample, at });
+    if (sample.maxDepth > 0) this.queueFill.add(sample.queue, at, sample.depth / sample.maxDepth);
   }
 
   /** Per provider, its known endpoints' circuits. */
   circuitsByProvider(): ReadonlyMap<string, ReadonlyMap<string, Readonly<EndpointCircuit>>> {
     return this.circuits;
-  }
-
-  queueSamples(): Iterable<Readonly<QueueSample & { at: number }>> {
-    return this.queues.values();
   }
 
   latestReconciliations(): Iterable<Readonly<ReconciliationFacts>> {
@@ -147,11 +145,11 @@ export class AlertTelemetry implements TelemetrySink {
     const before = now - this.retainMs;
     this.counts.prune(before);
     this.latencies.prune(before);
+    this.queueFill.prune(before);
     for (const [provider, endpoints] of this.circuits) {
       for (const [endpoint, circuit] of endpoints) if (circuit.openSince === undefined && circuit.lastSeen < before) endpoints.delete(endpoint);
       if (endpoints.size === 0) this.circuits.delete(provider);
     }
-    for (const [queue, sample] of this.queues) if (sample.at < before) this.queues.delete(queue);
   }
 
   private endpoint(provider: string, endpoint: string, at: number): EndpointCircuit {

@@ -2,7 +2,7 @@ import { sortableId, type Clock } from '@interlock/core';
 import type { AlertTelemetry } from './alert-telemetry.js';
 import { step, type Track } from './hysteresis.js';
 import type { ResolvedRule } from './resolve-rules.js';
-import { measure, type Measurement } from './signals.js';
+import { longestWindowMs, measure, type Measurement } from './signals.js';
 import type { AlertStore } from './store.js';
 import type { AlertChangeKind, AlertNotice, AlertRecord, Subject } from './types.js';
 
@@ -20,6 +20,8 @@ export interface EvaluatorOptions {
 interface Tracked {
   track: Track;
   alert?: AlertRecord | undefined;
+  /** Taken up from the store at this time: the telemetry that raised it was lost with the last process. */
+  restoredAt?: number | undefined;
 }
 
 function subjectKey(subject: Subject): string {
@@ -43,8 +45,9 @@ export class AlertEvaluator {
   /** Takes up the alerts the store says are firing, so a restart does not send them as new. */
   async restore(): Promise<void> {
     const rules = new Set(this.options.rules.map((rule) => rule.id));
+    const now = this.options.clock.now();
     for (const alert of await this.options.store.active()) {
-      if (rules.has(alert.rule)) this.tracked.set(alert.key, { track: { firing: true }, alert });
+      if (rules.has(alert.rule)) this.tracked.set(alert.key, { track: { firing: true }, alert, restoredAt: now });
     }
   }
 
@@ -58,9 +61,9 @@ export class AlertEvaluator {
     this.options.telemetry.prune(now);
     for (const rule of this.options.rules) {
       const measured = new Map(measure(rule.signal, this.options.telemetry, now).map((m) => [`${rule.id}|${subjectKey(m.subject)}`, m]));
-      for (const key of this.tracked.keys()) {
-        const tracked = this.tracked.get(key) as Tracked;
-        if (tracked.alert?.rule === rule.id && !measured.has(key)) measured.set(key, { subject: tracked.alert.subject, value: undefined, detail: 'no data' });
+      for (const [key, tracked] of this.tracked) {
+        if (tracked.alert?.rule !== rule.id || measured.has(key) || this.awaitingData(rule, tracked, now)) continue;
+        measured.set(key, { subject: tracked.alert.subject, value: undefined, detail: 'no data' });
       }
       for (const [key, measurement] of measured) await this.apply(rule, key, measurement, now);
     }
@@ -114,6 +117,16 @@ export class AlertEvaluator {
     const kind = alert.lastNotifiedAt === undefined ? 'firing' : 'repeat';
     const due = kind === 'firing' || now - (alert.lastNotifiedAt as number) >= rule.repeatMs;
     if (due && this.tell(rule, alert, kind, now)) await this.change(kind, alert, now);
+  }
+
+  /**
+   * A subject nothing is measured for any more has cleared, except where the silence says nothing:
+   * a reconciliation alert waits for a clean run, and an alert taken up after a restart waits one
+   * window for the telemetry to build up again.
+   */
+  private awaitingData(rule: ResolvedRule, tracked: Tracked, now: number): boolean {
+    if (rule.signal.kind === 'reconciliation') return true;
+    return tracked.restoredAt !== undefined && now < tracked.restoredAt + longestWindowMs([rule.signal]);
   }
 
   /** Sends unless held back; true when sent. */

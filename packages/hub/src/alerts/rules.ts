@@ -10,7 +10,7 @@ export type SignalSpec =
   | { kind: 'circuit_open_everywhere' }
   /** Failed attempts / attempts per provider over the window; below `minRequests` there is no value. */
   | { kind: 'error_rate'; windowMinutes: number; minRequests: number; ignoreKinds: readonly ErrorKind[] }
-  /** Latest depth / max depth of each queue seen in the window. */
+  /** The highest depth / max depth of each queue in the window (a `queue.rejected` is a full queue). */
   | { kind: 'queue_fill'; windowMinutes: number }
   /** A quantile of latency per provider and endpoint over the window, divided by the same over the baseline before it. */
   | { kind: 'latency_growth'; windowMinutes: number; baselineMinutes: number; quantile: number; minSamples: number }

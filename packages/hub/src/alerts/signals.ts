@@ -47,11 +47,10 @@ function errorRate(telemetry: AlertTelemetry, signal: Extract<SignalSpec, { kind
 
 function queueFill(telemetry: AlertTelemetry, signal: Extract<SignalSpec, { kind: 'queue_fill' }>, now: number): Measurement[] {
   const from = now - signal.windowMinutes * MINUTE;
-  return [...telemetry.queueSamples()].map((sample) => ({
-    subject: { queue: sample.queue },
-    value: sample.at >= from && sample.maxDepth > 0 ? sample.depth / sample.maxDepth : undefined,
-    detail: `${sample.depth} of ${sample.maxDepth} waiting`,
-  }));
+  return [...telemetry.queueFill.keys()].map((queue) => {
+    const value = telemetry.queueFill.over(queue, from, now);
+    return { subject: { queue }, value, detail: value === undefined ? 'no samples' : `at most ${percent(value)} of its maximum in ${signal.windowMinutes} min` };
+  });
 }
 
 function latencyGrowth(telemetry: AlertTelemetry, signal: Extract<SignalSpec, { kind: 'latency_growth' }>, now: number): Measurement[] {
