@@ -198,7 +198,10 @@ export function connectorContractChecks<C>(spec: ConnectorContractSpec<C>): Cont
           JSON.stringify(errors),
           JSON.stringify(sink.events),
         ].join('\n');
-        for (const credential of spec.credentials) {
+        // A Basic header carries two of them as one token (`id:secret`, base64), which neither's own forms match.
+        const { credentials } = spec;
+        const pairs = credentials.flatMap((user) => credentials.filter((password) => password !== user).map((password) => `${user}:${password}`));
+        for (const credential of [...credentials, ...pairs]) {
           for (const form of [credential, Buffer.from(credential).toString('base64'), encodeURIComponent(credential)]) {
             assert.ok(!seen.includes(form), 'a credential appeared in an error or a telemetry event');
           }

@@ -1,0 +1,100 @@
+import { connectorContractChecks, type ConnectorContractSpec } from '@interlock/testkit';
+import { eventQueueChecks, integrityStoreChecks } from '@interlock/testkit/vitest';
+// The Razorpay connector's own contract spec and test credentials: the checks run exactly as its contract test runs them.
+import { razorpaySpec } from '../../../connectors/razorpay/test/contract/spec.js';
+import { KEY_ID, KEY_SECRET } from '../../../connectors/razorpay/test/support.js';
+import { movementsCheck, orderingCheck } from './checks/applier.js';
+import { razorpayOneOrderPerCreate } from './checks/razorpay-create.js';
+import { checkNamed, sqliteIntegrityHarness, sqliteQueueHarness } from './checks/stores.js';
+import type { Mutant } from './mutant.js';
+import { freshKeyPerAttempt, refusingEveryCall, withoutDedupe, withoutEffects } from './mutants/wrappers.js';
+import { withSwitches } from './switches.js';
+
+type RazorpayConnector = ReturnType<typeof razorpaySpec.create>;
+
+/** One check of the shared contract suite, run on Razorpay's spec or on the mutant's version of it. */
+function razorpayContract(name: string, mutate: (spec: ConnectorContractSpec<RazorpayConnector>) => ConnectorContractSpec<RazorpayConnector>) {
+  return (mutated: boolean): Promise<void> => checkNamed(connectorContractChecks(mutated ? mutate(razorpaySpec) : razorpaySpec), name).run();
+}
+
+const BASIC_TOKEN = Buffer.from(`${KEY_ID}:${KEY_SECRET}`).toString('base64');
+
+/** Every mutant, each with the guarantee it breaks and the check that must kill it. */
+export const MUTANTS: readonly Mutant[] = [
+  {
+    name: 'fresh idempotency key per retry',
+    guarantee: 'every attempt of a write carries the operation’s one idempotency key (core request path)',
+    killedBy: 'contract suite (Razorpay refund): keeps one idempotency key across every retry of a write',
+    reason: /the idempotency key changed between attempts/,
+    check: razorpayContract('keeps one idempotency key across every retry of a write', (spec) => ({
+      ...spec,
+      create: (env) => spec.create({ ...env, fetch: freshKeyPerAttempt(env.fetch) }),
+    })),
+  },
+  {
+    name: 'a 400 retried',
+    guarantee: 'a permanent failure is sent once, never retried (core retry policy)',
+    killedBy: 'contract suite (Razorpay): never retries a permanent failure',
+    reason: /is permanent but was sent [2-9] times/,
+    check: (mutated) => withSwitches({ retryA400: mutated }, () => checkNamed(connectorContractChecks(razorpaySpec), 'never retries a permanent failure').run()),
+  },
+  {
+    name: 'Razorpay create without the receipt lookup',
+    guarantee: 'an order create whose answer was lost makes one order at Razorpay (createOrFind)',
+    killedBy: 'razorpayOneOrderPerCreate: a lost answer, then one order for the reference',
+    reason: /Razorpay holds 2 orders for one create whose answer was lost/,
+    check: (mutated) => withSwitches({ createWithoutLookup: mutated }, razorpayOneOrderPerCreate),
+  },
+  {
+    name: 'stale guard removed',
+    guarantee: 'a late webhook never overwrites a newer state (core guardTransition in the hub applier)',
+    killedBy: 'orderingCheck: the hub applier on SQLite with the payments domain',
+    reason: /a late delivery of an older snapshot was applied, not discarded as stale/,
+    check: (mutated) => withSwitches({ applyStale: mutated }, () => orderingCheck()),
+  },
+  {
+    name: 'ordering guard removed',
+    guarantee: 'a transition the state machine refuses is discarded (core guardTransition in the hub applier)',
+    killedBy: 'orderingCheck: the hub applier on SQLite with the payments domain',
+    reason: /pending after succeeded was applied, not discarded as backward_transition/,
+    check: (mutated) => withSwitches({ applyBackward: mutated }, () => orderingCheck()),
+  },
+  {
+    name: 'dedupe removed (event queue accept)',
+    guarantee: 'a webhook delivered twice is queued once (EventQueue.accept)',
+    killedBy: "event queue suite (SQLite): accept answers 'accepted', then 'duplicate'",
+    reason: /expected 'accepted' to be 'duplicate'/,
+    check: (mutated) => checkNamed(eventQueueChecks(sqliteQueueHarness(mutated ? withoutDedupe : undefined)), 'accept answers').run(),
+  },
+  {
+    name: 'connector refusing every call',
+    guarantee: 'a connector keeps to its documented limits by waiting, not by sending nothing',
+    killedBy: 'contract suite (Razorpay): respects its documented rate limits',
+    reason: /0 of \d+ calls reached the provider/,
+    check: razorpayContract('respects its documented rate limits', (spec) => ({ ...spec, create: (env) => refusingEveryCall(spec.create(env), spec.provider) })),
+  },
+  {
+    name: 'redactor lets the Basic credential through',
+    guarantee: 'no credential appears in an error or a telemetry event (core redaction)',
+    killedBy: 'contract suite (Razorpay): never leaks a credential into errors or telemetry',
+    reason: /a credential appeared in an error or a telemetry event/,
+    check: (mutated) =>
+      withSwitches(mutated ? { leak: (secret) => secret.includes(BASIC_TOKEN) } : {}, () =>
+        checkNamed(connectorContractChecks(razorpaySpec), 'never leaks a credential').run(),
+      ),
+  },
+  {
+    name: 'applyEvent writes the record but not its effects',
+    guarantee: 'an event’s record, effects, audit entry and applied mark are written together (IntegrityStore.applyEvent)',
+    killedBy: 'integrity store suite (SQLite): applyEvent writes the record, its effects, its audit entry and the applied mark',
+    reason: /expected undefined to match object/,
+    check: (mutated) => checkNamed(integrityStoreChecks(sqliteIntegrityHarness(mutated ? withoutEffects : undefined)), 'applyEvent writes the record').run(),
+  },
+  {
+    name: 'applier writes the record but not the movement',
+    guarantee: 'each payment’s movements add up to the money its record shows (hub event applier)',
+    killedBy: 'movementsCheck: the chaos test’s findProblems after the hub applier on SQLite',
+    reason: /movementsMissing: pay_1/,
+    check: (mutated) => movementsCheck(mutated ? withoutEffects : undefined),
+  },
+];

@@ -1,0 +1,45 @@
+import type { createOrFind, CreateOrFindOptions, decideRetry, guardTransition, Redactor, resolveRetryPolicy } from '@interlock/core';
+import { switches } from '../switches.js';
+
+// Each builder takes core's real module (what `vi.mock`'s importOriginal gives) and returns it with
+// one function wrapped: the real function still decides everything its switch leaves alone.
+
+/** core's retry policy with a 400 retried as if it were transient, up to the policy's attempts. */
+export function retryingA400<M extends { decideRetry: typeof decideRetry; resolveRetryPolicy: typeof resolveRetryPolicy }>(real: M): M {
+  const mutated: typeof decideRetry = (ctx, policy, random) => {
+    if (!switches.retryA400 || ctx.error.status !== 400) return real.decideRetry(ctx, policy, random);
+    return ctx.attempt < real.resolveRetryPolicy(policy).maxAttempts ? { retry: true, delayMs: 0, reason: 'mutant_retries_a_400' } : { retry: false, reason: 'attempts_exhausted' };
+  };
+  return { ...real, decideRetry: mutated };
+}
+
+/** core's ordering guard with the stale check (time) or the state machine's refusal removed. */
+export function unguarded<M extends { guardTransition: typeof guardTransition }>(real: M): M {
+  const mutated: typeof guardTransition = (machine, current, next) => {
+    // Without the stale check, a record's time never makes an event too old.
+    const decision = real.guardTransition(machine, switches.applyStale && current ? { ...current, updatedAt: Number.NEGATIVE_INFINITY } : current, next);
+    if (switches.applyBackward && !decision.apply && decision.reason === 'backward_transition') return { apply: true };
+    return decision;
+  };
+  return { ...real, guardTransition: mutated };
+}
+
+/** core's createOrFind with the lookup gone: a create that may have reached the provider is simply sent again. */
+export function withoutLookup<M extends { createOrFind: typeof createOrFind }>(real: M): M {
+  const mutated = <T>(options: CreateOrFindOptions<T>): Promise<T> => {
+    if (!switches.createWithoutLookup) return real.createOrFind(options);
+    return real.createOrFind<T>({ ...options, find: () => Promise.resolve(undefined), findFirst: false, record: undefined });
+  };
+  return { ...real, createOrFind: mutated };
+}
+
+/** core's Redactor, letting through every secret `switches.leak` picks out; the rest it hides as ever. */
+export function leakyRedactor<M extends { Redactor: typeof Redactor }>(real: M): M {
+  class LeakyRedactor extends real.Redactor {
+    override addSecret(secret: string): void {
+      if (switches.leak?.(secret)) return;
+      super.addSecret(secret);
+    }
+  }
+  return { ...real, Redactor: LeakyRedactor };
+}

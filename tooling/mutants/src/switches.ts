@@ -1,0 +1,30 @@
+/**
+ * The mutants made by substituting one function of core (a `vi.mock` of its source file): each
+ * mock consults its switch on every call, so one test file can run the check on the real code and
+ * on the mutant in turn.
+ */
+export const switches = {
+  /** core's decideRetry retries a 400 (invalid request) as if it were transient. */
+  retryA400: false,
+  /** core's guardTransition applies an event older than the record. */
+  applyStale: false,
+  /** core's guardTransition applies a transition the state machine refuses. */
+  applyBackward: false,
+  /** core's createOrFind creates without ever looking for what an earlier attempt made. */
+  createWithoutLookup: false,
+  /** core's Redactor lets the secrets matching this through; undefined hides them all. */
+  leak: undefined as ((secret: string) => boolean) | undefined,
+};
+
+export type Switches = typeof switches;
+
+/** Runs `body` with the switches set as given, restoring them afterwards whatever happens. */
+export async function withSwitches(set: Partial<Switches>, body: () => Promise<void>): Promise<void> {
+  const before = { ...switches };
+  Object.assign(switches, set);
+  try {
+    await body();
+  } finally {
+    Object.assign(switches, before);
+  }
+}
