@@ -62,8 +62,10 @@ export class AlertEvaluator {
     for (const rule of this.options.rules) {
       const measured = new Map(measure(rule.signal, this.options.telemetry, now).map((m) => [`${rule.id}|${subjectKey(m.subject)}`, m]));
       for (const [key, tracked] of this.tracked) {
-        if (tracked.alert?.rule !== rule.id || measured.has(key) || this.awaitingData(rule, tracked, now)) continue;
-        measured.set(key, { subject: tracked.alert.subject, value: undefined, detail: 'no data' });
+        if (tracked.alert?.rule !== rule.id || measured.has(key)) continue;
+        // Silence while awaiting data keeps the last value (and the repeats); otherwise it clears.
+        const { subject, value } = tracked.alert;
+        measured.set(key, this.awaitingData(rule, tracked, now) ? { subject, value, detail: undefined } : { subject, value: undefined, detail: 'no data' });
       }
       for (const [key, measurement] of measured) await this.apply(rule, key, measurement, now);
     }
@@ -73,7 +75,7 @@ export class AlertEvaluator {
     const tracked = this.tracked.get(key) ?? { track: { firing: false } };
     const { track, transition } = step(tracked.track, measurement.value, rule, now);
     const value = measurement.value ?? 0;
-    const summary = `${rule.title}: ${measurement.detail}`;
+    const summary = measurement.detail === undefined ? (tracked.alert?.summary ?? rule.title) : `${rule.title}: ${measurement.detail}`;
     if (transition === 'fire') {
       const alert: AlertRecord = {
         id: `${key}@${now}`,
@@ -113,7 +115,7 @@ export class AlertEvaluator {
       alert.peak = Math.max(alert.peak, value);
       alert.summary = summary;
     }
-    this.tracked.set(key, { track, alert });
+    this.tracked.set(key, { track, alert, restoredAt: tracked.restoredAt });
     const kind = alert.lastNotifiedAt === undefined ? 'firing' : 'repeat';
     const due = kind === 'firing' || now - (alert.lastNotifiedAt as number) >= rule.repeatMs;
     if (due && this.tell(rule, alert, kind, now)) await this.change(kind, alert, now);

@@ -7,11 +7,12 @@ import type { Subject } from './types.js';
 export interface Measurement {
   subject: Subject;
   value: number | undefined;
-  /** The facts behind the value, for the person told. */
-  detail: string;
+  /** The facts behind the value, for the person told; undefined keeps what was said last. */
+  detail: string | undefined;
 }
 
 const MINUTE = 60_000;
+// Each window is [now - its length, now]: what happened this very instant counts (windows end at `now + 1`).
 const percent = (ratio: number): string => `${(ratio * 100).toFixed(1)}%`;
 
 function providersWith(telemetry: AlertTelemetry, prefix: string): Set<string> {
@@ -38,8 +39,8 @@ function errorRate(telemetry: AlertTelemetry, signal: Extract<SignalSpec, { kind
   const from = now - signal.windowMinutes * MINUTE;
   const counted = [...ERROR_KINDS, 'unclassified' as const].filter((kind) => kind === 'unclassified' || !signal.ignoreKinds.includes(kind));
   return [...providersWith(telemetry, 'request')].map((provider) => {
-    const attempts = telemetry.counts.sum(requestKey(provider), from, now);
-    const failures = counted.reduce((sum, kind) => sum + telemetry.counts.sum(failureKey(provider, kind), from, now), 0);
+    const attempts = telemetry.counts.sum(requestKey(provider), from, now + 1);
+    const failures = counted.reduce((sum, kind) => sum + telemetry.counts.sum(failureKey(provider, kind), from, now + 1), 0);
     const detail = `${failures} of ${attempts} attempts failed in ${signal.windowMinutes} min`;
     return { subject: { provider }, value: attempts < signal.minRequests ? undefined : failures / attempts, detail: attempts > 0 ? `${percent(failures / attempts)}: ${detail}` : detail };
   });
@@ -48,7 +49,7 @@ function errorRate(telemetry: AlertTelemetry, signal: Extract<SignalSpec, { kind
 function queueFill(telemetry: AlertTelemetry, signal: Extract<SignalSpec, { kind: 'queue_fill' }>, now: number): Measurement[] {
   const from = now - signal.windowMinutes * MINUTE;
   return [...telemetry.queueFill.keys()].map((queue) => {
-    const value = telemetry.queueFill.over(queue, from, now);
+    const value = telemetry.queueFill.over(queue, from, now + 1);
     return { subject: { queue }, value, detail: value === undefined ? 'no samples' : `at most ${percent(value)} of its maximum in ${signal.windowMinutes} min` };
   });
 }
@@ -59,7 +60,7 @@ function latencyGrowth(telemetry: AlertTelemetry, signal: Extract<SignalSpec, { 
   const label = `p${Math.round(signal.quantile * 100)}`;
   return [...telemetry.latencies.keys()].map((key) => {
     const [provider = '', endpoint = ''] = splitKey(key);
-    const current = telemetry.latencies.quantile(key, from, now, signal.quantile);
+    const current = telemetry.latencies.quantile(key, from, now + 1, signal.quantile);
     const baseline = telemetry.latencies.quantile(key, baselineFrom, from, signal.quantile);
     const enough = current.samples >= signal.minSamples && baseline.samples >= signal.minSamples && current.value !== undefined && baseline.value !== undefined;
     const value = enough ? (current.value as number) / (baseline.value as number) : undefined;
@@ -84,7 +85,7 @@ function reconciliation(telemetry: AlertTelemetry, signal: Extract<SignalSpec, {
 function eventCount(telemetry: AlertTelemetry, signal: Extract<SignalSpec, { kind: 'event_count' }>, now: number): Measurement[] {
   const from = now - signal.windowMinutes * MINUTE;
   return [...providersWith(telemetry, signal.event)].map((provider) => {
-    const count = telemetry.counts.sum(countedKey(signal.event, provider), from, now);
+    const count = telemetry.counts.sum(countedKey(signal.event, provider), from, now + 1);
     return { subject: { provider }, value: count, detail: `${count} in ${signal.windowMinutes} min` };
   });
 }

@@ -1,75 +1,43 @@
-/**
- * Values per series in fixed time buckets, combined within a bucket and over a window (summed
- * for counts, the highest for a fill), so memory stays bounded by the longest window, not by
- * the traffic.
- */
+import { TimeBuckets } from './time-buckets.js';
+
+/** Numbers per series over time windows, combined within a bucket and over a window (summed, or the highest). */
 export class Windowed {
-  private readonly series = new Map<string, Map<number, number>>();
+  private readonly buckets: TimeBuckets<number>;
 
   constructor(
-    private readonly bucketMs: number,
+    bucketMs: number,
     private readonly combine: (a: number, b: number) => number,
-  ) {}
-
-  add(key: string, at: number, value = 1): void {
-    let buckets = this.series.get(key);
-    if (!buckets) {
-      buckets = new Map();
-      this.series.set(key, buckets);
-    }
-    const bucket = this.bucketOf(at);
-    const before = buckets.get(bucket);
-    buckets.set(bucket, before === undefined ? value : this.combine(before, value));
+  ) {
+    this.buckets = new TimeBuckets(bucketMs);
   }
 
-  /** The buckets of [from, to) combined, by bucket start; undefined when none has a value. */
+  add(key: string, at: number, value = 1): void {
+    this.buckets.update(key, at, (before) => (before === undefined ? value : this.combine(before, value)));
+  }
+
+  /** The buckets of [from, to) combined; undefined when none has a value. */
   over(key: string, from: number, to: number): number | undefined {
     let result: number | undefined;
-    const first = this.bucketOf(from);
-    for (const [bucket, value] of this.series.get(key) ?? []) {
-      if (bucket >= first && bucket < to) result = result === undefined ? value : this.combine(result, value);
-    }
+    for (const value of this.buckets.within(key, from, to)) result = result === undefined ? value : this.combine(result, value);
     return result;
   }
 
   keys(): IterableIterator<string> {
-    return this.series.keys();
+    return this.buckets.keys();
   }
 
-  /** Forgets the buckets that end before `before`. */
   prune(before: number): void {
-    for (const [key, buckets] of this.series) {
-      for (const bucket of buckets.keys()) if (bucket + this.bucketMs <= before) buckets.delete(bucket);
-      if (buckets.size === 0) this.series.delete(key);
-    }
-  }
-
-  private bucketOf(at: number): number {
-    return at - (at % this.bucketMs);
+    this.buckets.prune(before);
   }
 }
 
-/** Counts: `over` is the total, 0 when nothing was counted. */
-export class WindowedCounts {
-  private readonly values: Windowed;
-
+/** Counts: `sum` is the total over a window, 0 when nothing was counted. */
+export class WindowedCounts extends Windowed {
   constructor(bucketMs: number) {
-    this.values = new Windowed(bucketMs, (a, b) => a + b);
-  }
-
-  add(key: string, at: number, by = 1): void {
-    this.values.add(key, at, by);
+    super(bucketMs, (a, b) => a + b);
   }
 
   sum(key: string, from: number, to: number): number {
-    return this.values.over(key, from, to) ?? 0;
-  }
-
-  keys(): IterableIterator<string> {
-    return this.values.keys();
-  }
-
-  prune(before: number): void {
-    this.values.prune(before);
+    return this.over(key, from, to) ?? 0;
   }
 }
