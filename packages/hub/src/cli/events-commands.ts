@@ -57,7 +57,7 @@ async function findEvent(session: StoreSession, id: string, provider: string | u
   const byId = await queue.get(id);
   if (byId) return byId;
   const byEventId = await queue.list({ eventId: id, limit: 2 });
-  if (byEventId.length > 1) return `${byEventId.map((event) => event.provider).join(' and ')} both have an event ${id}: add --provider`;
+  if (byEventId.length > 1) return `${byEventId.map((event) => event.provider).sort().join(' and ')} both have an event ${id}: add --provider`;
   return byEventId[0] ?? `no event ${id}`;
 }
 
