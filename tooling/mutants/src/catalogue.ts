@@ -5,9 +5,10 @@ import { razorpaySpec } from '../../../connectors/razorpay/test/contract/spec.js
 import { KEY_ID, KEY_SECRET } from '../../../connectors/razorpay/test/support.js';
 import { movementsCheck, orderingCheck } from './checks/applier.js';
 import { razorpayOneOrderPerCreate } from './checks/razorpay-create.js';
+import { razorpayRefusesForgedWebhook, razorpayRefusesOldWebhook } from './checks/razorpay-webhooks.js';
 import { checkNamed, sqliteIntegrityHarness, sqliteQueueHarness } from './checks/stores.js';
 import type { Mutant } from './mutant.js';
-import { freshKeyPerAttempt, refusingEveryCall, withoutDedupe, withoutEffects } from './mutants/wrappers.js';
+import { freshKeyPerAttempt, pieceByPiece, refusingEveryCall, withoutDedupe, withoutEffects } from './mutants/wrappers.js';
 import { withSwitches } from './switches.js';
 
 type RazorpayConnector = ReturnType<typeof razorpaySpec.create>;
@@ -37,6 +38,13 @@ export const MUTANTS: readonly Mutant[] = [
     killedBy: 'contract suite (Razorpay): never retries a permanent failure',
     reason: /is permanent but was sent [2-9] times/,
     check: (mutated) => withSwitches({ retryA400: mutated }, () => checkNamed(connectorContractChecks(razorpaySpec), 'never retries a permanent failure').run()),
+  },
+  {
+    name: 'a POST without a key retried',
+    guarantee: 'a write that may have reached the provider is never repeated without a key (core safe-retry rule)',
+    killedBy: 'razorpayOneOrderPerCreate: a lost answer, then one order for the reference',
+    reason: /Razorpay holds 2 orders for one create whose answer was lost/,
+    check: (mutated) => withSwitches({ retryUnsafe: mutated }, razorpayOneOrderPerCreate),
   },
   {
     name: 'Razorpay create without the receipt lookup',
@@ -74,6 +82,27 @@ export const MUTANTS: readonly Mutant[] = [
     check: razorpayContract('respects its documented rate limits', (spec) => ({ ...spec, create: (env) => refusingEveryCall(spec.create(env), spec.provider) })),
   },
   {
+    name: 'rate limiter that never waits',
+    guarantee: 'no more requests reach the provider in any window than its documented limit (core rate limiter)',
+    killedBy: 'contract suite (Razorpay): respects its documented rate limits',
+    reason: /\d+ requests reached the provider within \d+ ms; the limit is \d+/,
+    check: (mutated) => withSwitches({ limiterNeverWaits: mutated }, () => checkNamed(connectorContractChecks(razorpaySpec), 'respects its documented rate limits').run()),
+  },
+  {
+    name: 'webhook verifier accepting a forged body',
+    guarantee: 'a webhook is acted on only when its signature matches its raw body (core verifyWebhook)',
+    killedBy: 'razorpayRefusesForgedWebhook: parseWebhook on a body changed after signing',
+    reason: /a body changed after signing was accepted/,
+    check: (mutated) => withSwitches({ acceptForged: mutated }, razorpayRefusesForgedWebhook),
+  },
+  {
+    name: 'replay window removed',
+    guarantee: 'a genuine delivery signed longer ago than the replay window is refused (core webhook intake)',
+    killedBy: 'razorpayRefusesOldWebhook: parseWebhook on a delivery created beyond the window',
+    reason: /a genuine delivery older than the replay window was accepted/,
+    check: (mutated) => withSwitches({ noReplayWindow: mutated }, razorpayRefusesOldWebhook),
+  },
+  {
     name: 'redactor lets the Basic credential through',
     guarantee: 'no credential appears in an error or a telemetry event (core redaction)',
     killedBy: 'contract suite (Razorpay): never leaks a credential into errors or telemetry',
@@ -89,6 +118,13 @@ export const MUTANTS: readonly Mutant[] = [
     killedBy: 'integrity store suite (SQLite): applyEvent writes the record, its effects, its audit entry and the applied mark',
     reason: /expected undefined to match object/,
     check: (mutated) => checkNamed(integrityStoreChecks(sqliteIntegrityHarness(mutated ? withoutEffects : undefined)), 'applyEvent writes the record').run(),
+  },
+  {
+    name: 'applyEvent writes the record before the rest',
+    guarantee: 'an application that fails part-way leaves nothing behind (IntegrityStore.applyEvent)',
+    killedBy: 'integrity store suite (SQLite): an application that fails part-way leaves nothing behind',
+    reason: /to be undefined/,
+    check: (mutated) => checkNamed(integrityStoreChecks(sqliteIntegrityHarness(mutated ? pieceByPiece : undefined)), 'an application that fails part-way').run(),
   },
   {
     name: 'applier writes the record but not the movement',

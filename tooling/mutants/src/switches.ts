@@ -12,6 +12,14 @@ export const switches = {
   applyBackward: false,
   /** core's createOrFind creates without ever looking for what an earlier attempt made. */
   createWithoutLookup: false,
+  /** core's isSafeToRetry calls every request safe to repeat, whatever its method and key. */
+  retryUnsafe: false,
+  /** core's RateLimiter grants every slot at once, counting nothing. */
+  limiterNeverWaits: false,
+  /** core's verifyWebhook accepts a signature that does not match. */
+  acceptForged: false,
+  /** core's outsideReplayWindow never finds a delivery too old. */
+  noReplayWindow: false,
   /** core's Redactor lets the secrets matching this through; undefined hides them all. */
   leak: undefined as ((secret: string) => boolean) | undefined,
 };

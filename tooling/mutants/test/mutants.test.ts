@@ -9,6 +9,10 @@ import { judge, verdictTable, type Verdict } from '../src/mutant.js';
 vi.mock('../../../packages/core/src/retry/retry-policy.ts', async (importOriginal) => (await import('../src/mutants/core.js')).retryingA400(await importOriginal<typeof Core>()));
 vi.mock('../../../packages/core/src/state/guard.ts', async (importOriginal) => (await import('../src/mutants/core.js')).unguarded(await importOriginal<typeof Core>()));
 vi.mock('../../../packages/core/src/idempotency/create-or-find.ts', async (importOriginal) => (await import('../src/mutants/core.js')).withoutLookup(await importOriginal<typeof Core>()));
+vi.mock('../../../packages/core/src/retry/safe-retry.ts', async (importOriginal) => (await import('../src/mutants/core.js')).retryingUnsafe(await importOriginal<typeof Core>()));
+vi.mock('../../../packages/core/src/rate-limit/rate-limiter.ts', async (importOriginal) => (await import('../src/mutants/core.js')).unlimited(await importOriginal<typeof Core>()));
+vi.mock('../../../packages/core/src/webhooks/verify.ts', async (importOriginal) => (await import('../src/mutants/core.js')).acceptingForgeries(await importOriginal<typeof Core>()));
+vi.mock('../../../packages/core/src/connectors/webhook-intake.ts', async (importOriginal) => (await import('../src/mutants/core.js')).withoutReplayWindow(await importOriginal<typeof Core>()));
 vi.mock('../../../packages/core/src/redaction/redactor.ts', async (importOriginal) => (await import('../src/mutants/core.js')).leakyRedactor(await importOriginal<typeof Core>()));
 
 const verdicts: Verdict[] = [];

@@ -1,4 +1,16 @@
-import type { createOrFind, CreateOrFindOptions, decideRetry, guardTransition, Redactor, resolveRetryPolicy } from '@interlock/core';
+import type {
+  AcquireRequest,
+  createOrFind,
+  CreateOrFindOptions,
+  decideRetry,
+  guardTransition,
+  isSafeToRetry,
+  outsideReplayWindow,
+  RateLimiter,
+  Redactor,
+  resolveRetryPolicy,
+  verifyWebhook,
+} from '@interlock/core';
 import { switches } from '../switches.js';
 
 // Each builder takes core's real module (what `vi.mock`'s importOriginal gives) and returns it with
@@ -42,4 +54,35 @@ export function leakyRedactor<M extends { Redactor: typeof Redactor }>(real: M):
     }
   }
   return { ...real, Redactor: LeakyRedactor };
+}
+
+/** core's safe-retry rule ignoring the method and the key: a POST that may have reached the provider is repeated too. */
+export function retryingUnsafe<M extends { isSafeToRetry: typeof isSafeToRetry }>(real: M): M {
+  const mutated: typeof isSafeToRetry = (...args) => switches.retryUnsafe || real.isSafeToRetry(...args);
+  return { ...real, isSafeToRetry: mutated };
+}
+
+/** core's RateLimiter granting every slot at once without counting it. */
+export function unlimited<M extends { RateLimiter: typeof RateLimiter }>(real: M): M {
+  class UnlimitedRateLimiter extends real.RateLimiter {
+    override acquire(request: AcquireRequest): Promise<number> {
+      return switches.limiterNeverWaits ? Promise.resolve(0) : super.acquire(request);
+    }
+  }
+  return { ...real, RateLimiter: UnlimitedRateLimiter };
+}
+
+/** core's webhook verifier taking a signature that does not match for a good one. */
+export function acceptingForgeries<M extends { verifyWebhook: typeof verifyWebhook }>(real: M): M {
+  const mutated: typeof verifyWebhook = (scheme, input) => {
+    const result = real.verifyWebhook(scheme, input);
+    return switches.acceptForged && !result.ok && result.reason === 'signature_mismatch' ? { ok: true, secretIndex: 0 } : result;
+  };
+  return { ...real, verifyWebhook: mutated };
+}
+
+/** core's replay window for schemes that sign no timestamp, never finding a delivery too old. */
+export function withoutReplayWindow<M extends { outsideReplayWindow: typeof outsideReplayWindow }>(real: M): M {
+  const mutated: typeof outsideReplayWindow = (...args) => !switches.noReplayWindow && real.outsideReplayWindow(...args);
+  return { ...real, outsideReplayWindow: mutated };
 }
