@@ -21,8 +21,10 @@ export interface SendcloudConnectorOptions {
 }
 
 /**
- * The Sendcloud connector. Wiring only: requests, retries, limits, breakers, idempotency,
- * telemetry and redaction are core's; each capability is one file in operations/.
+ * The Sendcloud connector: v3 shipments, v2 tracking and signed parcel status webhooks. Rates are
+ * refused with a typed `operation_unsupported` error (operations/rates.ts). Wiring only: requests,
+ * retries, limits, breakers, telemetry and redaction are core's; each capability is one file in
+ * operations/.
  */
 export function createSendcloudConnector(options: SendcloudConnectorOptions): LogisticsConnector {
   // Without a secret every delivery would be refused, which looks like an attack rather than a setup mistake.
@@ -39,9 +41,9 @@ export function createSendcloudConnector(options: SendcloudConnectorOptions): Lo
   const ctx: SendcloudContext = { api, clock, webhookSecrets: [...options.webhookSecrets] };
   return {
     provider: SENDCLOUD_PROVIDER,
-    quoteRates: (request) => quoteRates(ctx, request),
+    quoteRates: () => quoteRates(),
     createShipment: (input) => createShipment(ctx, input),
-    cancelShipment: (id, cancelOptions) => cancelShipment(ctx, id, cancelOptions),
+    cancelShipment: (id) => cancelShipment(ctx, id),
     getShipment: (id) => getShipment(ctx, id),
     findShipmentByReference: (reference) => findShipmentByReference(ctx, reference),
     track: (trackingNumbers) => track(ctx, trackingNumbers),

@@ -1,9 +1,8 @@
 import type { Contract, ContractEndpoint } from '@interlock/core';
 import type { z } from 'zod';
 import { SENDCLOUD_RATE_LIMITS } from './limits.js';
-import { rateListContract } from './wire/rate.js';
-import { shipmentContract, shipmentListContract } from './wire/shipment.js';
-import { trackingListContract } from './wire/tracking.js';
+import { cancellationContract, shipmentContract, shipmentListContract } from './wire/shipment.js';
+import { trackingContract } from './wire/tracking.js';
 
 const read = <S extends z.ZodTypeAny>(path: string, response: Contract<S>): ContractEndpoint<S> => ({
   method: 'GET',
@@ -12,23 +11,29 @@ const read = <S extends z.ZodTypeAny>(path: string, response: Contract<S>): Cont
   response,
 });
 
-// POSTs carry core's Idempotency-Key: one per operation, kept across its retries.
+// Sendcloud takes no idempotency key: a create is made safe by its unique external_reference_id
+// and a lookup (operations/shipments.ts), so no write is retried by the client on its own.
 const write = <S extends z.ZodTypeAny>(path: string, response: Contract<S>): ContractEndpoint<S> => ({
   method: 'POST',
   path,
   rateLimits: SENDCLOUD_RATE_LIMITS.write,
+  idempotencyHeader: false,
   response,
 });
 
-/** Every endpoint the connector calls, by the name errors and telemetry carry. Template value: the carrier's paths. */
+/**
+ * Every endpoint the connector calls, by the name errors and telemetry carry, each path under the
+ * API version it belongs to. v3 has no endpoint answering a parcel's consolidated status history,
+ * so tracking is v2's (v2-tracking.openapi.yml); everything else is v3-shipments.openapi.yml.
+ */
 export const sendcloudEndpoints = {
-  // A quote changes nothing at the carrier: retried freely, with no key.
-  quoteRates: { ...write('/v1/rates', rateListContract), idempotent: true, idempotencyHeader: false },
-  createShipment: write('/v1/shipments', shipmentContract),
-  getShipment: read('/v1/shipments/{id}', shipmentContract),
-  listShipments: read('/v1/shipments', shipmentListContract),
-  cancelShipment: write('/v1/shipments/{id}/cancel', shipmentContract),
-  track: read('/v1/tracking', trackingListContract),
+  // The synchronous announcement answers with the label and the tracking numbers; the
+  // asynchronous POST /shipments answers before either exists (tracking_number '').
+  createShipment: write('/v3/shipments/announce', shipmentContract),
+  getShipment: read('/v3/shipments/{id}', shipmentContract),
+  listShipments: read('/v3/shipments', shipmentListContract),
+  cancelShipment: write('/v3/shipments/{id}/cancel', cancellationContract),
+  track: read('/v2/tracking/{trackingNumber}', trackingContract),
 } as const;
 
 export type SendcloudEndpoints = typeof sendcloudEndpoints;

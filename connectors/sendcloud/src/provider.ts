@@ -2,14 +2,18 @@
 export const SENDCLOUD_PROVIDER = 'sendcloud';
 
 /**
- * The API the wire contracts were written from: Sendcloud's v3 OpenAPI documents as mirrored in
- * ../shared/providers/sendcloud (api-evangelist/sendcloud @ 649aa772, 2026-08-22). Sendcloud has no
- * version header; the major version is in the path, so this names the spec, not a request header.
+ * The API the wire contracts were written from: Sendcloud's v3 OpenAPI documents, and v2's for
+ * tracking, as mirrored in ../shared/providers/sendcloud (api-evangelist/sendcloud @ 649aa772,
+ * 2026-08-22). Sendcloud has no version header; the major version is in the path, so this names
+ * the specs, not a request header.
  */
 export const SENDCLOUD_API_VERSION = 'v3@2026-08-22';
 
-/** Production (v3-shipments.openapi.yml and v3-parcel-tracking.openapi.yml, `servers`). */
-export const SENDCLOUD_API_BASE_URL = 'https://panel.sendcloud.sc/api/v3';
+/**
+ * Production, above the version: v3 is `https://panel.sendcloud.sc/api/v3` (v3-shipments.openapi.yml,
+ * `servers`) and v2 `…/api/v2` (v2-tracking.openapi.yml), and each endpoint's path names its version.
+ */
+export const SENDCLOUD_API_BASE_URL = 'https://panel.sendcloud.sc/api';
 
 /**
  * Sendcloud sends no settlement reports; the hub's reconciliation waits this long before comparing

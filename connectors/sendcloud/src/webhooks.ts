@@ -15,8 +15,8 @@ export const webhookScheme: SignatureScheme = bodyHmacScheme({
 });
 
 /**
- * How old an event may be when it arrives. Sendcloud signs no timestamp, but the event's time is
- * inside the signed body, so it can be trusted once the signature checks out. Sendcloud documents
+ * How old an event may be when it arrives. Sendcloud signs no timestamp, but the event's
+ * `timestamp` is inside the signed body, so it can be trusted once the signature checks out. Sendcloud documents
  * no redelivery period, so a day bounds what a late retry may be; anything older is a replay.
  */
 export const WEBHOOK_REPLAY_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -31,7 +31,8 @@ export const webhookIntake: WebhookIntake = Object.freeze({
   secretsEnv: 'SENDCLOUD_WEBHOOK_SECRETS',
   eventId: BODY_DIGEST,
   eventType: { from: 'body', path: EVENT_FIELDS.inbound.type },
-  occurredAt: { field: { from: 'body', path: EVENT_FIELDS.inbound.createdAt }, format: { kind: 'unix_seconds' } },
+  // "A unix timestamp" without a unit; the spec's one concrete value (1525271885993) is milliseconds.
+  occurredAt: { field: { from: 'body', path: EVENT_FIELDS.inbound.createdAt }, format: { kind: 'unix_millis' } },
   signed: { eventId: true, eventType: true, occurredAt: true },
   replayWindowMs: WEBHOOK_REPLAY_WINDOW_MS,
 } satisfies WebhookIntake);

@@ -1,13 +1,13 @@
 import { createHmac } from 'node:crypto';
-import { authenticateDelivery, type ConnectorContext } from '@interlock/core';
+import { admitDelivery, authenticateDelivery, type ConnectorContext } from '@interlock/core';
 import { FakeClock } from '@interlock/core/testing';
 import { describe, expect, it } from 'vitest';
 import { descriptor } from '../src/index.js';
 
 const SECRET = 'whsec_sendcloud_descriptor_test';
 const NOW = Date.UTC(2026, 0, 1, 12);
-const SECONDS = NOW / 1000;
-const BODY = JSON.stringify({ id: 'evt_1', type: 'descriptor.test', created_at: SECONDS });
+// Sendcloud's `timestamp` in milliseconds, as its one concrete example writes it.
+const BODY = JSON.stringify({ action: 'parcel_status_changed', timestamp: NOW, parcel: { tracking_number: 'T1', status: { id: 11, message: 'Delivered' } } });
 
 /** Signs as Sendcloud documents it (hex HMAC-SHA256 of the raw body, nothing else), with node:crypto only. */
 function signed(rawBody: string, secret = SECRET): Record<string, string> {
@@ -38,6 +38,11 @@ describe('sendcloud descriptor', () => {
     const delivery = { rawBody: BODY, headers: signed(BODY), now: NOW };
     expect(authenticateDelivery(descriptor.webhooks, delivery, [SECRET])).toEqual({ ok: true });
     expect(authenticateDelivery(descriptor.webhooks, delivery, ['whsec_old', SECRET])).toEqual({ ok: true });
+  });
+
+  it('admits a delivery by the millisecond timestamp in its body and refuses it a day and more later', () => {
+    expect(admitDelivery(descriptor.webhooks, { rawBody: BODY, headers: signed(BODY), now: NOW + 60_000 }, [SECRET])).toMatchObject({ ok: true, identity: { occurredAt: NOW, type: 'parcel_status_changed' } });
+    expect(admitDelivery(descriptor.webhooks, { rawBody: BODY, headers: signed(BODY), now: NOW + 25 * 60 * 60_000 }, [SECRET])).toMatchObject({ ok: false, refusal: 'expired' });
   });
 
   it('refuses a forged body, another secret and a missing signature', () => {

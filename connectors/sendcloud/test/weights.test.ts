@@ -21,8 +21,21 @@ const CASES: readonly (readonly [Weight, string, number])[] = [
 describe('sendcloud weights', () => {
   it.each(CASES)('sends %o as "%s" kg and reads it back exactly', (given, text, kg) => {
     const wire = toWireParcel({ weight: given });
-    expect(wire).toMatchObject({ weight: text, weight_unit: 'kg' });
-    expect(toParcel({ weight: text, weight_unit: 'kg' }).weight).toEqual({ value: kg, unit: 'kg' });
+    expect(wire).toMatchObject({ weight: { value: text, unit: 'kg' } });
+    expect(toParcel({ weight: { value: text, unit: 'kg' } }).weight).toEqual({ value: kg, unit: 'kg' });
+  });
+
+  it("reads each of Sendcloud's weight units, its `lbs` as pounds, and refuses one it does not document", () => {
+    expect(toParcel({ weight: { value: '1.5', unit: 'lbs' } }).weight).toEqual({ value: 1.5, unit: 'lb' });
+    expect(toParcel({ weight: { value: '8', unit: 'oz' } }).weight).toEqual({ value: 8, unit: 'oz' });
+    expect(toParcel({ weight: { value: '250', unit: 'g' } }).weight).toEqual({ value: 250, unit: 'g' });
+    let refused: unknown;
+    try {
+      toParcel({ weight: { value: '1', unit: 'stone' } });
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toMatchObject({ kind: 'contract_violation' });
   });
 
   it('keeps every weight exact through the simulated carrier: 500 g is 0.5 kg, never 500 kg', async () => {
@@ -31,9 +44,9 @@ describe('sendcloud weights', () => {
     try {
       const connector = createSendcloudConnector({ baseUrl: simulation.simulator.url, apiKeys: ['pk_test_weights:sk_test_weights'], webhookSecrets: ['whsec_weights'], clock, fetch: clock.trackFetch() });
       for (const [index, [given, text, kg]] of CASES.entries()) {
-        const shipment = await connector.createShipment({ from: FROM, to: TO, parcels: [{ weight: given }], service: 'standard', reference: 'weight-' + index });
-        const sent = simulation.simulator.requests.filter((request) => request.method === 'POST').at(-1);
-        expect(JSON.parse(sent?.body ?? '{}')).toMatchObject({ parcels: [{ weight: text, weight_unit: 'kg' }] });
+        const shipment = await connector.createShipment({ from: FROM, to: TO, parcels: [{ weight: given }], service: 'postnl:standard', reference: 'weight-' + index });
+        const sent = simulation.simulator.requests.filter((request) => request.path.endsWith('/shipments/announce')).at(-1);
+        expect(JSON.parse(sent?.body ?? '{}')).toMatchObject({ parcels: [{ weight: { value: text, unit: 'kg' } }] });
         expect(shipment.parcels[0]?.weight).toEqual({ value: kg, unit: 'kg' });
         expect((await connector.getShipment(shipment.id)).parcels[0]?.weight).toEqual({ value: kg, unit: 'kg' });
       }

@@ -1,16 +1,19 @@
 import type { FaultReply, SimulatorRequest } from '@interlock/testkit/simulator';
-import { listShipmentPage, trackNumbers } from './shipments.js';
+import { announce, cancel, listShipmentPage, readShipment, trackNumber } from './shipments.js';
 import type { SimulationState } from './state.js';
 
-/** A route beyond the resources' generic ones (create, list, `POST /:id/:action`). */
+/** A route of the simulated API, answered by its resource's handler file. */
 export interface SimulatedRoute {
   method: 'GET' | 'POST';
   path: string;
   handle(state: SimulationState, request: SimulatorRequest): FaultReply;
 }
 
-/** Template value: the carrier's other routes, each answered by its resource's handler file. */
+/** The endpoints the connector calls (src/endpoints.ts), under the version each belongs to. */
 export const ROUTES: readonly SimulatedRoute[] = [
-  { method: 'GET', path: '/v1/tracking', handle: trackNumbers },
-  { method: 'GET', path: '/v1/shipments', handle: listShipmentPage },
+  { method: 'POST', path: '/v3/shipments/announce', handle: announce },
+  { method: 'GET', path: '/v3/shipments', handle: listShipmentPage },
+  { method: 'GET', path: '/v3/shipments/:id', handle: readShipment },
+  { method: 'POST', path: '/v3/shipments/:id/cancel', handle: cancel },
+  { method: 'GET', path: '/v2/tracking/:trackingNumber', handle: trackNumber },
 ];

@@ -1,134 +1,205 @@
-import type { FaultReply, ResourceSpec, SimObject, SimulatorRequest } from '@interlock/testkit/simulator';
+import type { FaultReply, SimulatorRequest } from '@interlock/testkit/simulator';
 import { LIST_PARAMS } from '../src/fields.js';
 import { SENDCLOUD_API_BASE_URL } from '../src/provider.js';
-import { localTime, providerError, seconds } from './replies.js';
-import type { SimulationState } from './state.js';
+import { isoTime, providerError, trackingNotFound, trackingTime } from './replies.js';
+import type { HistoryEntry, SimShipment, SimulationState } from './state.js';
 
-/** The routes parcels take, in turn by creation order. Template value: the carrier's typical scans. */
-const ROUTES: readonly (readonly string[])[] = [
-  ['in_transit', 'out_for_delivery', 'delivered'],
-  ['in_transit', 'out_for_delivery', 'delivery_failed', 'out_for_delivery', 'delivered'],
-  ['in_transit', 'exception', 'in_transit', 'out_for_delivery', 'delivery_failed', 'returned'],
-  ['in_transit', 'ready_for_pickup', 'delivered'],
-  // A status Sendcloud documents ("Delivery delayed") that this connector does not map: it must be kept raw and alerted.
-  ['in_transit', 'delivery_delayed', 'out_for_delivery', 'delivered'],
+/**
+ * One step of a parcel's journey: the consolidated status v2 tracking shows and the numeric id its
+ * webhook carries. Sendcloud documents the ids of ready to send (1000), delivered (11) and
+ * cancelled (2000) only; the other steps get ids from 90001 up, the simulation's own, so that none
+ * can be taken for one of Sendcloud's. "delivery-delayed" is the simulation's spelling of a status
+ * sendcloud.dev names ("Delivery delayed") without giving its wire form: the connector maps
+ * neither it nor the made-up ids, and must keep them raw and alert on them.
+ */
+interface Step {
+  parent: string;
+  message: string;
+  id: number;
+}
+
+const READY: Step = { parent: 'ready-to-send', message: 'Ready to send', id: 1000 };
+const ON_ROUTE: Step = { parent: 'shipment-on-route', message: 'Sorted at the hub', id: 90001 };
+const DELAYED: Step = { parent: 'delivery-delayed', message: 'Delivery delayed', id: 90002 };
+const DELIVERED: Step = { parent: 'delivered', message: 'Delivered', id: 11 };
+const CANCELLED: Step = { parent: 'cancelled', message: 'Cancelled', id: 2000 };
+
+/** The routes parcels take after their label, in turn by creation order. */
+const ROUTES: readonly (readonly Step[])[] = [
+  [ON_ROUTE, DELIVERED],
+  [ON_ROUTE, ON_ROUTE, DELIVERED],
+  [ON_ROUTE, ON_ROUTE, ON_ROUTE, DELIVERED],
+  [ON_ROUTE, DELIVERED],
+  [ON_ROUTE, DELAYED, ON_ROUTE, DELIVERED],
 ];
-const DESCRIPTIONS: Readonly<Record<string, string>> = {
-  created: 'Label created',
-  in_transit: 'Sorted at the hub',
-  out_for_delivery: 'With the courier',
-  delivery_failed: 'Recipient not at home',
-  ready_for_pickup: 'At the pickup point',
-  exception: 'Held: address being checked',
-  delivered: 'Delivered',
-  returned: 'Returned to sender',
-  cancelled: 'Label voided',
-  delivery_delayed: 'Delivery delayed',
-};
 
-export interface Scan {
-  code: string;
-  description: string;
-  location: null;
-  occurred_at: string;
+const routeOf = (shipment: SimShipment): readonly Step[] => ROUTES[(shipment.sequence - 1) % ROUTES.length] ?? [];
+
+/** Where a parcel's journey ends: cancelled, or its route's last step. */
+export function finalParent(shipment: SimShipment): string {
+  return shipment.cancelled ? CANCELLED.parent : (routeOf(shipment).at(-1) ?? READY).parent;
 }
 
-const scan = (code: string, at: number): Scan => ({ code, description: DESCRIPTIONS[code] ?? code, location: null, occurred_at: localTime(at) });
-const sequenceOf = (shipment: SimObject): number => Number(String(shipment['id']).slice('shp_'.length));
-const routeOf = (shipment: SimObject): readonly string[] => ROUTES[(sequenceOf(shipment) - 1) % ROUTES.length] ?? [];
+const uuid = (n: number): string => '00000000-0000-4000-8000-' + String(n).padStart(12, '0');
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
+const object = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const parcelOf = (shipment: SimShipment): Record<string, unknown> => object((shipment.body['parcels'] as unknown[])[0]);
 
-/** The last code a parcel's route ends on (or `cancelled` for a voided label). */
-export function finalCode(shipment: SimObject): string {
-  return shipment['status'] === 'cancelled' ? 'cancelled' : (routeOf(shipment).at(-1) ?? 'created');
+/** The address fields Sendcloud requires (address-with-required-fields). */
+const REQUIRED_ADDRESS = ['name', 'address_line_1', 'postal_code', 'city', 'country_code'];
+
+function missingField(body: Readonly<Record<string, unknown>>): string | undefined {
+  for (const side of ['from_address', 'to_address']) {
+    const address = object(body[side]);
+    const missing = REQUIRED_ADDRESS.find((key) => text(address[key]) === undefined);
+    if (missing !== undefined) return `/${side}/${missing}`;
+  }
+  if (text(object(object(body['ship_with'])['properties'])['shipping_option_code']) === undefined) return '/ship_with/properties/shipping_option_code';
+  const parcels = body['parcels'];
+  if (!Array.isArray(parcels) || parcels.length === 0) return '/parcels';
+  return undefined;
 }
 
-/** Shipments, their scans recorded in `scans` as they happen, and the void action. */
-export function shipmentResource(scans: Map<string, Scan[]>): ResourceSpec {
+function recordStep(state: SimulationState, shipment: SimShipment, step: Step, at: number): void {
+  const entry: HistoryEntry = {
+    carrier_update_timestamp: trackingTime(at),
+    parcel_status_history_id: String(shipment.history.length + 1),
+    parent_status: step.parent,
+    carrier_code: step === READY ? '' : 'simcarrier',
+    carrier_message: step.message,
+  };
+  shipment.history.push(entry);
+  shipment.updatedAt = at;
+  parcelOf(shipment)['updated_at'] = isoTime(at);
+  const parcel = {
+    id: shipment.parcelId,
+    tracking_number: shipment.trackingNumber,
+    status: { id: step.id, message: step.message },
+    shipment_uuid: shipment.body['id'],
+    order_number: shipment.reference,
+  };
+  state.events.record('parcel_status_changed', { action: 'parcel_status_changed', timestamp: at, carrier_status_change_timestamp: at, parcel }, at);
+}
+
+/** POST /v3/shipments/announce: the label at once, or 409 with the shipment an earlier create made under the same external reference. */
+export function announce(state: SimulationState, request: SimulatorRequest): FaultReply {
+  const body = request.parsedBody;
+  const missing = missingField(body);
+  if (missing !== undefined) return { status: 400, body: { errors: [{ status: '400', code: 'required', detail: 'This field is required.', source: { pointer: missing } }] } };
+  const reference = text(body['external_reference_id']) ?? '';
+  const earlier = [...state.shipments.values()].find((shipment) => shipment.reference === reference);
+  if (earlier !== undefined) return { status: 409, body: { data: earlier.body } };
+  const now = state.clock.now();
+  const sequence = state.shipments.size + 1;
+  const id = uuid(sequence);
+  const parcelId = 383_700_000 + sequence;
+  const trackingNumber = 'SIM' + String(sequence).padStart(10, '0');
+  const code = String(object(object(body['ship_with'])['properties'])['shipping_option_code']);
+  const labelDetails = object(body['label_details']);
+  const parcels = (body['parcels'] as unknown[]).map((sent, index) => ({
+    ...object(sent),
+    id: parcelId + index,
+    status: { code: 'READY_TO_SEND', message: 'Ready to send' },
+    documents: [{ type: 'label', document_type: 'label', size: 'a6', link: `${SENDCLOUD_API_BASE_URL}/v3/parcels/${parcelId + index}/documents/label` }],
+    tracking_number: index === 0 ? trackingNumber : trackingNumber + '-' + String(index),
+    tracking_url: null,
+    created_at: isoTime(now),
+    updated_at: isoTime(now),
+    announced_at: isoTime(now),
+  }));
+  const shipmentBody: Record<string, unknown> = {
+    id,
+    ship_with: body['ship_with'],
+    from_address: body['from_address'],
+    to_address: body['to_address'],
+    order_number: body['order_number'],
+    external_reference_id: reference,
+    customs_information: body['customs_information'] ?? null,
+    label_details: { mime_type: labelDetails['mime_type'] ?? 'application/pdf', dpi: 72 },
+    carrier: { code: code.split(':')[0] },
+    errors: [],
+    parcels,
+  };
+  const shipment: SimShipment = { body: shipmentBody, sequence, reference, trackingNumber, parcelId, createdAt: now, updatedAt: now, cancelled: false, history: [] };
+  state.shipments.set(id, shipment);
+  recordStep(state, shipment, READY, now);
+  return { status: 201, body: { data: shipmentBody } };
+}
+
+const shipmentNotFound = (): FaultReply => providerError(404, 'not_found', 'Not found');
+
+/** GET /v3/shipments/{id}. */
+export function readShipment(state: SimulationState, request: SimulatorRequest): FaultReply {
+  const shipment = state.shipments.get(String(request.params['id']));
+  return shipment === undefined ? shipmentNotFound() : { status: 200, body: { data: shipment.body } };
+}
+
+/**
+ * POST /v3/shipments/{id}/cancel: a label not yet on its way is cancelled at once (200); one
+ * cancelled already, or moving, is refused with 409 as v3-shipments.openapi.yml's example is.
+ */
+export function cancel(state: SimulationState, request: SimulatorRequest): FaultReply {
+  const shipment = state.shipments.get(String(request.params['id']));
+  if (shipment === undefined) return shipmentNotFound();
+  if (shipment.cancelled || shipment.history.length > 1) return providerError(409, 'invalid', 'This shipment is already being cancelled.');
+  shipment.cancelled = true;
+  parcelOf(shipment)['status'] = { code: 'CANCELLED', message: 'Cancelled' };
+  recordStep(state, shipment, CANCELLED, state.clock.now());
+  return { status: 200, body: { data: { status: 'cancelled', message: 'Shipment has been cancelled' } } };
+}
+
+/**
+ * Every parcel not at the end of its route moves one step, and each step is a webhook. The v3
+ * shipment keeps its READY_TO_SEND code meanwhile: Sendcloud's examples show no v3 code for a
+ * parcel on its way, so the simulation makes none up.
+ */
+export function scanAll(state: SimulationState): void {
+  const now = state.clock.now();
+  for (const shipment of state.shipments.values()) {
+    if (shipment.cancelled) continue;
+    const step = routeOf(shipment)[shipment.history.length - 1];
+    if (step !== undefined) recordStep(state, shipment, step, now);
+  }
+}
+
+export function byTrackingNumber(state: SimulationState, trackingNumber: string): SimShipment | undefined {
+  return [...state.shipments.values()].find((shipment) => shipment.trackingNumber === trackingNumber);
+}
+
+/** GET /v2/tracking/{tracking_number}: the parcel's whole history, newest first as the spec's example lists it. */
+export function trackNumber(state: SimulationState, request: SimulatorRequest): FaultReply {
+  const trackingNumber = String(request.params['trackingNumber']);
+  const shipment = byTrackingNumber(state, trackingNumber);
+  if (shipment === undefined) return trackingNotFound(trackingNumber);
   return {
-    name: 'shipment',
-    path: '/v1/shipments',
-    idPrefix: 'shp_',
-    create: ({ id, body, now }) => {
-      record(scans, id, scan('created', now));
-      return {
-        id,
-        object: 'shipment',
-        reference: body['reference'],
-        carrier: 'stand-in',
-        service: body['service'],
-        status: 'created',
-        tracking_numbers: ['TRK' + id.slice('shp_'.length)],
-        from_address: stored(body['from_address']),
-        to_address: stored(body['to_address']),
-        parcels: (body['parcels'] as SimObject[]).map((parcel) => ({ weight: parcel['weight'], weight_unit: parcel['weight_unit'] })),
-        label: { format: body['label_format'] ?? 'pdf', url: 'https://labels.example/' + id + '.pdf' },
-        price: { amount: 495, currency: 'EUR' },
-        created_at: seconds(now),
-        updated_at: seconds(now),
-      };
-    },
-    actions: {
-      cancel: (object, _body, now) => {
-        if (object['status'] !== 'created') return { error: providerError(409, 'invalid', 'This shipment is already being cancelled.') };
-        record(scans, String(object['id']), scan('cancelled', now));
-        return { ...object, status: 'cancelled', updated_at: seconds(now) };
-      },
+    status: 200,
+    body: {
+      parcel_id: String(shipment.parcelId),
+      carrier_code: 'simcarrier',
+      created_at: trackingTime(shipment.createdAt),
+      carrier_tracking_url: 'https://tracking.example/' + trackingNumber,
+      sendcloud_tracking_url: 'https://tracking.example/sendcloud/' + trackingNumber,
+      is_return: false,
+      is_to_service_point: false,
+      is_mail_box: false,
+      expected_delivery_date: new Date(shipment.createdAt + 2 * 86_400_000).toISOString().slice(0, 10),
+      statuses: [...shipment.history].reverse(),
     },
   };
 }
 
-const ADDRESS_KEYS = ['name', 'company', 'address_line_1', 'address_line_2', 'house_number', 'postal_code', 'city', 'state_code', 'country_code', 'phone', 'email'];
-
-/** An address as the carrier stores it: every field present, null where none was sent. */
-const stored = (address: unknown): SimObject => Object.fromEntries(ADDRESS_KEYS.map((key) => [key, (address as SimObject)[key] ?? null]));
-
-function record(scans: Map<string, Scan[]>, id: string, next: Scan): void {
-  scans.set(id, [...(scans.get(id) ?? []), next]);
-}
-
-export function trackingOf(state: SimulationState, trackingNumber: string): SimObject | undefined {
-  return state.shipments.list().find((object) => (object['tracking_numbers'] as string[]).includes(trackingNumber));
-}
-
-/** The carrier's answer for one number, as its tracking endpoint and webhooks carry it. */
-export function trackingBody(state: SimulationState, trackingNumber: string, shipment: SimObject | undefined): SimObject {
-  return { tracking_number: trackingNumber, found: shipment !== undefined, events: shipment === undefined ? [] : (state.scans.get(String(shipment['id'])) ?? []) };
-}
-
-/** Every parcel not at the end of its route moves one step, and each scan is a webhook event. */
-export function scanAll(state: SimulationState): void {
-  const now = state.clock.now();
-  for (const shipment of state.shipments.list()) {
-    if (shipment['status'] === 'cancelled') continue;
-    const id = String(shipment['id']);
-    const code = routeOf(shipment)[(state.scans.get(id)?.length ?? 1) - 1];
-    if (code === undefined) continue;
-    record(state.scans, id, scan(code, now));
-    const updated: SimObject = { ...shipment, status: code, updated_at: seconds(now) };
-    state.shipments.put(updated);
-    for (const number of updated['tracking_numbers'] as string[]) state.events.record('tracking.updated', trackingBody(state, number, updated), now);
-  }
-}
-
-/** GET /v1/tracking: one answer per number asked, an unknown one `found: false`. */
-export function trackNumbers(state: SimulationState, request: SimulatorRequest): FaultReply {
-  const numbers = (request.searchParams.get(LIST_PARAMS.trackingNumbers) ?? '').split(',').filter((number) => number.length > 0);
-  return { status: 200, body: { object: 'list', data: numbers.map((number) => trackingBody(state, number, trackingOf(state, number))), has_more: false } };
-}
-
 /**
- * GET /v1/shipments as Sendcloud pages it: `{ data }`, and while more remain a `Link` header whose
+ * GET /v3/shipments as Sendcloud pages it: `{ data }`, and while more remain a `Link` header whose
  * `rel="next"` carries an opaque base64 cursor with the filters (v3-shipments.openapi.yml).
+ * `updated_after` and `external_reference_id` filter as documented.
  */
 export function listShipmentPage(state: SimulationState, request: SimulatorRequest): FaultReply {
   const query = request.searchParams;
-  const from = query.get(LIST_PARAMS.createdFrom);
-  const to = query.get(LIST_PARAMS.createdTo);
-  const reference = query.get(LIST_PARAMS.reference);
-  const matching = state.shipments.list().filter((object) => {
-    const at = Number(object['created_at']);
-    return (from === null || at >= Number(from)) && (to === null || at < Number(to)) && (reference === null || object['reference'] === reference);
-  });
+  const after = query.get(LIST_PARAMS.updatedAfter);
+  const reference = query.get(LIST_PARAMS.externalReference);
+  const matching = [...state.shipments.values()]
+    .filter((shipment) => (after === null || shipment.updatedAt > Date.parse(after)) && (reference === null || shipment.reference === reference))
+    .map((shipment) => shipment.body);
   const size = Number(query.get(LIST_PARAMS.pageSize) ?? 40);
   const cursor = query.get('cursor');
   const start = cursor === null ? 0 : Number(Buffer.from(cursor, 'base64').toString('utf8').replace('o=', ''));
@@ -136,5 +207,5 @@ export function listShipmentPage(state: SimulationState, request: SimulatorReque
   if (start + size >= matching.length) return { status: 200, body: { data } };
   const next = new URLSearchParams(query);
   next.set('cursor', Buffer.from('o=' + String(start + size)).toString('base64'));
-  return { status: 200, headers: { link: `<${SENDCLOUD_API_BASE_URL}/shipments?${next.toString()}>; rel="next"` }, body: { data } };
+  return { status: 200, headers: { link: `<${SENDCLOUD_API_BASE_URL}/v3/shipments?${next.toString()}>; rel="next"` }, body: { data } };
 }

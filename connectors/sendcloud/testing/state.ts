@@ -1,30 +1,45 @@
 import type { Clock } from '@interlock/core';
-import type { ProviderSimulator, SimObject, WebhookEvent } from '@interlock/testkit/simulator';
-import { seconds, sequenceId } from './replies.js';
-import type { Scan } from './shipments.js';
+import type { WebhookEvent } from '@interlock/testkit/simulator';
+import { sequenceId } from './replies.js';
 
-/** One of the simulator's stateful resources. */
-export type Resource = ReturnType<ProviderSimulator['resource']>;
+/** One entry of a parcel's v2 tracking history (DetailedTrackingBlobStatus). */
+export interface HistoryEntry {
+  carrier_update_timestamp: string;
+  parcel_status_history_id: string;
+  parent_status: string;
+  carrier_code: string;
+  carrier_message: string;
+}
+
+/** A shipment as the simulated Sendcloud keeps it: the v3 body it answers with, and its parcel's tracking. */
+export interface SimShipment {
+  /** The v3 shipment-response, as GET /shipments/{id} answers it under `data`. */
+  body: Record<string, unknown>;
+  sequence: number;
+  reference: string;
+  trackingNumber: string;
+  parcelId: number;
+  createdAt: number;
+  updatedAt: number;
+  cancelled: boolean;
+  /** Oldest first. */
+  history: HistoryEntry[];
+}
 
 /** What the simulated routes share. */
 export interface SimulationState {
   readonly clock: Clock;
   readonly events: EventLog;
-  readonly shipments: Resource;
-  /** Each shipment's scans by its id, oldest first: the carrier's tracking, kept beside the shipments. */
-  readonly scans: Map<string, Scan[]>;
+  readonly shipments: Map<string, SimShipment>;
 }
 
-/** The carrier's webhook events in the shape it sends them, oldest first. */
+/** Sendcloud's webhook bodies, oldest first. Sendcloud sends no event id; the simulator numbers deliveries for its own log. */
 export class EventLog {
   private readonly events: WebhookEvent[] = [];
   private taken = 0;
 
-  /** Records that `object` changed at `at`, as an event of `type`. */
-  record(type: string, object: SimObject, at: number): void {
-    const id = sequenceId('evt', this.events.length + 1);
-    const payload = { id, object: 'event', type, created_at: seconds(at), data: { object: structuredClone(object) } };
-    this.events.push({ id, type, payload, occurredAt: at });
+  record(type: string, payload: Record<string, unknown>, at: number): void {
+    this.events.push({ id: sequenceId('delivery', this.events.length + 1), type, payload, occurredAt: at });
   }
 
   /** The events recorded since the last call. */

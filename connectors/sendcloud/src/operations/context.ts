@@ -9,7 +9,3 @@ export interface SendcloudContext {
   readonly webhookSecrets: readonly string[];
 }
 
-/** The caller's idempotency key when it gave one; otherwise core makes one per operation and keeps it across retries. */
-export function idempotencyOf(options: { idempotencyKey?: string }): { idempotencyKey?: string } {
-  return options.idempotencyKey === undefined ? {} : { idempotencyKey: options.idempotencyKey };
-}

@@ -3,7 +3,7 @@ import type { SendcloudEndpoints } from '../endpoints.js';
 import { LIST_PARAMS } from '../fields.js';
 import type { SendcloudContext } from './context.js';
 
-/** Shipments per page asked for. Template value: Sendcloud documents no maximum in the mirrored spec. */
+/** Shipments per page asked for: GET /shipments' documented maximum (`page_size`, 1 to 100, default 40). */
 const PAGE_SIZE = 100;
 
 type Page<K extends keyof SendcloudEndpoints> = EndpointOutput<SendcloudEndpoints, K>;
@@ -28,11 +28,14 @@ export function readPages<K extends ListEndpoint>(ctx: SendcloudContext, endpoin
   });
 }
 
-/** Maps every item of a lazily read list; each loop over the result is a fresh read. */
-export function mapItems<T, R>(source: AsyncIterable<T>, map: (item: T) => R): AsyncIterable<R> {
+/** Maps and filters every item of a lazily read list; each loop over the result is a fresh read. */
+export function mapItems<T, R>(source: AsyncIterable<T>, map: (item: T) => R, keep: (mapped: R) => boolean = () => true): AsyncIterable<R> {
   return {
     async *[Symbol.asyncIterator]() {
-      for await (const item of source) yield map(item);
+      for await (const item of source) {
+        const mapped = map(item);
+        if (keep(mapped)) yield mapped;
+      }
     },
   };
 }

@@ -1,10 +1,20 @@
-import type { Rate, RateRequest } from '@interlock/logistics';
-import { toRate, toRateRequestBody } from '../transform/rate.js';
-import type { SendcloudContext } from './context.js';
+import { IntegrationError } from '@interlock/core';
+import type { Rate } from '@interlock/logistics';
+import { SENDCLOUD_PROVIDER } from '../provider.js';
 
-/** Prices from the carrier, every time: the hub's RateCache decides how long to keep them. */
-export async function quoteRates(ctx: SendcloudContext, request: RateRequest): Promise<Rate[]> {
-  const page = await ctx.api.call('quoteRates', { body: toRateRequestBody(request) });
-  const quotedAt = ctx.clock.now();
-  return page.data.map((rate) => toRate(rate, quotedAt));
+/**
+ * Refused with a typed `operation_unsupported` error (`invalid_request`, never retried), before
+ * any call. Sendcloud prices shipments through its Shipping Options API (sendcloud.dev, "Shipping
+ * options & quotes"), whose spec is not among the mirrored ones (../shared/providers/README.md),
+ * and v2 parcels has no quote either; its request and answer are not written here from memory.
+ */
+export function quoteRates(): Promise<Rate[]> {
+  return Promise.reject(
+    new IntegrationError('invalid_request', `${SENDCLOUD_PROVIDER}: quoteRates is not supported (the Shipping Options spec is not pinned)`, {
+      provider: SENDCLOUD_PROVIDER,
+      endpoint: 'quoteRates',
+      reason: 'operation_unsupported',
+      requestMayHaveReachedProvider: false,
+    }),
+  );
 }

@@ -1,25 +1,26 @@
+import { isIntegrationError } from '@interlock/core';
 import type { TrackingResult } from '@interlock/logistics';
-import { LIST_PARAMS } from '../fields.js';
-import { toTrackingResult } from '../transform/tracking.js';
+import { notFound, toTrackingResult } from '../transform/tracking.js';
 import type { SendcloudContext } from './context.js';
 
-/** Numbers per tracking call. Template value: the carrier's documented maximum. */
-const BATCH = 50;
+/** One number's answer: its track, or `not_found` when Sendcloud answers 404 (an S3 XML error document, v2-tracking.openapi.yml). */
+async function trackOne(ctx: SendcloudContext, trackingNumber: string): Promise<TrackingResult> {
+  try {
+    const wire = await ctx.api.call('track', { pathParams: { trackingNumber } });
+    return toTrackingResult(wire, trackingNumber, ctx.clock.now());
+  } catch (error) {
+    if (isIntegrationError(error) && error.kind === 'not_found') return notFound(trackingNumber);
+    throw error;
+  }
+}
 
 /**
- * One result per number asked, in order: a number the carrier does not know is a `found: false`
- * result beside the others, and one it left out of its answer is reported as a broken contract.
+ * One result per number asked, in order. Sendcloud tracks one number per call, so the numbers
+ * are read one after another, each within the account's read limits; a number Sendcloud does not
+ * know is a `found: false` result beside the others, and any other failure fails the batch.
  */
 export async function track(ctx: SendcloudContext, trackingNumbers: readonly string[]): Promise<TrackingResult[]> {
-  const results = new Map<string, TrackingResult>();
-  for (let start = 0; start < trackingNumbers.length; start += BATCH) {
-    const batch = trackingNumbers.slice(start, start + BATCH);
-    const page = await ctx.api.call('track', { query: { [LIST_PARAMS.trackingNumbers]: batch.join(',') } });
-    const receivedAt = ctx.clock.now();
-    for (const wire of page.data) results.set(wire.tracking_number, toTrackingResult(wire, receivedAt));
-  }
-  return trackingNumbers.map(
-    (trackingNumber): TrackingResult =>
-      results.get(trackingNumber) ?? { trackingNumber, found: false, error: { kind: 'contract_violation', reason: 'result_missing', message: 'the carrier returned no result for this number' } },
-  );
+  const results: TrackingResult[] = [];
+  for (const trackingNumber of trackingNumbers) results.push(await trackOne(ctx, trackingNumber));
+  return results;
 }

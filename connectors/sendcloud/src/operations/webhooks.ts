@@ -4,9 +4,7 @@ import type { z } from 'zod';
 import { SENDCLOUD_PROVIDER } from '../provider.js';
 import { toLogisticsEvents } from '../transform/event.js';
 import { webhookIntake } from '../webhooks.js';
-import { eventContract } from '../wire/event.js';
-import { shipmentContract } from '../wire/shipment.js';
-import { trackingContract } from '../wire/tracking.js';
+import { eventContract, eventParcelContract } from '../wire/event.js';
 import type { SendcloudContext } from './context.js';
 
 const ENDPOINT = 'webhook';
@@ -23,7 +21,7 @@ function malformed(why: string): IntegrationError {
 /** A verified event as canonical events, every object parsed by its contract with drift reported through the client. */
 function toEvents(ctx: SendcloudContext, body: unknown, eventId: string): LogisticsEvent[] {
   const parse = <S extends z.ZodTypeAny>(contract: Contract<S>, value: unknown): z.output<S> => ctx.api.parseObject(contract, value, ENDPOINT);
-  const parsers = { tracking: (object: unknown) => parse(trackingContract, object), shipment: (object: unknown) => parse(shipmentContract, object) };
+  const parsers = { parcel: (object: unknown) => parse(eventParcelContract, object), unknownValues: ctx.api.client.unknownValues };
   return toLogisticsEvents(parse(eventContract, body), eventId, parsers, ctx.clock.now());
 }
 

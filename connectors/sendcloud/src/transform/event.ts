@@ -1,43 +1,50 @@
-import { fieldReader } from '@interlock/core';
-import type { LogisticsEvent } from '@interlock/logistics';
-import { EVENT_FIELDS } from '../fields.js';
+import { fieldReader, IntegrationError, type UnknownValueTracker } from '@interlock/core';
+import { summarizeTrack, type LogisticsEvent } from '@interlock/logistics';
+import { EVENT_FIELDS, EVENT_PARCEL_FIELDS } from '../fields.js';
 import { SENDCLOUD_PROVIDER } from '../provider.js';
-import type { WireEvent } from '../wire/event.js';
-import type { WireShipment } from '../wire/shipment.js';
-import type { WireTracking } from '../wire/tracking.js';
-import { fromWireInstant } from './instants.js';
-import { toShipment } from './shipment.js';
-import { toTrackingResult } from './tracking.js';
+import type { WireEvent, WireEventParcel } from '../wire/event.js';
+import { STATUS_ID_MAP } from './status.js';
 
-/** Parses an event's object with its resource's contract, reporting drift as the client does. */
+/** Parses an event's object with its own contract, reporting drift as the client does. */
 export interface EventObjectParsers {
-  tracking(object: unknown): WireTracking;
-  shipment(object: unknown): WireShipment;
+  parcel(object: unknown): WireEventParcel;
+  /** Where a status id no map lists is recorded, and so alerted on. */
+  unknownValues: UnknownValueTracker;
 }
 
-/** Template value: the carrier's event types by the resource they carry. */
-const TRACKING_EVENT_PREFIX = 'tracking.';
-const SHIPMENT_EVENT_PREFIX = 'shipment.';
+/** The one action that moves a track (v2-webhooks.openapi.yml and v3-webhooks.openapi.yml); the others are kept as `unknown`. */
+const PARCEL_STATUS_CHANGED = 'parcel_status_changed';
 
 /**
- * One verified event as canonical events: a `tracking.*` event carries the number's whole scan
- * history (so a late or reordered one is ordered by the state machine, not by arrival), a
- * `shipment.*` event the shipment, anything else is `unknown` with its type kept.
+ * The webhook's `timestamp` is documented as "a unix timestamp" without its unit; the spec's one
+ * concrete value, 1525271885993 (the integration webhooks' example), is in milliseconds, so
+ * milliseconds are what is read (and what the intake's replay window reads, webhooks.ts).
+ */
+function instant(value: number | null | undefined, field: string): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (!Number.isSafeInteger(value)) throw new IntegrationError('contract_violation', `${SENDCLOUD_PROVIDER}: ${field} is not a whole unix time in milliseconds`, { provider: SENDCLOUD_PROVIDER, endpoint: 'webhook', reason: 'invalid_instant' });
+  return value;
+}
+
+/**
+ * One verified delivery as canonical events. `parcel_status_changed` carries the parcel's new
+ * status id alone, not its history, so its track holds that one status, timed by the carrier's
+ * change when Sendcloud sends it and by the event otherwise; the hub's state machine orders a late
+ * or reordered one. An id whose meaning Sendcloud does not document is `unknown`, kept raw and
+ * alerted on. Any other action is `unknown` with its type kept.
  */
 export function toLogisticsEvents(event: WireEvent, eventId: string, parse: EventObjectParsers, receivedAt: number): LogisticsEvent[] {
   const read = fieldReader(EVENT_FIELDS, event);
   const type = read.get('type');
-  const base = {
-    id: eventId,
-    provider: SENDCLOUD_PROVIDER,
-    providerEventId: eventId,
-    rawType: type,
-    occurredAt: fromWireInstant(read.get('createdAt'), EVENT_FIELDS.inbound.createdAt),
-  };
-  if (type.startsWith(TRACKING_EVENT_PREFIX)) {
-    const result = toTrackingResult(parse.tracking(read.get('object')), receivedAt);
-    return [{ ...base, type: 'tracking.updated', ...(result.found ? { track: result.tracks[0] } : {}) }];
-  }
-  if (type.startsWith(SHIPMENT_EVENT_PREFIX)) return [{ ...base, type: 'shipment.updated', shipment: toShipment(parse.shipment(read.get('object'))) }];
-  return [{ ...base, type: 'unknown' }];
+  const occurredAt = instant(read.get('createdAt'), EVENT_FIELDS.inbound.createdAt);
+  if (occurredAt === undefined) throw new IntegrationError('contract_violation', `${SENDCLOUD_PROVIDER}: a webhook without its timestamp`, { provider: SENDCLOUD_PROVIDER, endpoint: 'webhook', reason: 'missing_field' });
+  const base = { id: eventId, provider: SENDCLOUD_PROVIDER, providerEventId: eventId, rawType: type, occurredAt };
+  if (type !== PARCEL_STATUS_CHANGED) return [{ ...base, type: 'unknown' }];
+  const parcel = fieldReader(EVENT_PARCEL_FIELDS, parse.parcel(read.raw('parcel')));
+  const trackingNumber = parcel.get('trackingNumber');
+  const status = STATUS_ID_MAP.map(String(parcel.get('statusId')), parse.unknownValues);
+  const changedAt = instant(read.get('statusChangedAt'), EVENT_FIELDS.inbound.statusChangedAt) ?? occurredAt;
+  const scan = { trackingNumber, status: status.status, rawCode: status.raw, rawText: parcel.get('statusMessage'), occurredAt: changedAt, receivedAt };
+  const track = summarizeTrack({ provider: SENDCLOUD_PROVIDER, trackingNumber, carrierShipmentId: parcel.text('shipmentId') }, [scan]);
+  return [{ ...base, type: 'tracking.updated', track }];
 }

@@ -1,10 +1,10 @@
-import { parseInstant } from '@interlock/core';
 import { resolveCarrierTime } from '@interlock/logistics';
 import { SENDCLOUD_PROVIDER } from '../provider.js';
 
 /**
  * The zone Sendcloud's zone-less times (`date_created`, "2019-02-03T06:48:07" in the webhook
- * examples, "01-01-2018 21:45:30" in v2-parcels.openapi.yml) are read in. Neither spec names it;
+ * examples, a parcel's `created_at` "2018-01-01T21:45:30" in v3-shipments.openapi.yml's failed
+ * announcement, "01-01-2018 21:45:30" in v2-parcels.openapi.yml) are read in. Neither spec names it;
  * Sendcloud is run from Eindhoven and its panel shows these times as Dutch local time, so this is
  * the connector's declared assumption (RUNBOOK.md says what to do if a carrier's times disagree).
  */
@@ -15,11 +15,6 @@ const DAY_FIRST = /^(\d{2})-(\d{2})-(\d{4})[ T](\d{2}:\d{2}(?::\d{2})?)$/;
 /** v2-tracking's form: a space between date and time, microseconds, an offset. */
 const SPACED = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/;
 const MICROSECONDS = /(\.\d{3})\d+/;
-
-/** An instant the carrier sends as whole seconds since the epoch, in epoch ms. */
-export function fromWireInstant(seconds: number, field: string): number {
-  return parseInstant(seconds, { kind: 'unix_seconds' }, { provider: SENDCLOUD_PROVIDER, field });
-}
 
 /**
  * Any of Sendcloud's text times as epoch ms: v3's ISO 8601 with `Z` or an offset and v2 tracking's
@@ -33,7 +28,7 @@ export function fromWireLocalTime(text: string, field: string): number {
   return resolveCarrierTime({ date: iso, zone: SENDCLOUD_TIME_ZONE }, { provider: SENDCLOUD_PROVIDER, field });
 }
 
-/** A window bound in epoch ms as the carrier's whole seconds, rounded up so a window never reaches back before its start. */
-export function toWireInstant(epochMs: number): number {
-  return Math.ceil(epochMs / 1000);
+/** An instant as the ISO 8601 text v3's list filters take (`updated_after`, v3-shipments.openapi.yml), in UTC. */
+export function toWireIsoTime(epochMs: number): string {
+  return new Date(epochMs).toISOString();
 }

@@ -1,51 +1,111 @@
-import { fieldReader } from '@interlock/core';
-import { LABEL_FORMATS, type CreateShipmentInput, type Label, type Shipment } from '@interlock/logistics';
-import { SHIPMENT_FIELDS } from '../fields.js';
+import { fieldReader, IntegrationError } from '@interlock/core';
+import { type CreateShipmentInput, type Label, type Shipment } from '@interlock/logistics';
+import { DOCUMENT_FIELDS, SHIPMENT_FIELDS, SHIPMENT_PARCEL_FIELDS } from '../fields.js';
 import { SENDCLOUD_PROVIDER } from '../provider.js';
-import type { WireShipment } from '../wire/shipment.js';
+import type { WireDocument, WireShipment, WireShipmentParcel } from '../wire/shipment.js';
 import { toAddress, toWireAddress } from './address.js';
-import { fromWireInstant } from './instants.js';
-import { fromWireAmount } from './money.js';
-import { toParcel, toWireCustoms, toWireParcel } from './parcel.js';
-import { STATUS_MAP } from './status.js';
+import { fromWireLocalTime } from './instants.js';
+import { toParcel, toWireCustoms, toWireItems, toWireParcel } from './parcel.js';
+import { SHIPMENT_STATUS_MAP } from './status.js';
 
-function toLabel(format: string | undefined, url: string | undefined): Label | undefined {
-  const known = LABEL_FORMATS.find((candidate) => candidate === format);
-  return known === undefined || url === undefined ? undefined : { format: known, url };
+/** label-details `mime_type` as the canonical label format; `application/pdf` is the spec's default. */
+const LABEL_FORMATS: Readonly<Record<string, Label['format']>> = { 'application/pdf': 'pdf', 'application/zpl': 'zpl', 'image/png': 'png' };
+const DEFAULT_MIME_TYPE = 'application/pdf';
+const MIME_TYPES: Readonly<Record<Label['format'], string>> = { pdf: 'application/pdf', zpl: 'application/zpl', png: 'image/png' };
+
+/** The only way v3 selects a carrier and service (ship-with `type`). */
+const SHIP_WITH_CODE = 'shipping_option_code';
+
+function broken(field: string, message: string): IntegrationError {
+  return new IntegrationError('contract_violation', `${SENDCLOUD_PROVIDER}: ${message} (${field})`, { provider: SENDCLOUD_PROVIDER, endpoint: 'transform', reason: 'missing_field' });
 }
 
+const isLabel = (document: WireDocument): boolean => {
+  const read = fieldReader(DOCUMENT_FIELDS, document);
+  return (read.text('documentType') ?? read.text('deprecatedType')) === 'label';
+};
+
+/** The first parcel's label: its document link, or the base64 file the synchronous announcement returns for a single parcel. */
+function toLabel(format: string, parcel: WireShipmentParcel | undefined): Label | undefined {
+  const known = LABEL_FORMATS[format];
+  if (known === undefined || parcel === undefined) return undefined;
+  const read = fieldReader(SHIPMENT_PARCEL_FIELDS, parcel);
+  const document = (read.get('documents') ?? []).find(isLabel);
+  const url = document === undefined ? undefined : fieldReader(DOCUMENT_FIELDS, document).text('link');
+  const base64 = read.text('labelFile');
+  if (url === undefined && base64 === undefined) return undefined;
+  return { format: known, ...(url === undefined ? {} : { url }), ...(base64 === undefined ? {} : { base64 }) };
+}
+
+/** The parcels' times: created is the earliest parcel's, updated the latest; a v3 shipment has no times of its own. */
+function times(parcels: readonly WireShipmentParcel[]): { createdAt: number; updatedAt: number } {
+  const instants = (field: 'createdAt' | 'updatedAt'): number[] =>
+    parcels.map((parcel) => fromWireLocalTime(fieldReader(SHIPMENT_PARCEL_FIELDS, parcel).requiredText(field), SHIPMENT_PARCEL_FIELDS.inbound[field]));
+  return { createdAt: Math.min(...instants('createdAt')), updatedAt: Math.max(...instants('updatedAt')) };
+}
+
+/**
+ * A v3 shipment as the canonical one. Its status is its first parcel's (a multicollo shipment's
+ * parcels move together at announcement). The caller's reference is the `external_reference_id`
+ * this connector sends, or the shop's `order_number` on a shipment made elsewhere. Sendcloud's
+ * shipment carries no price for the label (`total_order_price` is what the buyer paid), so none is
+ * given; nor is the carrier named anywhere but `carrier.code` and the shipping option code's
+ * first part (`postnl:standard`), which is read when the former is absent.
+ */
 export function toShipment(wire: WireShipment): Shipment {
   const read = fieldReader(SHIPMENT_FIELDS, wire);
-  const status = STATUS_MAP.map(read.get('status'));
-  const amount = read.int('priceAmount');
-  const currency = read.text('priceCurrency');
+  const parcels = read.get('parcels') ?? [];
+  const first = parcels[0];
+  if (first === undefined) throw broken(SHIPMENT_FIELDS.inbound.parcels, 'a shipment without parcels');
+  const service = read.requiredText('service');
+  const reference = read.text('reference') ?? read.text('orderNumber');
+  if (reference === undefined) throw broken(SHIPMENT_FIELDS.inbound.reference, 'a shipment with neither an external_reference_id nor an order_number');
+  const status = SHIPMENT_STATUS_MAP.map(fieldReader(SHIPMENT_PARCEL_FIELDS, first).get('status') ?? { known: false, raw: '' });
+  const trackingNumbers = parcels.flatMap((parcel) => fieldReader(SHIPMENT_PARCEL_FIELDS, parcel).text('trackingNumber') ?? []);
   return {
     id: read.get('id'),
     provider: SENDCLOUD_PROVIDER,
-    carrier: read.get('carrier'),
-    service: read.get('service'),
-    reference: read.get('reference'),
+    carrier: read.text('carrier') ?? service.split(':')[0] ?? service,
+    service,
+    reference,
     status: status.status,
     statusRaw: status.raw,
-    trackingNumbers: [...read.get('trackingNumbers')],
+    trackingNumbers,
     from: toAddress(read.get('from')),
     to: toAddress(read.get('to')),
-    parcels: read.get('parcels').map(toParcel),
-    label: toLabel(read.text('labelFormat'), read.text('labelUrl')),
-    price: amount === undefined || currency === undefined ? undefined : fromWireAmount(amount, currency, SHIPMENT_FIELDS.inbound.priceAmount),
-    createdAt: fromWireInstant(read.get('createdAt'), SHIPMENT_FIELDS.inbound.createdAt),
-    updatedAt: fromWireInstant(read.get('updatedAt'), SHIPMENT_FIELDS.inbound.updatedAt),
+    parcels: parcels.map(toParcel),
+    label: toLabel(read.text('labelFormat') ?? DEFAULT_MIME_TYPE, first),
+    ...times(parcels),
   };
 }
 
+/**
+ * The body of a synchronous announcement (shipment-request-sync-announce). The caller's reference
+ * goes out as the `external_reference_id` Sendcloud keeps unique and as the `order_number`. A
+ * declaration's items are written on the parcel; Sendcloud declares items per parcel and the
+ * canonical declaration is per shipment, so a declared shipment of several parcels is refused
+ * rather than split by a guess.
+ */
 export function toCreateShipmentBody(input: CreateShipmentInput): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   SHIPMENT_FIELDS.write(body, 'reference', input.reference);
+  SHIPMENT_FIELDS.write(body, 'orderNumber', input.reference);
+  SHIPMENT_FIELDS.write(body, 'shipWith', SHIP_WITH_CODE);
   SHIPMENT_FIELDS.write(body, 'service', input.service);
   SHIPMENT_FIELDS.write(body, 'from', toWireAddress(input.from));
   SHIPMENT_FIELDS.write(body, 'to', toWireAddress(input.to));
-  SHIPMENT_FIELDS.write(body, 'parcels', input.parcels.map(toWireParcel));
-  SHIPMENT_FIELDS.write(body, 'customs', input.customs === undefined ? undefined : toWireCustoms(input.customs));
-  SHIPMENT_FIELDS.write(body, 'labelFormat', input.labelFormat);
+  const { customs } = input;
+  if (customs !== undefined && input.parcels.length > 1) {
+    throw new IntegrationError('invalid_request', `${SENDCLOUD_PROVIDER}: a declaration covers one parcel at Sendcloud; ship a declared shipment as one parcel`, {
+      provider: SENDCLOUD_PROVIDER,
+      endpoint: 'createShipment',
+      reason: 'customs_multi_parcel_unsupported',
+      requestMayHaveReachedProvider: false,
+    });
+  }
+  const items = customs === undefined ? undefined : toWireItems(customs);
+  SHIPMENT_FIELDS.write(body, 'parcels', input.parcels.map((parcel) => toWireParcel(parcel, items)));
+  SHIPMENT_FIELDS.write(body, 'customs', customs === undefined ? undefined : toWireCustoms(customs));
+  SHIPMENT_FIELDS.write(body, 'labelFormat', input.labelFormat === undefined ? undefined : MIME_TYPES[input.labelFormat]);
   return body;
 }

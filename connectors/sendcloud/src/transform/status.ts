@@ -1,15 +1,31 @@
 import { statusMap } from '@interlock/core';
-import { STATUS_CODE } from '../wire/status.js';
+import { PARCEL_STATUS_CODE, PARENT_STATUS, STATUS_ID } from '../wire/status.js';
 
-/** The carrier's codes per canonical tracking status; any other is `unknown`, its code kept. Template value: one line per status. */
-export const STATUS_MAP = statusMap(STATUS_CODE, {
-  label_created: ['created'],
-  in_transit: ['in_transit'],
-  out_for_delivery: ['out_for_delivery'],
-  delivery_failed: ['delivery_failed'],
-  available_for_pickup: ['ready_for_pickup'],
-  exception: ['exception'],
+/*
+ * One map per vocabulary (wire/status.ts says where each comes from). A code no line lists is
+ * `unknown`, its code kept raw and alerted on; no code is mapped from its wording alone.
+ */
+
+/**
+ * A v3 shipment's parcel `status.code`. Being announced is the label on its way, the state a
+ * shipment starts in; a failed announcement leaves the sender a problem to fix, an exception.
+ */
+export const SHIPMENT_STATUS_MAP = statusMap(PARCEL_STATUS_CODE, {
+  label_created: ['ANNOUNCING', 'READY_TO_SEND'],
+  exception: ['ANNOUNCEMENT_FAILED'],
+  canceled: ['CANCELLED'],
+});
+
+/** v2 tracking's consolidated `parent_status`, the spellings v2-tracking.openapi.yml shows. */
+export const PARENT_STATUS_MAP = statusMap(PARENT_STATUS, {
+  label_created: ['announcing', 'ready-to-send'],
+  in_transit: ['shipment-on-route'],
   delivered: ['delivered'],
-  returned_to_sender: ['returned'],
-  canceled: ['cancelled'],
+});
+
+/** A webhook parcel's numeric status id, by the three ids whose meaning v3-shipments.openapi.yml states. */
+export const STATUS_ID_MAP = statusMap(STATUS_ID, {
+  label_created: ['1000'],
+  delivered: ['11'],
+  canceled: ['2000'],
 });

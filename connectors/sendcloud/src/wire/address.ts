@@ -1,18 +1,24 @@
 import { z } from 'zod';
 
-/** The carrier's address as the pinned version sends it. Template value: its shape, from the carrier's spec or docs. */
+/**
+ * An address of a v3 shipment as Sendcloud sends it back (v3-shipments.openapi.yml,
+ * components.schemas.address-with-required-fields): name, first line, postal code, city and
+ * country required, the rest optional. The examples send an empty `address_line_2` rather than
+ * leaving it out, which the transform reads as no second line.
+ */
 export const wireAddress = z.object({
   name: z.string(),
-  company: z.string().nullable(),
+  company_name: z.string().optional(),
   address_line_1: z.string(),
-  address_line_2: z.string().nullable(),
-  house_number: z.string().nullable(),
-  postal_code: z.string().nullable(),
+  house_number: z.string().optional(),
+  address_line_2: z.string().optional(),
+  postal_code: z.string(),
   city: z.string(),
-  state_code: z.string().nullable(),
+  po_box: z.string().nullable().optional(),
+  state_province_code: z.string().optional(),
   country_code: z.string(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
+  email: z.string().optional(),
+  phone_number: z.string().optional(),
 });
 
 export type WireAddress = z.output<typeof wireAddress>;

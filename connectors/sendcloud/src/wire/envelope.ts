@@ -7,11 +7,6 @@ export function wireContract<S extends z.ZodTypeAny>(name: string, schema: S): C
   return defineContract({ provider: SENDCLOUD_PROVIDER, name, version: SENDCLOUD_API_VERSION, schema });
 }
 
-/** One page of a list endpoint. Template value: the provider's list envelope. */
-export function listOf<T extends z.ZodTypeAny>(item: T) {
-  return z.object({ object: z.literal('list'), data: z.array(item), has_more: z.boolean() });
-}
-
 /**
  * One page of a v3 list (v3-shipments.openapi.yml, GET /shipments): `{ data: [...] }`, the next
  * page's opaque cursor travelling in the `Link` header, not in the body.

@@ -1,4 +1,4 @@
-import { money } from '@interlock/core';
+import { money, weight } from '@interlock/core';
 import type { LogisticsConnector } from '@interlock/logistics';
 import { replayFixtures, type FixtureReplay } from '@interlock/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,10 +8,19 @@ import { API_KEY, CREATE_INPUT, recorded, WEBHOOK_SECRET } from './recorded.js';
 let active: FixtureReplay | undefined;
 afterEach(() => active?.dispose());
 
-/** A connector whose every request must match one of the named exchanges, each used once. */
-function replaying(...exchanges: string[]): { connector: LogisticsConnector; replay: FixtureReplay } {
+const FIRST = '00000000-0000-4000-8000-000000000001';
+const SECOND = '00000000-0000-4000-8000-000000000002';
+
+/** A connector whose every request must match one of the named exchanges, each used once; `sent` keeps the bodies it sent. */
+function replaying(...exchanges: string[]): { connector: LogisticsConnector; replay: FixtureReplay; sent: unknown[] } {
   active = replayFixtures(SENDCLOUD_API_BASE_URL, exchanges.map(recorded));
-  return { connector: createSendcloudConnector({ apiKeys: [API_KEY], webhookSecrets: [WEBHOOK_SECRET] }), replay: active };
+  const sent: unknown[] = [];
+  // Core's transport hands fetch a Request, its body inside.
+  const recording: typeof fetch = async (input, init) => {
+    if (input instanceof Request && input.body !== null) sent.push(JSON.parse(await input.clone().text()));
+    return fetch(input, init);
+  };
+  return { connector: createSendcloudConnector({ apiKeys: [API_KEY], webhookSecrets: [WEBHOOK_SECRET], fetch: recording }), replay: active, sent };
 }
 
 async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
@@ -21,58 +30,85 @@ async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
 }
 
 describe('sendcloud against recorded exchanges', () => {
-  it('quotes rates as Money, with the day they stay valid', async () => {
-    const { connector, replay } = replaying('rates-quote');
-    const rates = await connector.quoteRates({ from: CREATE_INPUT.from, to: CREATE_INPUT.to, parcels: CREATE_INPUT.parcels });
-    expect(rates.map((rate) => [rate.service, rate.amount, rate.transitDays])).toEqual([
-      ['standard', money(495, 'EUR'), 2],
-      ['express', money(990, 'EUR'), 1],
-    ]);
-    expect(rates[0]?.validUntil).toBe(Date.UTC(2026, 0, 6, 9));
-    replay.assertDone();
-  });
-
-  it('buys a label under an idempotency key, the text of the addresses kept as sent', async () => {
-    const { connector, replay } = replaying('shipment-create');
-    await expect(connector.createShipment(CREATE_INPUT)).resolves.toMatchObject({
-      provider: 'sendcloud',
-      status: 'label_created',
-      reference: 'order-1042',
-      trackingNumbers: ['TRK00000000000001'],
-      from: { company: 'Müller GmbH' },
-      to: { city: 'Łódź' },
-      parcels: [{ weight: { value: 0.5, unit: 'kg' } }],
-      price: money(495, 'EUR'),
-      label: { format: 'pdf' },
-      createdAt: Date.UTC(2026, 0, 5, 9),
+  it('refuses a quote with a typed error before any call: the Shipping Options spec is not pinned', async () => {
+    const { connector, replay } = replaying();
+    await expect(connector.quoteRates({ from: CREATE_INPUT.from, to: CREATE_INPUT.to, parcels: CREATE_INPUT.parcels })).rejects.toMatchObject({
+      kind: 'invalid_request',
+      reason: 'operation_unsupported',
+      requestMayHaveReachedProvider: false,
     });
     replay.assertDone();
   });
 
-  it('reads a delivered shipment and voids another', async () => {
-    const { connector, replay } = replaying('shipment-get-delivered', 'shipment-cancel');
-    await expect(connector.getShipment('shp_00000000000001')).resolves.toMatchObject({ status: 'delivered', statusRaw: 'delivered' });
-    await expect(connector.cancelShipment('shp_00000000000001')).resolves.toMatchObject({ status: 'canceled' });
+  it('announces a label synchronously, the text of the addresses kept as sent', async () => {
+    const { connector, replay, sent } = replaying('shipment-create');
+    await expect(connector.createShipment(CREATE_INPUT)).resolves.toMatchObject({
+      id: FIRST,
+      provider: 'sendcloud',
+      carrier: 'postnl',
+      service: 'postnl:standard',
+      status: 'label_created',
+      statusRaw: 'READY_TO_SEND',
+      reference: 'order-1042',
+      trackingNumbers: ['3SYZXG0000001'],
+      from: { company: 'Müller GmbH', lines: ['Teststraat'], houseNumber: '1' },
+      to: { city: 'Łódź', lines: ['Zakładowa'] },
+      parcels: [{ weight: { value: 0.5, unit: 'kg' } }],
+      label: { format: 'pdf', url: `https://panel.sendcloud.sc/api/v3/parcels/383707301/documents/label` },
+      createdAt: Date.UTC(2026, 0, 5, 9),
+      updatedAt: Date.UTC(2026, 0, 5, 9, 0, 0, 500),
+    });
+    expect(sent).toMatchObject([{
+      external_reference_id: 'order-1042',
+      order_number: 'order-1042',
+      ship_with: { type: 'shipping_option_code', properties: { shipping_option_code: 'postnl:standard' } },
+      from_address: { company_name: 'Müller GmbH', address_line_1: 'Teststraat', house_number: '1', phone_number: '+31201234567' },
+      parcels: [{ weight: { value: '0.500', unit: 'kg' } }],
+    }]);
     replay.assertDone();
   });
 
-  it('lists shipments to the last page', async () => {
+  it('reads a ready shipment, and cancels one to read it back cancelled', async () => {
+    const { connector, replay } = replaying('shipment-get-ready', 'shipment-cancel', 'shipment-get-cancelled');
+    await expect(connector.getShipment(SECOND)).resolves.toMatchObject({ status: 'label_created', statusRaw: 'READY_TO_SEND', reference: 'order-1043' });
+    await expect(connector.cancelShipment(FIRST)).resolves.toMatchObject({ id: FIRST, status: 'canceled', statusRaw: 'CANCELLED' });
+    replay.assertDone();
+  });
+
+  it('answers a queued cancellation with the shipment as it still is', async () => {
+    const { connector, replay } = replaying('shipment-cancel-queued', 'shipment-get-ready');
+    await expect(connector.cancelShipment(SECOND)).resolves.toMatchObject({ id: SECOND, status: 'label_created' });
+    replay.assertDone();
+  });
+
+  it('refuses a cancellation Sendcloud rejects as a conflict, without retrying it', async () => {
+    const { connector, replay } = replaying('error-shipment-not-cancelable');
+    await expect(connector.cancelShipment(FIRST)).rejects.toMatchObject({ kind: 'conflict', providerCode: 'invalid', attempts: 1 });
+    replay.assertDone();
+  });
+
+  it('lists the shipments created in the window to the last page, by update time and the Link header', async () => {
     const { connector, replay } = replaying('shipments-list-page-1', 'shipments-list-page-2');
     const shipments = await all(connector.listShipments({ createdFrom: Date.UTC(2026, 0, 5, 9), createdTo: Date.UTC(2026, 0, 6, 9) }));
-    expect(shipments.map((shipment) => shipment.id)).toEqual(['shp_00000000000001', 'shp_00000000000002']);
+    expect(shipments.map((shipment) => shipment.id)).toEqual([FIRST, SECOND]);
     replay.assertDone();
   });
 
-  it('tracks a batch with a result per number, local scan times resolved in the carrier zone', async () => {
-    const { connector, replay } = replaying('tracking-batch');
-    const [known, unknown] = await connector.track(['TRK00000000000001', 'TRK99999999999999']);
-    expect(known).toMatchObject({ found: true, tracks: [{ status: 'delivered', updatedAt: Date.UTC(2026, 0, 6, 9) }] });
-    expect(known?.found === true ? known.tracks[0]?.events.map((event) => event.status) : []).toEqual(['in_transit', 'out_for_delivery', 'delivered']);
-    expect(unknown).toMatchObject({ found: false, error: { kind: 'not_found' } });
+  it('tracks a number through its consolidated statuses, offsets kept, and another Sendcloud does not know', async () => {
+    const { connector, replay } = replaying('tracking-found', 'tracking-not-found');
+    const [known, unknown] = await connector.track(['3SYZXG132912330', 'AHDJ290827']);
+    expect(known).toMatchObject({ found: true, tracks: [{ status: 'delivered', statusRaw: 'delivered', updatedAt: Date.parse('2022-01-26T10:15:42.120Z') }] });
+    expect(known?.found === true ? known.tracks[0]?.events.map((event) => [event.rawCode, event.status]) : []).toEqual([
+      ['announcing', 'label_created'],
+      ['ready-to-send', 'label_created'],
+      ['shipment-on-route', 'in_transit'],
+      ['delivered', 'delivered'],
+    ]);
+    expect(unknown).toMatchObject({ trackingNumber: 'AHDJ290827', found: false, error: { kind: 'not_found' } });
     replay.assertDone();
   });
 
-  it('classifies a recorded address refusal without retrying it', async () => {
+  it('classifies a recorded field refusal without retrying it', async () => {
     const { connector, replay } = replaying('error-invalid-address');
     await expect(connector.createShipment(CREATE_INPUT)).rejects.toMatchObject({ kind: 'invalid_request', providerCode: 'required', attempts: 1 });
     replay.assertDone();
@@ -83,6 +119,21 @@ describe('sendcloud against recorded exchanges', () => {
     await expect(connector.createShipment({ ...CREATE_INPUT, to: { ...CREATE_INPUT.to, country: 'GB', postalCode: 'SW1A 1AA', city: 'London' } })).rejects.toMatchObject({
       kind: 'invalid_request',
       reason: 'customs_required',
+    });
+    replay.assertDone();
+  });
+
+  it('refuses declarations Sendcloud cannot take as they are, before any call', async () => {
+    const { connector, replay } = replaying();
+    const london = { ...CREATE_INPUT.to, country: 'GB', postalCode: 'SW1A 1AA', city: 'London' };
+    const item = { description: 'Cotton T-shirt', hsCode: '610910', quantity: 1, unitValue: money(1_500, 'EUR'), unitWeight: weight(200, 'g'), originCountry: 'PT' };
+    const customs = { contentsType: 'merchandise' as const, incoterm: 'DAP' as const, exporterEori: 'NL123456789', invoiceNumber: 'INV-1', contents: [item] };
+    const refusal = (changes: object) => connector.createShipment({ ...CREATE_INPUT, to: london, customs: { ...customs, ...changes } });
+    await expect(refusal({ invoiceNumber: undefined })).rejects.toMatchObject({ reason: 'customs_invoice_required' });
+    await expect(refusal({ contentsType: 'returned_goods' })).rejects.toMatchObject({ reason: 'customs_contents_unsupported' });
+    await expect(refusal({ contents: [{ ...item, quantity: 2 }] })).rejects.toMatchObject({ reason: 'customs_quantity_ambiguous' });
+    await expect(connector.createShipment({ ...CREATE_INPUT, to: london, customs, parcels: [...CREATE_INPUT.parcels, ...CREATE_INPUT.parcels] })).rejects.toMatchObject({
+      reason: 'customs_multi_parcel_unsupported',
     });
     replay.assertDone();
   });

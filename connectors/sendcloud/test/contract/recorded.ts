@@ -25,12 +25,12 @@ export const FROM: Address = {
 
 export const TO: Address = { name: 'Test Receiver', lines: ['Zakładowa'], houseNumber: '7', postalCode: '90-001', city: 'Łódź', country: 'PL' };
 
-/** The shipment the recorded `shipment-create` exchange creates: 500 g, sent as "0.500" kg. */
+/** The shipment the recorded `shipment-create` exchange creates: 500 g, sent as "0.500" kg, with PostNL's standard option. */
 export const CREATE_INPUT: CreateShipmentInput = {
   from: FROM,
   to: TO,
   parcels: [{ weight: weight(500, 'g') }],
-  service: 'standard',
+  service: 'postnl:standard',
   reference: 'order-1042',
 };
 
