@@ -68,19 +68,14 @@ export async function alertHarness(config: AlertsConfigInput = {}, options: Part
   };
 }
 
-/** `total` attempts at `provider` this instant, `failed` of them failing with `kind`. */
+/** `total` calls to `provider` this instant, `failed` of them given up on with `kind`, the others answered. */
 export function attempts(provider: string, at: number, total: number, failed: number, options: { kind?: ErrorKind; durationMs?: number; endpoint?: string } = {}): TelemetryEvent[] {
-  return Array.from({ length: total }, (_, i) => ({
-    type: 'request.finished' as const,
-    at,
-    provider,
-    endpoint: options.endpoint ?? 'items.create',
-    correlationId: `c-${at}-${i}`,
-    method: 'POST',
-    attempt: 1,
-    durationMs: options.durationMs ?? 100,
-    ...(i < failed ? { outcome: 'failure' as const, status: 503, errorKind: options.kind ?? 'unavailable' } : { outcome: 'success' as const, status: 200 }),
-  }));
+  const scope = { provider, endpoint: options.endpoint ?? 'items.create' };
+  return Array.from({ length: total }, (_, i): TelemetryEvent => {
+    const correlationId = `c-${at}-${i}`;
+    if (i < failed) return { type: 'request.gave_up', at, ...scope, correlationId, attempts: 1, reason: 'http_503', errorKind: options.kind ?? 'unavailable' };
+    return { type: 'request.finished', at, ...scope, correlationId, method: 'POST', attempt: 1, durationMs: options.durationMs ?? 100, outcome: 'success', status: 200 };
+  });
 }
 
 export function circuit(provider: string, endpoint: string, at: number, to: 'open' | 'half_open' | 'closed'): TelemetryEvent {

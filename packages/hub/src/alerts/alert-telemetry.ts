@@ -29,9 +29,9 @@ interface EndpointCircuit {
 
 const SEP = '\u0000';
 
-/** Series key of a provider's failures that the error-rate rules may ignore. */
-export const failureKey = (provider: string, kind: ErrorKind | 'unclassified'): string => `failure${SEP}${provider}${SEP}${kind}`;
-export const requestKey = (provider: string): string => `request${SEP}${provider}`;
+/** Series keys of a provider's calls, and of its failed calls by kind (the error-rate rules ignore some kinds). */
+export const callKey = (provider: string): string => `call${SEP}${provider}`;
+export const failureKey = (provider: string, kind: ErrorKind): string => `failure${SEP}${provider}${SEP}${kind}`;
 export const countedKey = (event: CountedEvent, provider: string): string => `${event}${SEP}${provider}`;
 export const latencyKey = (provider: string, endpoint: string): string => `${provider}${SEP}${endpoint}`;
 export const splitKey = (key: string): string[] => key.split(SEP);
@@ -56,7 +56,7 @@ function countedEvent(event: TelemetryEvent): CountedEvent | undefined {
 }
 
 /**
- * The telemetry the alert rules read, kept in windows: attempts and failures, latencies, counted
+ * The telemetry the alert rules read, kept in windows: calls and failed calls, attempt latencies, counted
  * events, each endpoint's circuit, queue fill and the last reconciliations. A sink among the
  * hub's telemetry sinks; it keeps no more than `retainMs` of history.
  */
@@ -85,10 +85,16 @@ export class AlertTelemetry implements TelemetrySink {
         this.endpoint(event.provider, event.endpoint, event.at);
         break;
       case 'request.finished':
+        // An attempt; a call that succeeded ends with a successful one, a call that failed with `request.gave_up`.
         this.endpoint(event.provider, event.endpoint, event.at);
-        this.counts.add(requestKey(event.provider), event.at);
-        if (event.outcome === 'failure') this.counts.add(failureKey(event.provider, event.errorKind ?? 'unclassified'), event.at);
+        if (event.outcome === 'success') this.counts.add(callKey(event.provider), event.at);
         this.latencies.observe(latencyKey(event.provider, event.endpoint), event.at, event.durationMs);
+        break;
+      case 'request.gave_up':
+        // Refusals by an open circuit included: the caller's call failed all the same.
+        this.endpoint(event.provider, event.endpoint, event.at);
+        this.counts.add(callKey(event.provider), event.at);
+        this.counts.add(failureKey(event.provider, event.errorKind), event.at);
         break;
       case 'circuit.state_changed': {
         const circuit = this.endpoint(event.provider, event.endpoint, event.at);

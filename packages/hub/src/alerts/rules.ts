@@ -8,7 +8,10 @@ export type CountedEvent = 'outcome_unknown' | 'unknown_enum' | 'schema_drift' |
 export type SignalSpec =
   /** Seconds since every known endpoint of a provider left `closed` (0 while any is closed). */
   | { kind: 'circuit_open_everywhere' }
-  /** Failed attempts / attempts per provider over the window; below `minRequests` there is no value. */
+  /**
+   * Failed calls / calls per provider over the window (a call's retries are one call; a refusal by
+   * an open circuit is a failed call); below `minRequests` calls there is no value.
+   */
   | { kind: 'error_rate'; windowMinutes: number; minRequests: number; ignoreKinds: readonly ErrorKind[] }
   /** The highest depth / max depth of each queue in the window (a `queue.rejected` is a full queue). */
   | { kind: 'queue_fill'; windowMinutes: number }

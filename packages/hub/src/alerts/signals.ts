@@ -1,5 +1,5 @@
 import { ERROR_KINDS } from '@interlock/core';
-import { countedKey, failureKey, requestKey, splitKey, type AlertTelemetry } from './alert-telemetry.js';
+import { callKey, countedKey, failureKey, splitKey, type AlertTelemetry } from './alert-telemetry.js';
 import type { SignalSpec } from './rules.js';
 import type { Subject } from './types.js';
 
@@ -37,12 +37,12 @@ function circuitOpenEverywhere(telemetry: AlertTelemetry, now: number): Measurem
 
 function errorRate(telemetry: AlertTelemetry, signal: Extract<SignalSpec, { kind: 'error_rate' }>, now: number): Measurement[] {
   const from = now - signal.windowMinutes * MINUTE;
-  const counted = [...ERROR_KINDS, 'unclassified' as const].filter((kind) => kind === 'unclassified' || !signal.ignoreKinds.includes(kind));
-  return [...providersWith(telemetry, 'request')].map((provider) => {
-    const attempts = telemetry.counts.sum(requestKey(provider), from, now + 1);
-    const failures = counted.reduce((sum, kind) => sum + telemetry.counts.sum(failureKey(provider, kind), from, now + 1), 0);
-    const detail = `${failures} of ${attempts} attempts failed in ${signal.windowMinutes} min`;
-    return { subject: { provider }, value: attempts < signal.minRequests ? undefined : failures / attempts, detail: attempts > 0 ? `${percent(failures / attempts)}: ${detail}` : detail };
+  const counted = ERROR_KINDS.filter((kind) => !signal.ignoreKinds.includes(kind));
+  return [...providersWith(telemetry, 'call')].map((provider) => {
+    const calls = telemetry.counts.sum(callKey(provider), from, now + 1);
+    const failed = counted.reduce((sum, kind) => sum + telemetry.counts.sum(failureKey(provider, kind), from, now + 1), 0);
+    const detail = `${failed} of ${calls} calls failed in ${signal.windowMinutes} min`;
+    return { subject: { provider }, value: calls < signal.minRequests ? undefined : failed / calls, detail: calls > 0 ? `${percent(failed / calls)}: ${detail}` : detail };
   });
 }
 
