@@ -68,6 +68,22 @@ describe('sendcloud against recorded exchanges', () => {
     replay.assertDone();
   });
 
+  it('takes a failed announcement for what it is: the shipment, an exception without a label, its zone-less times read in Amsterdam', async () => {
+    const { connector, replay } = replaying('shipment-create-failed');
+    const shipment = await connector.createShipment({ ...CREATE_INPUT, reference: 'order-1045' });
+    expect(shipment).toMatchObject({
+      status: 'exception',
+      statusRaw: 'ANNOUNCEMENT_FAILED',
+      reference: 'order-1045',
+      trackingNumbers: ['3SYZXG8498635'],
+      createdAt: Date.UTC(2018, 0, 1, 20, 45, 30),
+      updatedAt: Date.UTC(2018, 0, 1, 20, 47, 12),
+    });
+    expect(shipment.label).toBeUndefined();
+    expect(shipment.to.stateCode).toBeUndefined();
+    replay.assertDone();
+  });
+
   it('reads a ready shipment, and cancels one to read it back cancelled', async () => {
     const { connector, replay } = replaying('shipment-get-ready', 'shipment-cancel', 'shipment-get-cancelled');
     await expect(connector.getShipment(SECOND)).resolves.toMatchObject({ status: 'label_created', statusRaw: 'READY_TO_SEND', reference: 'order-1043' });
