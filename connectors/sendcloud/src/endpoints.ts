@@ -23,8 +23,10 @@ const write = <S extends z.ZodTypeAny>(path: string, response: Contract<S>): Con
 
 /**
  * Every endpoint the connector calls, by the name errors and telemetry carry, each path under the
- * API version it belongs to. v3 has no endpoint answering a parcel's consolidated status history,
- * so tracking is v2's (v2-tracking.openapi.yml); everything else is v3-shipments.openapi.yml.
+ * API version it belongs to: v3-shipments.openapi.yml, and v2-tracking.openapi.yml for tracking.
+ * v3's parcel tracking (v3-parcel-tracking.openapi.yml) shows one event `status_code`
+ * ("accepted") and no list of them, and the `parent_status` sendcloud.dev says it answers is not
+ * in its schema; every entry of v2 tracking carries the consolidated `parent_status`.
  */
 export const sendcloudEndpoints = {
   // The synchronous announcement answers with the label and the tracking numbers; the

@@ -42,7 +42,9 @@ describe('sendcloud tracking reads', () => {
       const calls = simulation.simulator.requests.slice(before);
       expect(answers).toHaveLength(READS);
       expect(answers.every((answer) => answer.found)).toBe(true);
-      expect(calls.filter((call) => call.path.endsWith('/tracking')).length).toBeLessThanOrEqual(SHIPMENTS);
+      const trackingCalls = calls.filter((call) => call.path.startsWith('/v2/tracking/')).length;
+      expect(trackingCalls).toBeGreaterThan(0);
+      expect(trackingCalls).toBeLessThanOrEqual(SHIPMENTS);
       expect(calls.length).toBeLessThanOrEqual(TRACKING_LIMIT);
       expect(simulation.throttled()).toBe(0);
       expect(elapsed).toBeLessThanOrEqual(MINUTE + 1_000);
