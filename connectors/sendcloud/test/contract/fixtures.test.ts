@@ -1,4 +1,4 @@
-import { money, weight } from '@interlock/core';
+import { MemoryTelemetrySink, money, weight } from '@interlock/core';
 import type { LogisticsConnector } from '@interlock/logistics';
 import { replayFixtures, type FixtureReplay } from '@interlock/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ const FIRST = '00000000-0000-4000-8000-000000000001';
 const SECOND = '00000000-0000-4000-8000-000000000002';
 
 /** A connector whose every request must match one of the named exchanges, each used once; `sent` keeps the bodies it sent. */
-function replaying(...exchanges: string[]): { connector: LogisticsConnector; replay: FixtureReplay; sent: unknown[] } {
+function replaying(...exchanges: string[]): { connector: LogisticsConnector; replay: FixtureReplay; sent: unknown[]; telemetry: MemoryTelemetrySink } {
   active = replayFixtures(SENDCLOUD_API_BASE_URL, exchanges.map(recorded));
   const sent: unknown[] = [];
   // Core's transport hands fetch a Request, its body inside.
@@ -20,7 +20,8 @@ function replaying(...exchanges: string[]): { connector: LogisticsConnector; rep
     if (input instanceof Request && input.body !== null) sent.push(JSON.parse(await input.clone().text()));
     return fetch(input, init);
   };
-  return { connector: createSendcloudConnector({ apiKeys: [API_KEY], webhookSecrets: [WEBHOOK_SECRET], fetch: recording }), replay: active, sent };
+  const telemetry = new MemoryTelemetrySink();
+  return { connector: createSendcloudConnector({ apiKeys: [API_KEY], webhookSecrets: [WEBHOOK_SECRET], fetch: recording, telemetry: [telemetry] }), replay: active, sent, telemetry };
 }
 
 async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
@@ -65,6 +66,17 @@ describe('sendcloud against recorded exchanges', () => {
       from_address: { company_name: 'Müller GmbH', address_line_1: 'Teststraat', house_number: '1', phone_number: '+31201234567' },
       parcels: [{ weight: { value: '0.500', unit: 'kg' } }],
     }]);
+    replay.assertDone();
+  });
+
+  it('reads every recorded shape without drift: the contracts list every field the spec examples send', async () => {
+    const { connector, replay, telemetry } = replaying('shipment-create', 'shipment-get-cancelled', 'shipments-list-page-1', 'shipments-list-page-2', 'tracking-found');
+    await connector.createShipment(CREATE_INPUT);
+    await connector.getShipment(FIRST);
+    await all(connector.listShipments({ createdFrom: Date.UTC(2026, 0, 5, 9) }));
+    await connector.track(['3SYZXG132912330']);
+    expect(telemetry.ofType('contract.drift')).toEqual([]);
+    expect(telemetry.ofType('enum.unknown_value')).toEqual([]);
     replay.assertDone();
   });
 
