@@ -4,6 +4,7 @@ import { eventQueueChecks, integrityStoreChecks } from '@interlock/testkit/vites
 import { razorpaySpec } from '../../../connectors/razorpay/test/contract/spec.js';
 import { KEY_ID, KEY_SECRET } from '../../../connectors/razorpay/test/support.js';
 import { movementsCheck, orderingCheck } from './checks/applier.js';
+import { retriesSpreadByJitter } from './checks/jitter.js';
 import { razorpayOneOrderPerCreate } from './checks/razorpay-create.js';
 import { razorpayRefusesForgedWebhook, razorpayRefusesOldWebhook } from './checks/razorpay-webhooks.js';
 import { checkNamed, sqliteIntegrityHarness, sqliteQueueHarness } from './checks/stores.js';
@@ -38,6 +39,13 @@ export const MUTANTS: readonly Mutant[] = [
     killedBy: 'contract suite (Razorpay): never retries a permanent failure',
     reason: /is permanent but was sent [2-9] times/,
     check: (mutated) => withSwitches({ retryA400: mutated }, () => checkNamed(connectorContractChecks(razorpaySpec), 'never retries a permanent failure').run()),
+  },
+  {
+    name: 'jitter turned off',
+    guarantee: 'retries of the same failure are spread by jitter, not sent in lockstep (core backoff)',
+    killedBy: 'retriesSpreadByJitter: six Razorpay reads each retried after one 503',
+    reason: /all waited \d+ ms: retries in lockstep/,
+    check: (mutated) => withSwitches({ noJitter: mutated }, retriesSpreadByJitter),
   },
   {
     name: 'a POST without a key retried',
@@ -101,6 +109,20 @@ export const MUTANTS: readonly Mutant[] = [
     killedBy: 'razorpayRefusesOldWebhook: parseWebhook on a delivery created beyond the window',
     reason: /a genuine delivery older than the replay window was accepted/,
     check: (mutated) => withSwitches({ noReplayWindow: mutated }, razorpayRefusesOldWebhook),
+  },
+  {
+    name: 'drift passed through silently',
+    guarantee: 'a response whose shape drifted is reported as contract.drift (core parseContract)',
+    killedBy: 'contract suite (Razorpay): reports contract drift instead of passing it through silently',
+    reason: /a drifted response raised no contract.drift event/,
+    check: (mutated) => withSwitches({ silentDrift: mutated }, () => checkNamed(connectorContractChecks(razorpaySpec), 'reports contract drift').run()),
+  },
+  {
+    name: 'unknown value alerted on every sighting',
+    guarantee: 'an unknown enum value is kept raw, reported each time and alerted once (core UnknownValueTracker)',
+    killedBy: 'contract suite (Razorpay): maps an unknown enum value to unknown, keeps it raw and alerts once',
+    reason: /the first sighting must alert exactly once/,
+    check: (mutated) => withSwitches({ forgetSightings: mutated }, () => checkNamed(connectorContractChecks(razorpaySpec), 'maps an unknown enum value').run()),
   },
   {
     name: 'redactor lets the Basic credential through',

@@ -20,6 +20,12 @@ export const switches = {
   acceptForged: false,
   /** core's outsideReplayWindow never finds a delivery too old. */
   noReplayWindow: false,
+  /** core's parseContract keeps the drift it found to itself. */
+  silentDrift: false,
+  /** core's UnknownValueTracker forgets every sighting, so each one looks like the first. */
+  forgetSightings: false,
+  /** core's backoff without jitter: every caller waits the same delay after the same failure. */
+  noJitter: false,
   /** core's Redactor lets the secrets matching this through; undefined hides them all. */
   leak: undefined as ((secret: string) => boolean) | undefined,
 };

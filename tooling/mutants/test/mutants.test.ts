@@ -13,6 +13,9 @@ vi.mock('../../../packages/core/src/retry/safe-retry.ts', async (importOriginal)
 vi.mock('../../../packages/core/src/rate-limit/rate-limiter.ts', async (importOriginal) => (await import('../src/mutants/core.js')).unlimited(await importOriginal<typeof Core>()));
 vi.mock('../../../packages/core/src/webhooks/verify.ts', async (importOriginal) => (await import('../src/mutants/core.js')).acceptingForgeries(await importOriginal<typeof Core>()));
 vi.mock('../../../packages/core/src/connectors/webhook-intake.ts', async (importOriginal) => (await import('../src/mutants/core.js')).withoutReplayWindow(await importOriginal<typeof Core>()));
+vi.mock('../../../packages/core/src/retry/backoff.ts', async (importOriginal) => (await import('../src/mutants/core.js')).withoutJitter(await importOriginal<typeof Core>()));
+vi.mock('../../../packages/core/src/contracts/parse-contract.ts', async (importOriginal) => (await import('../src/mutants/core.js')).quietDrift(await importOriginal<typeof Core>()));
+vi.mock('../../../packages/core/src/enums/unknown-value-tracker.ts', async (importOriginal) => (await import('../src/mutants/core.js')).forgetfulTracker(await importOriginal<typeof Core>()));
 vi.mock('../../../packages/core/src/redaction/redactor.ts', async (importOriginal) => (await import('../src/mutants/core.js')).leakyRedactor(await importOriginal<typeof Core>()));
 
 const verdicts: Verdict[] = [];

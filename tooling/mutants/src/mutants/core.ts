@@ -1,5 +1,9 @@
 import type {
   AcquireRequest,
+  backoffDelay,
+  parseContract,
+  UnknownValueTracker,
+  UnknownValueTrackerOptions,
   createOrFind,
   CreateOrFindOptions,
   decideRetry,
@@ -85,4 +89,37 @@ export function acceptingForgeries<M extends { verifyWebhook: typeof verifyWebho
 export function withoutReplayWindow<M extends { outsideReplayWindow: typeof outsideReplayWindow }>(real: M): M {
   const mutated: typeof outsideReplayWindow = (...args) => !switches.noReplayWindow && real.outsideReplayWindow(...args);
   return { ...real, outsideReplayWindow: mutated };
+}
+
+/** core's contract parser with its drift kept quiet: the `contract.drift` event is never emitted. */
+export function quietDrift<M extends { parseContract: typeof parseContract }>(real: M): M {
+  const mutated: typeof parseContract = (contract, input, ctx = {}) => {
+    const emit = ctx.emit;
+    if (!switches.silentDrift || emit === undefined) return real.parseContract(contract, input, ctx);
+    return real.parseContract(contract, input, { ...ctx, emit: (event) => (event.type === 'contract.drift' ? undefined : emit(event)) });
+  };
+  return { ...real, parseContract: mutated };
+}
+
+/** core's unknown-value tracker kept per call instead of per provider: every sighting is counted as the first. */
+export function forgetfulTracker<M extends { UnknownValueTracker: typeof UnknownValueTracker }>(real: M): M {
+  class ForgetfulTracker extends real.UnknownValueTracker {
+    private readonly options: UnknownValueTrackerOptions;
+    constructor(options: UnknownValueTrackerOptions) {
+      super(options);
+      this.options = options;
+    }
+    override record(enumName: string, raw: string): void {
+      if (switches.forgetSightings) new real.UnknownValueTracker(this.options).record(enumName, raw);
+      else super.record(enumName, raw);
+    }
+  }
+  return { ...real, UnknownValueTracker: ForgetfulTracker };
+}
+
+/** core's backoff with jitter turned off: the delay is the exponential ceiling, the same for every caller. */
+export function withoutJitter<M extends { backoffDelay: typeof backoffDelay }>(real: M): M {
+  const mutated: typeof backoffDelay = (retry, options, previousDelayMs, random) =>
+    real.backoffDelay(retry, switches.noJitter ? { ...options, jitter: 'none' } : options, previousDelayMs, random);
+  return { ...real, backoffDelay: mutated };
 }
