@@ -16,9 +16,10 @@ export interface EventObjectParsers {
 const PARCEL_STATUS_CHANGED = 'parcel_status_changed';
 
 /**
- * The webhook's `timestamp` is documented as "a unix timestamp" without its unit; the spec's one
- * concrete value, 1525271885993 (the integration webhooks' example), is in milliseconds, so
- * milliseconds are what is read (and what the intake's replay window reads, webhooks.ts).
+ * The webhook's `timestamp` is documented as "a unix timestamp" without its unit; the specs' one
+ * concrete value, 1525271885993 (IntegrationWebhookBase.timestamp in v2-webhooks.openapi.yml and
+ * v3-webhooks.openapi.yml), is in milliseconds, so milliseconds are what is read (and what the
+ * intake's replay window reads, webhooks.ts).
  */
 function instant(value: number | null | undefined, field: string): number | undefined {
   if (value === null || value === undefined) return undefined;

@@ -45,12 +45,13 @@ function times(parcels: readonly WireShipmentParcel[]): { createdAt: number; upd
 }
 
 /**
- * A v3 shipment as the canonical one. Its status is its first parcel's (a multicollo shipment's
- * parcels move together at announcement). The caller's reference is the `external_reference_id`
- * this connector sends, or the shop's `order_number` on a shipment made elsewhere. Sendcloud's
- * shipment carries no price for the label (`total_order_price` is what the buyer paid), so none is
- * given; nor is the carrier named anywhere but `carrier.code` and the shipping option code's
- * first part (`postnl:standard`), which is read when the former is absent.
+ * A v3 shipment as the canonical one. Sendcloud keeps a status per parcel and the canonical
+ * shipment has one, so it is the first parcel's; every parcel's tracking number is kept. The
+ * caller's reference is the `external_reference_id` this connector sends, or the shop's
+ * `order_number` on a shipment made elsewhere. Sendcloud's shipment carries no price for the label
+ * (`total_order_price` is what the buyer paid), so none is given. The carrier is `carrier.code`,
+ * or when that is absent the shipping option code's first part, as the spec's examples pair them
+ * (`postnl` with `postnl:standard`).
  */
 export function toShipment(wire: WireShipment): Shipment {
   const read = fieldReader(SHIPMENT_FIELDS, wire);
