@@ -13,7 +13,7 @@ export interface SendcloudConnectorOptions {
   apiKeys: readonly string[];
   /** The webhook secrets deliveries are verified with: one, or two while one is rotated. */
   webhookSecrets: readonly string[];
-  /** Default the production API; a sandbox or a simulator's URL otherwise. */
+  /** Default the production API; a simulator's URL otherwise, above the version (each endpoint names its `/v3` or `/v2`). */
   baseUrl?: string;
   clock?: Clock;
   fetch?: typeof fetch;

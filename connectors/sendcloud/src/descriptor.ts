@@ -13,8 +13,13 @@ import { webhookIntake } from './webhooks.js';
  */
 export const sendcloudConfigSchema = z
   .object({
-    /** Sandbox, production, or a simulator. */
-    baseUrl: z.string().url().default(SENDCLOUD_API_BASE_URL),
+    /** Production or a simulator, above the API version: each endpoint names its own `/v3` or `/v2`. */
+    baseUrl: z
+      .string()
+      .url()
+      // The versioned URL the specs name as `servers` would double the version in every path.
+      .refine((url) => !/\/v\d+\/?$/.test(url), 'the base URL is above the API version (https://panel.sendcloud.sc/api)')
+      .default(SENDCLOUD_API_BASE_URL),
     /** The variable holding the API keys: one, or two comma-separated while one is rotated. */
     apiKeysEnv: z.string().min(1).default('SENDCLOUD_API_KEYS'),
   })

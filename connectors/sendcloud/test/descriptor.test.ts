@@ -62,6 +62,11 @@ describe('sendcloud descriptor', () => {
     expect(connector.provider).toBe('sendcloud');
   });
 
+  it('refuses a base URL with the version in it, which every endpoint path already names', () => {
+    expect(descriptor.config.safeParse({ baseUrl: 'https://panel.sendcloud.sc/api/v3' }).success).toBe(false);
+    expect(descriptor.config.safeParse({ baseUrl: 'https://panel.sendcloud.sc/api' }).success).toBe(true);
+  });
+
   it('refuses an option it does not know, such as a key written into the config', () => {
     expect(descriptor.config.safeParse({ apiKey: 'sk_live_pasted' }).success).toBe(false);
   });
