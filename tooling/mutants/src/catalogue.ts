@@ -4,6 +4,7 @@ import { eventQueueChecks, integrityStoreChecks } from '@interlock/testkit/vites
 import { razorpaySpec } from '../../../connectors/razorpay/test/contract/spec.js';
 import { KEY_ID, KEY_SECRET } from '../../../connectors/razorpay/test/support.js';
 import { movementsCheck, orderingCheck } from './checks/applier.js';
+import { outageOpensTheCircuit } from './checks/breaker.js';
 import { retriesSpreadByJitter } from './checks/jitter.js';
 import { razorpayOneOrderPerCreate } from './checks/razorpay-create.js';
 import { razorpayRefusesForgedWebhook, razorpayRefusesOldWebhook } from './checks/razorpay-webhooks.js';
@@ -46,6 +47,13 @@ export const MUTANTS: readonly Mutant[] = [
     killedBy: 'retriesSpreadByJitter: six Razorpay reads each retried after one 503',
     reason: /all waited \d+ ms: retries in lockstep/,
     check: (mutated) => withSwitches({ noJitter: mutated }, retriesSpreadByJitter),
+  },
+  {
+    name: 'circuit breaker that never opens',
+    guarantee: 'a provider seen to be down is not sent every call (core circuit breaker)',
+    killedBy: 'outageOpensTheCircuit: twenty Razorpay reads through a 503 outage',
+    reason: /no read was refused by an open circuit/,
+    check: (mutated) => withSwitches({ breakerAlwaysClosed: mutated }, outageOpensTheCircuit),
   },
   {
     name: 'a POST without a key retried',

@@ -26,6 +26,8 @@ export const switches = {
   forgetSightings: false,
   /** core's backoff without jitter: every caller waits the same delay after the same failure. */
   noJitter: false,
+  /** core's CircuitBreaker lets every call through, open or not. */
+  breakerAlwaysClosed: false,
   /** core's Redactor lets the secrets matching this through; undefined hides them all. */
   leak: undefined as ((secret: string) => boolean) | undefined,
 };

@@ -1,6 +1,8 @@
 import type {
   AcquireRequest,
   backoffDelay,
+  CircuitBreaker,
+  CircuitPermit,
   parseContract,
   UnknownValueTracker,
   UnknownValueTrackerOptions,
@@ -122,4 +124,14 @@ export function withoutJitter<M extends { backoffDelay: typeof backoffDelay }>(r
   const mutated: typeof backoffDelay = (retry, options, previousDelayMs, random) =>
     real.backoffDelay(retry, switches.noJitter ? { ...options, jitter: 'none' } : options, previousDelayMs, random);
   return { ...real, backoffDelay: mutated };
+}
+
+/** core's circuit breaker that never refuses: a provider known to be down is still sent every call. */
+export function neverOpen<M extends { CircuitBreaker: typeof CircuitBreaker }>(real: M): M {
+  class NeverOpenBreaker extends real.CircuitBreaker {
+    override tryAcquire(): CircuitPermit {
+      return switches.breakerAlwaysClosed ? { allowed: true, probe: false } : super.tryAcquire();
+    }
+  }
+  return { ...real, CircuitBreaker: NeverOpenBreaker };
 }
