@@ -4,7 +4,7 @@ import type { AlertNotice, AlertSink } from '../types.js';
 
 /** The part of a mail transport the sink uses; nodemailer's transporter is one. */
 export interface MailTransport {
-  sendMail(message: { from: string; to: string[]; subject: string; text: string; headers: Record<string, string> }): Promise<unknown>;
+  sendMail(message: { from: string; to: string[]; subject: string; text: string; date: Date; headers: Record<string, string> }): Promise<unknown>;
 }
 
 export interface SmtpServer {
@@ -40,6 +40,7 @@ export function createSmtpSink(options: { id: string; transport: MailTransport; 
         to: [...options.to],
         subject: headline(notice),
         text: text(notice),
+        date: new Date(notice.at),
         // A retried delivery keeps its notice id, so a mail client can thread or drop the copy.
         headers: { 'X-Interlock-Notice': notice.id },
       });
