@@ -44,6 +44,7 @@ const uuid = (n: number): string => '00000000-0000-4000-8000-' + String(n).padSt
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
 const object = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 const parcelOf = (shipment: SimShipment): Record<string, unknown> => object((shipment.body['parcels'] as unknown[])[0]);
+const carrierOf = (shipment: SimShipment): string => String(object(shipment.body['carrier'])['code']);
 
 /** The address fields Sendcloud requires (address-with-required-fields). */
 const REQUIRED_ADDRESS = ['name', 'address_line_1', 'postal_code', 'city', 'country_code'];
@@ -65,7 +66,8 @@ function recordStep(state: SimulationState, shipment: SimShipment, step: Step, a
     carrier_update_timestamp: trackingTime(at),
     parcel_status_history_id: String(shipment.history.length + 1),
     parent_status: step.parent,
-    carrier_code: step === READY ? '' : 'simcarrier',
+    // Sendcloud's own statuses carry no carrier, as the spec's example shows ('' beside "Ready to send").
+    carrier_code: step === READY ? '' : carrierOf(shipment),
     carrier_message: step.message,
   };
   shipment.history.push(entry);
@@ -175,7 +177,7 @@ export function trackNumber(state: SimulationState, request: SimulatorRequest): 
     status: 200,
     body: {
       parcel_id: String(shipment.parcelId),
-      carrier_code: 'simcarrier',
+      carrier_code: carrierOf(shipment),
       created_at: trackingTime(shipment.createdAt),
       carrier_tracking_url: 'https://tracking.example/' + trackingNumber,
       sendcloud_tracking_url: 'https://tracking.example/sendcloud/' + trackingNumber,
