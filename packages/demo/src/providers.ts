@@ -7,6 +7,7 @@ import { descriptor as razorpayDescriptor } from '@interlock/razorpay';
 import { createRazorpaySimulation } from '@interlock/razorpay/testing';
 import { descriptor as stripeDescriptor } from '@interlock/stripe';
 import { createStripeSimulation } from '@interlock/stripe/testing';
+import { CARRIER_ENV, startDemoCarriers, type DemoCarrier } from './carriers.js';
 
 type ProviderInput = NonNullable<HubConfigInput['providers']>[number];
 
@@ -21,6 +22,8 @@ export interface DemoProvider {
 
 export interface DemoProviders {
   providers: readonly DemoProvider[];
+  /** The carriers, beside the payment providers in the same hub. */
+  carriers: readonly DemoCarrier[];
   /**
    * This run's tag, in the payment references the demo makes. Each run's simulations are seeded
    * from it too, so their ids are new: a run that continues on a saved database meets neither
@@ -47,23 +50,26 @@ export const DEMO_ENV = {
   stripeKeys: 'INTERLOCK_DEMO_STRIPE_KEYS',
   razorpayKeyId: 'INTERLOCK_DEMO_RAZORPAY_KEY_ID',
   razorpayKeySecret: 'INTERLOCK_DEMO_RAZORPAY_KEY_SECRET',
+  ...CARRIER_ENV,
 } as const;
 
 /**
- * Stripe and Razorpay as the demo runs them: the connectors' own simulations on 127.0.0.1, each
- * failing 5% of requests transiently (503, 429, resets, lost responses), with throwaway
- * credentials that exist only in this process.
+ * Stripe and Razorpay as the demo runs them, and the carriers beside them: the connectors' own
+ * simulations on 127.0.0.1, each failing 5% of requests transiently (503, 429, resets, lost
+ * responses), with throwaway credentials that exist only in this process.
  */
 export async function startDemoProviders(): Promise<DemoProviders> {
   const webhookSecret = `whsec_demo_${randomBytes(24).toString('hex')}`;
+  const seed = randomBytes(4).readUInt32BE(0);
+  const carriers = await startDemoCarriers(seed);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...carriers.env,
     [DEMO_ENV.webhookSecrets]: webhookSecret,
     [DEMO_ENV.stripeKeys]: `sk_test_demo_${randomBytes(12).toString('hex')}`,
     [DEMO_ENV.razorpayKeyId]: `rzp_test_demo${randomBytes(6).toString('hex')}`,
     [DEMO_ENV.razorpayKeySecret]: randomBytes(18).toString('hex'),
   };
-  const seed = randomBytes(4).readUInt32BE(0);
   const stripe = await createStripeSimulation({ clock: systemClock, webhookSecret, seed });
   const razorpay = await createRazorpaySimulation({ clock: systemClock, webhookSecret, seed });
   for (const simulation of [stripe, razorpay]) simulation.simulator.setScenario(transientFaultScenario(0.05, { outage: false }));
@@ -96,12 +102,14 @@ export async function startDemoProviders(): Promise<DemoProviders> {
   ];
   return {
     providers,
+    carriers: carriers.carriers,
     run: seed.toString(36),
     env,
-    descriptors: { '@interlock/stripe': stripeDescriptor, '@interlock/razorpay': razorpayDescriptor },
+    descriptors: { '@interlock/stripe': stripeDescriptor, '@interlock/razorpay': razorpayDescriptor, ...carriers.descriptors },
     close: async () => {
       await stripe.simulator.close();
       await razorpay.simulator.close();
+      await carriers.close();
     },
   };
 }

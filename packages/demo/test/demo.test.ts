@@ -1,11 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli, runService } from '@interlock/hub';
+import { systemClock } from '@interlock/core';
+import { loadConfig, openEngines, runCli, runService } from '@interlock/hub';
+import { SHIPMENT_RECORD_TYPE } from '@interlock/logistics';
 import { describe, expect, it } from 'vitest';
 import { runDemoCli } from '../src/cli.js';
+import { startDemoProviders } from '../src/providers.js';
 import { runDemo } from '../src/run-demo.js';
-import { projectDir } from './support.js';
+import { AT_TEST_SPEED, projectDir } from './support.js';
 
 describe('the demo (the README’s first command)', () => {
   it('runs Stripe and Razorpay payments through their connectors into the hub on SQLite, and reconciles them', async () => {
@@ -14,7 +17,7 @@ describe('the demo (the README’s first command)', () => {
     writeFileSync(config, JSON.stringify({ store: { kind: 'sqlite', path: join(dir, 'hub.db') } }));
     const lines: string[] = [];
     try {
-      await runDemo({ configPath: config, port: 0, batches: 2, intervalMs: 200, out: (line) => lines.push(line) });
+      await runDemo({ configPath: config, port: 0, batches: 2, ...AT_TEST_SPEED, out: (line) => lines.push(line) });
       const output = lines.join('\n');
       expect(output).toMatch(/Interlock hub listening on http:\/\/127\.0\.0\.1:\d+ \(store: sqlite/);
       expect(output).toMatch(/batch 2: stripe: \d+ paid.*, \d+ webhooks \(1 forged refused\) \| razorpay: \d+ paid.*\| hub: applied \d+/);
@@ -27,6 +30,47 @@ describe('the demo (the README’s first command)', () => {
     }
   });
 
+  it('ships parcels at Sendcloud, UPS and DHL beside the payments, and the hub brings each to the final status the carrier ends on, by webhook or by its poller', { timeout: 30_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interlock-demo-shipping-'));
+    const config = join(dir, 'interlock.config.json');
+    writeFileSync(config, JSON.stringify({ store: { kind: 'sqlite', path: join(dir, 'hub.db') } }));
+    const providers = await startDemoProviders();
+    const lines: string[] = [];
+    try {
+      await runDemo({ providers, configPath: config, port: 0, batches: 2, ...AT_TEST_SPEED, out: (line) => lines.push(line) });
+      const output = lines.join('\n');
+      expect(output).toMatch(/webhooks: POST http:\/\/127\.0\.0\.1:\d+\/webhooks\/\{stripe,razorpay,sendcloud,ups\}/);
+      // Batch 1 buys labels at every carrier, UPS's and DHL's elsewhere once their connectors refuse;
+      // batch 2 only at Sendcloud (UPS and DHL ship every fifth batch: 20 tracking reads a minute).
+      const [batch1, batch2] = ['batch 1:', 'batch 2:'].map((start) => lines.find((line) => line.startsWith(start)) ?? '');
+      expect(batch1).toMatch(/^batch 1: stripe: .* \| razorpay: .* \| sendcloud: 3 labels, \d+ webhooks \(1 refused\); 3 shipments: .* \| ups: .* \| dhl: .* \| hub: applied \d+/);
+      expect(batch1).toContain('| ups: 1 label bought elsewhere (connector: operation_unsupported), ');
+      expect(batch1).toContain('| dhl: 1 label bought elsewhere (connector: capability_unsupported), no webhooks; 1 shipment: ');
+      expect(batch2).toMatch(/\| sendcloud: 3 labels, \d+ webhooks \(1 refused\); 6 shipments: .* \| ups: 0 labels bought elsewhere .*; 1 shipment: .* \| dhl: 0 labels bought elsewhere .*, no webhooks; 1 shipment: /);
+      // UPS's pushes only ask for a read and DHL sends none: the hub's poller settles both.
+      const settled = /shipments: 8 of 8 at a final status \(sendcloud (\d+) by webhook, (\d+) by the hub's poller; ups 0 by webhook, 1 by the hub's poller; dhl 0 by webhook, 1 by the hub's poller\)/.exec(output);
+      expect(settled, output).not.toBeNull();
+      expect(Number(settled?.[1]) + Number(settled?.[2])).toBe(6);
+      expect(Number(settled?.[1])).toBeGreaterThan(0);
+      expect(output).toMatch(/reconciliation stripe: 0 differences/);
+
+      // The store the hub left: each parcel on the status its carrier's route really ended on.
+      const engines = await openEngines(loadConfig(config), systemClock);
+      try {
+        for (const carrier of providers.carriers) {
+          const records = await engines.integrity.listRecords({ provider: carrier.name, recordType: SHIPMENT_RECORD_TYPE });
+          expect(records).toHaveLength(carrier.shipmentsPerBatch * (carrier.shipEvery === undefined ? 2 : 1));
+          for (const record of records) expect([carrier.name, record.recordId, record.status]).toEqual([carrier.name, record.recordId, carrier.simulation.finalStatus(record.recordId)]);
+        }
+      } finally {
+        await engines.close();
+      }
+    } finally {
+      await providers.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('run again on the same database, continues correctly: new webhooks are applied, not duplicates, and reconciliation finds nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'interlock-demo-rerun-'));
     const config = join(dir, 'interlock.config.json');
@@ -34,9 +78,9 @@ describe('the demo (the README’s first command)', () => {
     const applied = (lines: readonly string[]): number => Number(/hub: applied (\d+)/.exec(lines.filter((line) => line.startsWith('batch ')).at(-1) ?? '')?.[1]);
     try {
       const first: string[] = [];
-      await runDemo({ configPath: config, port: 0, batches: 1, intervalMs: 200, out: (line) => first.push(line) });
+      await runDemo({ configPath: config, port: 0, batches: 1, ...AT_TEST_SPEED, out: (line) => first.push(line) });
       const second: string[] = [];
-      await runDemo({ configPath: config, port: 0, batches: 1, intervalMs: 200, out: (line) => second.push(line) });
+      await runDemo({ configPath: config, port: 0, batches: 1, ...AT_TEST_SPEED, out: (line) => second.push(line) });
       // The second run's payments are new ones: the hub applies their webhooks on top of the first run's.
       expect(applied(second)).toBeGreaterThan(applied(first) + 5);
       expect(second.join('\n')).toMatch(/reconciliation stripe: 0 differences/);
@@ -85,16 +129,18 @@ describe('the demo (the README’s first command)', () => {
     const lines: string[] = [];
     try {
       writeFileSync(config, JSON.stringify({ store: { kind: 'sqlite', path: join(dir, 'hub.db') } }));
-      await expect(runCli(['start', '--config', config], (line) => lines.push(line))).resolves.toBe(1);
+      // Exit 2: the hub could not run (the CLI's codes: 0 done, 1 differences or refused, 2 could not run).
+      const push = (line: string): void => void lines.push(line);
+      await expect(runCli(['start', '--config', config], push, { err: push })).resolves.toBe(2);
       const acme = { name: 'acme', connector: '@interlock/stripe', options: { apiKeysEnv: 'ACME_TEST_KEYS', mode: 'sandbox' }, webhookSecretsEnv: 'ACME_TEST_SECRETS' };
       writeFileSync(config, JSON.stringify({ store: { kind: 'sqlite', path: join(dir, 'hub.db') }, providers: [acme] }));
       Object.assign(process.env, { ACME_TEST_KEYS: 'sk_test_fixture_acme_0001', ACME_TEST_SECRETS: 'whsec_fixture_acme' });
       await expect(runService({ configPath: config, port: 0, out: (line) => lines.push(line), until: Promise.resolve() })).resolves.toBe(0);
-      await expect(runCli([], (line) => lines.push(line))).resolves.toBe(1);
+      await expect(runCli([], push, { err: push })).resolves.toBe(2);
       const output = lines.join('\n');
       expect(output).toContain('No providers in the config');
       expect(output).toMatch(/Interlock hub listening on http:\/\/127\.0\.0\.1:\d+ for acme/);
-      expect(output).toContain('interlock <command>');
+      expect(output).toContain('Usage: interlock [options] [command]');
     } finally {
       delete process.env['ACME_TEST_KEYS'];
       delete process.env['ACME_TEST_SECRETS'];

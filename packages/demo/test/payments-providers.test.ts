@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { money, systemClock, type ConnectorDescriptor } from '@interlock/core';
-import { loadConfig, runCli, startHub, type Hub, type HubConfigInput } from '@interlock/hub';
+import { loadConfig, openEngines, runCli, startHub, type Hub, type HubConfigInput } from '@interlock/hub';
 import type { PaymentsConnector } from '@interlock/payments';
 import type { PaymentsSimulation } from '@interlock/payments/testing';
 import { descriptor as razorpayDescriptor } from '@interlock/razorpay';
@@ -107,9 +107,14 @@ describe('interlock reconcile', () => {
     const configPath = join(dir, 'hub.json');
     const acme = { name: 'acme', connector: '@interlock/stripe', options: { apiKeysEnv: 'ACME_KEYS' }, webhookSecretsEnv: 'ACME_SECRETS' };
     writeFileSync(configPath, JSON.stringify({ store: { kind: 'sqlite', path: join(dir, 'hub.db') }, providers: [acme] }));
+    // The CLI works on a hub's existing database (it never makes an empty one): a hub has run here.
+    const engines = await openEngines(loadConfig(configPath), systemClock);
+    await engines.close();
     const lines: string[] = [];
-    expect(await runCli(['reconcile', '--config', configPath], (line) => lines.push(line))).toBe(1);
-    expect(await runCli(['reconcile', '--provider', 'stripe', '--config', configPath], (line) => lines.push(line))).toBe(1);
+    // Refusals are written to the error stream, and exit 2: the command could not run.
+    const push = (line: string): void => void lines.push(line);
+    expect(await runCli(['reconcile', '--config', configPath], push, { err: push })).toBe(2);
+    expect(await runCli(['reconcile', '--provider', 'stripe', '--config', configPath], push, { err: push })).toBe(2);
     expect(lines).toEqual(['reconcile needs --provider, one of the configured providers: acme', 'reconcile needs --provider, one of the configured providers: acme']);
   });
 });

@@ -15,3 +15,11 @@ export function projectDir(prefix: string): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(parent, `${prefix}-`));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * The demo at test speed, in real time (the hub's workers and pollers run on it): batches 200 ms
+ * apart, the hub's first poll after 300 ms and at most 1 s apart (DHL's key allows 20 reads a
+ * minute), and at most 15 s for the last shipments to reach a final status (a read the carrier
+ * loses costs the client's 10 s timeout).
+ */
+export const AT_TEST_SPEED = { intervalMs: 200, polling: { firstAfterSeconds: 0.3, capSeconds: 1 }, settleTimeoutMs: 15_000 } as const;
