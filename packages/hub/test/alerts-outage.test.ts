@@ -104,5 +104,5 @@ describe('a provider outage end to end', () => {
     expect(alerting.active()).toEqual([]);
     expect(hook.received.every(verified)).toBe(true);
     expect(new Set(hook.received.map((message) => message.id)).size).toBe(4);
-  });
+  }, 30_000);
 });

@@ -109,8 +109,13 @@ describe('alert sinks', () => {
     await h.alerting.close();
   });
 
-  it('webhook: refuses to start without its secret in the environment', async () => {
+  it('webhook: refuses to start without a Standard Webhooks secret in the environment, and never says the value', async () => {
     await expect(alertHarness(webhookConfig, { env: {} })).rejects.toThrow('Alert sink oncall needs the environment variable ALERT_WEBHOOK_SECRET');
+    for (const wrong of ['plain-password', `whsec_${randomBytes(8).toString('base64')}`, 'whsec_not base64!!', randomBytes(32).toString('base64')]) {
+      const started = alertHarness(webhookConfig, { env: { ALERT_WEBHOOK_SECRET: wrong } });
+      await expect(started).rejects.toThrow('Alert sink oncall: ALERT_WEBHOOK_SECRET is not a Standard Webhooks secret (whsec_ and the base64 of 24 to 64 bytes)');
+      await expect(started).rejects.not.toThrow(wrong);
+    }
   });
 
   it('SMTP: one email per notice through nodemailer, credentials from the environment, a failed send retried', async () => {

@@ -3,7 +3,7 @@ import type { RetryConfig, SinkConfig } from '../config.js';
 import type { AlertLog, AlertSink } from '../types.js';
 import { createLogSink } from './log-sink.js';
 import { createSmtpSink, smtpTransport, type MailTransport, type SmtpServer } from './smtp-sink.js';
-import { createWebhookSink } from './webhook-sink.js';
+import { createWebhookSink, isStandardWebhooksSecret } from './webhook-sink.js';
 
 export interface SinkEnvironment {
   clock: Clock;
@@ -29,8 +29,12 @@ function createSink(config: SinkConfig, environment: SinkEnvironment): AlertSink
   switch (config.kind) {
     case 'log':
       return createLogSink(config.id, environment.log);
-    case 'webhook':
-      return createWebhookSink({ id: config.id, url: config.url, secret: fromEnv(environment.env, config.secretEnv, config.id), clock: environment.clock, timeoutMs: config.timeoutMs, fetch: environment.fetch });
+    case 'webhook': {
+      const secret = fromEnv(environment.env, config.secretEnv, config.id);
+      // The message names the variable, never its value.
+      if (!isStandardWebhooksSecret(secret)) throw new TypeError(`Alert sink ${config.id}: ${config.secretEnv} is not a Standard Webhooks secret (whsec_ and the base64 of 24 to 64 bytes)`);
+      return createWebhookSink({ id: config.id, url: config.url, secret, clock: environment.clock, timeoutMs: config.timeoutMs, fetch: environment.fetch });
+    }
     case 'smtp': {
       const server: SmtpServer = {
         host: config.host,

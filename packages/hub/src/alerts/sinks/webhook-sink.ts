@@ -3,6 +3,14 @@ import { Webhook } from 'standardwebhooks';
 import { payload } from '../message.js';
 import type { AlertNotice, AlertSink } from '../types.js';
 
+/** `whsec_` and the base64 of 24 to 64 random bytes, as the Standard Webhooks spec asks. */
+export function isStandardWebhooksSecret(secret: string): boolean {
+  const match = /^whsec_([A-Za-z0-9+/]+={0,2})$/.exec(secret);
+  if (!match?.[1] || match[1].length % 4 !== 0) return false;
+  const bytes = Buffer.from(match[1], 'base64').length;
+  return bytes >= 24 && bytes <= 64;
+}
+
 export interface WebhookSinkOptions {
   id: string;
   url: string;
