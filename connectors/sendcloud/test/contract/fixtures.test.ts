@@ -122,6 +122,12 @@ describe('sendcloud against recorded exchanges', () => {
     replay.assertDone();
   });
 
+  it('takes a refused list filter for the invalid request it is, whatever status its error object claims', async () => {
+    const { connector, replay } = replaying('error-list-validation');
+    await expect(all(connector.listShipments({ createdFrom: Date.UTC(2026, 0, 5, 9) }))).rejects.toMatchObject({ kind: 'invalid_request', providerCode: 'validation_error', status: 400 });
+    replay.assertDone();
+  });
+
   it('tracks a number through its consolidated statuses, offsets kept, and another Sendcloud does not know', async () => {
     const { connector, replay } = replaying('tracking-found', 'tracking-not-found');
     const [known, unknown] = await connector.track(['3SYZXG132912330', 'AHDJ290827']);

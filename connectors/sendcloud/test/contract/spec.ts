@@ -23,6 +23,7 @@ export const sendcloudSpec: ConnectorContractSpec<LogisticsConnector> = {
   read: { method: 'GET', path: '/v3/shipments/:id', reply: read, call: (connector) => connector.getShipment(SHIPMENT_ID) },
   errors: [
     { name: 'invalid field', kind: 'invalid_request', reply: replyOf('error-invalid-address') },
+    { name: 'invalid filter', kind: 'invalid_request', reply: replyOf('error-list-validation') },
     { name: 'invalid API key', kind: 'auth', reply: replyOf('error-invalid-api-key') },
     { name: 'shipment not found', kind: 'not_found', reply: replyOf('error-resource-missing') },
     { name: 'rate limited', kind: 'rate_limited', reply: replyOf('error-rate-limited') },
