@@ -199,4 +199,15 @@ describe('alert rules on a fake clock', () => {
     expect(h.told()).toEqual([]);
     await h.alerting.close();
   });
+
+  it('an evaluation that throws is logged and the next one runs on time', async () => {
+    let calls = 0;
+    const sampler = (): Promise<readonly QueueSample[]> => (++calls === 1 ? Promise.reject(new Error('queue unreachable')) : Promise.resolve([{ queue: 'acme', depth: 95, maxDepth: 100 }]));
+    const h = await alertHarness({}, { queueSamples: sampler });
+    await h.run(30 * SECOND);
+    expect(h.lines.map((line) => [line.message, line.fields.reason])).toEqual([['alert evaluation failed', 'queue unreachable']]);
+    await h.run(30 * SECOND);
+    expect(h.told('queue_depth')).toEqual([{ at: h.clock.now(), type: 'alert.firing', rule: 'queue_depth', severity: 'P1', subject: '{"queue":"acme"}' }]);
+    await h.alerting.close();
+  });
 });

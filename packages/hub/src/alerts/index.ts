@@ -8,6 +8,7 @@ import { Deliveries, type DeliveryReport } from './deliveries.js';
 import { buildDigest, nextDigestAt } from './digest.js';
 import { AlertEvaluator } from './evaluator.js';
 import { ownerOf } from './owners.js';
+import { AlertSchedule } from './schedule.js';
 import { resolveRules } from './resolve-rules.js';
 import { longestWindowMs } from './signals.js';
 import { buildSinks } from './sinks/build-sinks.js';
@@ -116,45 +117,21 @@ export async function startAlerting(options: AlertingOptions): Promise<Alerting>
     await evaluator.evaluate();
   };
 
-  let closed = false;
-  let running: Promise<void> = Promise.resolve();
-  const cancels = new Map<string, () => void>();
-  const guarded = (name: string, work: () => Promise<void>) => (): void => {
-    running = running.then(work).catch((error: unknown) => log.warn(`alert ${name} failed`, { reason: error instanceof Error ? error.message : String(error) }));
-  };
-  const every = (name: string, delay: () => number, work: () => Promise<void>): void => {
-    const tick = guarded(name, work);
-    const schedule = (): void => {
-      if (closed) return;
-      cancels.set(name, clock.setTimer(delay(), () => {
-        tick();
-        void running.then(schedule);
-      }));
-    };
-    schedule();
-  };
+  const schedule = new AlertSchedule(clock, log);
   if (config.enabled) {
-    every('evaluation', () => config.evaluateEverySeconds * 1_000, evaluate);
-    every('digest', () => nextDigestAt(clock.now(), config.digest.hourUtc) - clock.now(), sendDigest);
+    schedule.every('evaluation', () => config.evaluateEverySeconds * 1_000, evaluate);
+    schedule.every('digest', () => nextDigestAt(clock.now(), config.digest.hourUtc) - clock.now(), sendDigest);
   }
 
   return {
     telemetry,
     store,
     active: () => evaluator.active(),
-    evaluateNow: async () => {
-      guarded('evaluation', evaluate)();
-      await running;
-    },
-    sendDigestNow: async () => {
-      guarded('digest', sendDigest)();
-      await running;
-    },
+    evaluateNow: () => schedule.run('evaluation', evaluate),
+    sendDigestNow: () => schedule.run('digest', sendDigest),
     idle: () => deliveries.idle(),
     close: async () => {
-      closed = true;
-      for (const cancel of cancels.values()) cancel();
-      await running;
+      await schedule.close();
       await deliveries.close();
     },
   };
