@@ -25,6 +25,14 @@ describe('sendcloud weights', () => {
     expect(toParcel({ weight: { value: text, unit: 'kg' } }).weight).toEqual({ value: kg, unit: 'kg' });
   });
 
+  it('sends dimensions as centimetre text with their unit, whatever unit they were given in', () => {
+    const dimensions = { length: { value: 30, unit: 'cm' as const }, width: { value: 200, unit: 'mm' as const }, height: { value: 4, unit: 'in' as const } };
+    expect(toWireParcel({ weight: weight(1, 'kg'), dimensions })).toEqual({
+      weight: { value: '1.000', unit: 'kg' },
+      dimensions: { length: '30', width: '20', height: '10.16', unit: 'cm' },
+    });
+  });
+
   it("reads each of Sendcloud's weight units, its `lbs` as pounds, and refuses one it does not document", () => {
     expect(toParcel({ weight: { value: '1.5', unit: 'lbs' } }).weight).toEqual({ value: 1.5, unit: 'lb' });
     expect(toParcel({ weight: { value: '8', unit: 'oz' } }).weight).toEqual({ value: 8, unit: 'oz' });

@@ -1,6 +1,6 @@
 import { MemoryTelemetrySink, money, weight } from '@interlock/core';
 import type { LogisticsConnector } from '@interlock/logistics';
-import { replayFixtures, type FixtureReplay } from '@interlock/testkit';
+import { replayFixtures, type Fixture, type FixtureReplay } from '@interlock/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SENDCLOUD_API_BASE_URL, createSendcloudConnector } from '../../src/index.js';
 import { API_KEY, CREATE_INPUT, recorded, WEBHOOK_SECRET } from './recorded.js';
@@ -12,8 +12,8 @@ const FIRST = '00000000-0000-4000-8000-000000000001';
 const SECOND = '00000000-0000-4000-8000-000000000002';
 
 /** A connector whose every request must match one of the named exchanges, each used once; `sent` keeps the bodies it sent. */
-function replaying(...exchanges: string[]): { connector: LogisticsConnector; replay: FixtureReplay; sent: unknown[]; telemetry: MemoryTelemetrySink } {
-  active = replayFixtures(SENDCLOUD_API_BASE_URL, exchanges.map(recorded));
+function replaying(...exchanges: (string | Fixture)[]): { connector: LogisticsConnector; replay: FixtureReplay; sent: unknown[]; telemetry: MemoryTelemetrySink } {
+  active = replayFixtures(SENDCLOUD_API_BASE_URL, exchanges.map((name) => (typeof name === 'string' ? recorded(name) : name)));
   const sent: unknown[] = [];
   // Core's transport hands fetch a Request, its body inside.
   const recording: typeof fetch = async (input, init) => {
@@ -119,6 +119,13 @@ describe('sendcloud against recorded exchanges', () => {
     const { connector, replay } = replaying('shipments-list-page-1', 'shipments-list-page-2');
     const shipments = await all(connector.listShipments({ createdFrom: Date.UTC(2026, 0, 5, 9), createdTo: Date.UTC(2026, 0, 6, 9) }));
     expect(shipments.map((shipment) => shipment.id)).toEqual([FIRST, SECOND]);
+    replay.assertDone();
+  });
+
+  it('fails the whole batch on a failure other than an unknown number, such as a refused key', async () => {
+    const refusal = recorded('error-invalid-api-key');
+    const { connector, replay } = replaying('tracking-found', { ...refusal, request: { ...refusal.request, path: '/v2/tracking/AHDJ290827' } });
+    await expect(connector.track(['3SYZXG132912330', 'AHDJ290827'])).rejects.toMatchObject({ kind: 'auth', providerCode: 'authentication_failed' });
     replay.assertDone();
   });
 
