@@ -12,6 +12,7 @@ describe('alerts config', () => {
       'P0 outcome_unknown 1',
       'P1 error_rate_high 0.2',
       'P1 queue_depth 0.8',
+      'P1 latency_sla 1',
       'P2 error_rate_elevated 0.05',
       'P2 latency_p95 1.5',
       'P2 reconciliation_counts 1',

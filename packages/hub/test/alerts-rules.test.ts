@@ -128,6 +128,28 @@ describe('alert rules on a fake clock', () => {
     await h.alerting.close();
   });
 
+  it("P1 SLA latency: fires when an endpoint's p95 reaches the provider's SLA, resolves under 90% of it; a provider without an SLA is not measured", async () => {
+    const h = await alertHarness({ rules: { latency_sla: { slaMs: { acme: 500 } } } });
+    let ms = 300;
+    const traffic = (at: number): void => {
+      attempts('acme', at, 10, 0, { durationMs: ms }).forEach(h.emit);
+      attempts('other', at, 10, 0, { durationMs: 5_000 }).forEach(h.emit);
+    };
+    await h.run(10 * MINUTE, traffic);
+    expect(h.told()).toEqual([]);
+    ms = 800;
+    await h.run(5 * MINUTE, traffic);
+    expect(h.told('latency_sla')).toEqual([expect.objectContaining({ type: 'alert.firing', severity: 'P1', subject: '{"provider":"acme","endpoint":"items.create"}' })]);
+    ms = 470;
+    await h.run(10 * MINUTE, traffic);
+    expect(types(h.told('latency_sla'))).toEqual(['alert.firing']);
+    ms = 300;
+    await h.run(10 * MINUTE, traffic);
+    expect(types(h.told('latency_sla'))).toEqual(['alert.firing', 'alert.resolved']);
+    expect(h.told().filter((notice) => notice.subject.includes('other'))).toEqual([]);
+    await h.alerting.close();
+  });
+
   it('P0 money difference and P2 count gap from reconciliation reports; a clean run resolves them', async () => {
     const h = await alertHarness();
     let next: ReconciliationReport<unknown, unknown>;

@@ -61,6 +61,8 @@ const ruleOverrideSchema = z
     minSamples: z.number().int().min(1).optional(),
     quantile: z.number().gt(0).lt(1).optional(),
     ignoreKinds: z.array(z.enum(ERROR_KINDS)).optional(),
+    /** Per provider name, its latency SLA in ms (`latency_sla`). */
+    slaMs: z.record(z.string(), z.number().positive()).optional(),
   })
   .strict();
 

@@ -8,7 +8,7 @@ export interface ResolvedRule extends RuleDefinition {
   owner?: string | undefined;
 }
 
-type SignalOverride = Pick<RuleOverride, 'windowMinutes' | 'baselineMinutes' | 'minRequests' | 'minSamples' | 'quantile' | 'ignoreKinds'>;
+type SignalOverride = Pick<RuleOverride, 'windowMinutes' | 'baselineMinutes' | 'minRequests' | 'minSamples' | 'quantile' | 'ignoreKinds' | 'slaMs'>;
 
 type Defined<T> = { [K in keyof T]?: Exclude<T[K], undefined> };
 

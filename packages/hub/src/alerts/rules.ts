@@ -15,6 +15,8 @@ export type SignalSpec =
   | { kind: 'error_rate'; windowMinutes: number; minRequests: number; ignoreKinds: readonly ErrorKind[] }
   /** The highest depth / max depth of each queue in the window (a `queue.rejected` is a full queue). */
   | { kind: 'queue_fill'; windowMinutes: number }
+  /** A quantile of latency per provider and endpoint over the window, divided by the provider's SLA (ms); providers without one are not measured. */
+  | { kind: 'latency_sla'; windowMinutes: number; quantile: number; minSamples: number; slaMs: Readonly<Record<string, number>> }
   /** A quantile of latency per provider and endpoint over the window, divided by the same over the baseline before it. */
   | { kind: 'latency_growth'; windowMinutes: number; baselineMinutes: number; quantile: number; minSamples: number }
   /** From the latest reconciliation of each provider and comparison: `money` (sums or amounts differ) or `counts` (records missing, extra, duplicated). */
@@ -103,6 +105,17 @@ export const DEFAULT_RULES: readonly RuleDefinition[] = [
     clearBelow: 0.7,
     forSeconds: 0,
     clearForSeconds: 60,
+  },
+  {
+    id: 'latency_sla',
+    severity: 'P1',
+    title: "p95 latency above the provider's SLA",
+    unit: 'ratio',
+    signal: { kind: 'latency_sla', windowMinutes: 5, quantile: 0.95, minSamples: 20, slaMs: {} },
+    fireAt: 1,
+    clearBelow: 0.9,
+    forSeconds: 0,
+    clearForSeconds: 120,
   },
   {
     id: 'error_rate_elevated',

@@ -71,6 +71,20 @@ function latencyGrowth(telemetry: AlertTelemetry, signal: Extract<SignalSpec, { 
   });
 }
 
+function latencySla(telemetry: AlertTelemetry, signal: Extract<SignalSpec, { kind: 'latency_sla' }>, now: number): Measurement[] {
+  const from = now - signal.windowMinutes * MINUTE;
+  const label = `p${Math.round(signal.quantile * 100)}`;
+  return [...telemetry.latencies.keys()].flatMap((key) => {
+    const [provider = '', endpoint = ''] = splitKey(key);
+    const sla = signal.slaMs[provider];
+    if (sla === undefined) return [];
+    const current = telemetry.latencies.quantile(key, from, now + 1, signal.quantile);
+    const value = current.samples >= signal.minSamples && current.value !== undefined ? current.value / sla : undefined;
+    const detail = value === undefined ? `too few samples (${current.samples})` : `${label} ${Math.round(current.value as number)} ms over ${signal.windowMinutes} min against an SLA of ${sla} ms`;
+    return [{ subject: { provider, endpoint }, value, detail }];
+  });
+}
+
 function reconciliation(telemetry: AlertTelemetry, signal: Extract<SignalSpec, { kind: 'reconciliation' }>): Measurement[] {
   return [...telemetry.latestReconciliations()].map((facts) => ({
     subject: { provider: facts.provider, reconciliation: facts.name },
@@ -101,6 +115,8 @@ export function measure(signal: SignalSpec, telemetry: AlertTelemetry, now: numb
       return queueFill(telemetry, signal, now);
     case 'latency_growth':
       return latencyGrowth(telemetry, signal, now);
+    case 'latency_sla':
+      return latencySla(telemetry, signal, now);
     case 'reconciliation':
       return reconciliation(telemetry, signal);
     case 'event_count':
