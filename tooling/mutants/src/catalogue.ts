@@ -6,6 +6,7 @@ import { KEY_ID, KEY_SECRET } from '../../../connectors/razorpay/test/support.js
 import { movementsCheck, orderingCheck } from './checks/applier.js';
 import { outageOpensTheCircuit } from './checks/breaker.js';
 import { retriesSpreadByJitter } from './checks/jitter.js';
+import { keyReuseIsConflict } from './checks/key-reuse.js';
 import { razorpayOneOrderPerCreate } from './checks/razorpay-create.js';
 import { razorpayRefusesForgedWebhook, razorpayRefusesOldWebhook } from './checks/razorpay-webhooks.js';
 import { checkNamed, sqliteIntegrityHarness, sqliteQueueHarness } from './checks/stores.js';
@@ -68,6 +69,15 @@ export const MUTANTS: readonly Mutant[] = [
     killedBy: 'razorpayOneOrderPerCreate: a lost answer, then one order for the reference',
     reason: /Razorpay holds 2 orders for one create whose answer was lost/,
     check: (mutated) => withSwitches({ createWithoutLookup: mutated }, razorpayOneOrderPerCreate),
+  },
+  {
+    name: 'fingerprint without the body',
+    guarantee: 'an idempotency key reused with another payload is a conflict, not a replay (core idempotency)',
+    // Razorpay's refunds catch a reused key themselves (by the refunds' notes), so a Razorpay refund
+    // would not tell this mutant from the real code: the check is core's own.
+    killedBy: 'keyReuseIsConflict: a charge of 500, then 900 under the same key, through core’s client',
+    reason: /a key reused with another payload was answered from replay/,
+    check: (mutated) => withSwitches({ fingerprintWithoutBody: mutated }, keyReuseIsConflict),
   },
   {
     name: 'stale guard removed',

@@ -28,6 +28,8 @@ export const switches = {
   noJitter: false,
   /** core's CircuitBreaker lets every call through, open or not. */
   breakerAlwaysClosed: false,
+  /** core's requestFingerprint ignores the body: a key reused for another payload looks like a repeat. */
+  fingerprintWithoutBody: false,
   /** core's Redactor lets the secrets matching this through; undefined hides them all. */
   leak: undefined as ((secret: string) => boolean) | undefined,
 };

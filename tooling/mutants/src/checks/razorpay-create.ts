@@ -20,3 +20,4 @@ export async function razorpayOneOrderPerCreate(): Promise<void> {
     await razorpay.close();
   }
 }
+

@@ -4,6 +4,7 @@ import type {
   CircuitBreaker,
   CircuitPermit,
   parseContract,
+  requestFingerprint,
   UnknownValueTracker,
   UnknownValueTrackerOptions,
   createOrFind,
@@ -134,4 +135,10 @@ export function neverOpen<M extends { CircuitBreaker: typeof CircuitBreaker }>(r
     }
   }
   return { ...real, CircuitBreaker: NeverOpenBreaker };
+}
+
+/** core's request fingerprint without the body: the same key with another amount reads as the same request. */
+export function bodylessFingerprint<M extends { requestFingerprint: typeof requestFingerprint }>(real: M): M {
+  const mutated: typeof requestFingerprint = (request) => real.requestFingerprint(switches.fingerprintWithoutBody ? { ...request, body: undefined } : request);
+  return { ...real, requestFingerprint: mutated };
 }
