@@ -6,7 +6,8 @@ const USAGE = `node packages/demo/dist/main.js [--port n] [--batches n] [--confi
   --port n       where the hub answers (default 8787; 0 for any free port)
   --batches n    stop after n batches (default: run until Ctrl-C)
   --config file  a hub config (JSON) for the store, port, queue and workers; the providers are
-                 always the simulated Stripe and Razorpay`;
+                 always the simulated Stripe, Razorpay, Sendcloud, UPS and DHL, and the demo
+                 sets the polling schedule to its own pace`;
 
 interface CliOptions {
   help: boolean;

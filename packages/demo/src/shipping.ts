@@ -61,6 +61,8 @@ async function buyLabel(hub: Hub, run: CarrierRun, input: CreateShipmentInput): 
 
 /** One batch's shipping at one carrier, before the pause: what the console line reports of it. */
 export interface ShippingBatch {
+  /** False on a batch the carrier ships nothing (it ships every few batches). */
+  ships: boolean;
   labels: number;
   failures: ReadonlyMap<string, number>;
   webhooks: number;
@@ -98,7 +100,7 @@ export async function shipBatch(hub: Hub, run: CarrierRun, tag: string, batch: n
     }
   }
   const { webhooks, refused } = await scanRound(hub, carrier, batch);
-  return { labels, failures, webhooks, refused };
+  return { ships, labels, failures, webhooks, refused };
 }
 
 /** The carrier scans every parcel one step along its route and delivers the webhooks the scans make. */
@@ -147,7 +149,11 @@ function describeStanding(standing: ShipmentStanding): string {
 /** The batch's line for one carrier, e.g. `sendcloud: 3 labels, 7 webhooks (1 refused); 9 shipments: 4 delivered, 5 on the way`. */
 export function shippingLine(run: CarrierRun, batch: ShippingBatch, now: ShipmentStanding): string {
   const failed = [...batch.failures].map(([label, n]) => `${n} ${label}`).join(', ');
-  const made = run.labelsRefused === undefined ? count(batch.labels, 'label') : `${count(batch.labels, 'label')} bought elsewhere (connector: ${run.labelsRefused})`;
+  const made = !batch.ships
+    ? 'no labels this batch'
+    : run.labelsRefused === undefined
+      ? count(batch.labels, 'label')
+      : `${count(batch.labels, 'label')} bought elsewhere (connector: ${run.labelsRefused})`;
   const webhooks = batch.webhooks === 0 ? 'no webhooks' : `${count(batch.webhooks, 'webhook')} (${batch.refused} refused)`;
   const reused = run.reused === 0 ? '' : ` (${count(run.reused, 'number')} an earlier run used, left out)`;
   return `${run.carrier.name}: ${made}${failed ? ` (${failed})` : ''}, ${webhooks}; ${count(now.total, 'shipment')}${reused}: ${describeStanding(now)}`;
