@@ -7,7 +7,7 @@ import { movementsCheck, orderingCheck } from './checks/applier.js';
 import { outageOpensTheCircuit } from './checks/breaker.js';
 import { retriesSpreadByJitter } from './checks/jitter.js';
 import { keyReuseIsConflict } from './checks/key-reuse.js';
-import { razorpayOneOrderPerCreate } from './checks/razorpay-create.js';
+import { razorpayLostRefundIsOutcomeUnknown, razorpayOneOrderPerCreate } from './checks/razorpay-create.js';
 import { razorpayRefusesForgedWebhook, razorpayRefusesOldWebhook } from './checks/razorpay-webhooks.js';
 import { checkNamed, sqliteIntegrityHarness, sqliteQueueHarness } from './checks/stores.js';
 import type { Mutant } from './mutant.js';
@@ -78,6 +78,13 @@ export const MUTANTS: readonly Mutant[] = [
     killedBy: 'keyReuseIsConflict: a charge of 500, then 900 under the same key, through core’s client',
     reason: /a key reused with another payload was answered from replay/,
     check: (mutated) => withSwitches({ fingerprintWithoutBody: mutated }, keyReuseIsConflict),
+  },
+  {
+    name: 'a lost write reported as failed',
+    guarantee: 'a write with no caller key that may have happened ends as outcome_unknown, never as a failure to retry (core)',
+    killedBy: 'razorpayLostRefundIsOutcomeUnknown: a refund whose every answer is lost, then its lookup',
+    reason: /a refund whose every answer was lost ended as network/,
+    check: (mutated) => withSwitches({ forgetUncertainty: mutated }, razorpayLostRefundIsOutcomeUnknown),
   },
   {
     name: 'stale guard removed',

@@ -30,6 +30,8 @@ export const switches = {
   breakerAlwaysClosed: false,
   /** core's requestFingerprint ignores the body: a key reused for another payload looks like a repeat. */
   fingerprintWithoutBody: false,
+  /** core's outcomeUnknown hands back the last failure as it was: a write that may have happened reads as failed. */
+  forgetUncertainty: false,
   /** core's Redactor lets the secrets matching this through; undefined hides them all. */
   leak: undefined as ((secret: string) => boolean) | undefined,
 };

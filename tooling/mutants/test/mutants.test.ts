@@ -18,6 +18,7 @@ vi.mock('../../../packages/core/src/contracts/parse-contract.ts', async (importO
 vi.mock('../../../packages/core/src/enums/unknown-value-tracker.ts', async (importOriginal) => (await import('../src/mutants/core.js')).forgetfulTracker(await importOriginal<typeof Core>()));
 vi.mock('../../../packages/core/src/circuit-breaker/circuit-breaker.ts', async (importOriginal) => (await import('../src/mutants/core.js')).neverOpen(await importOriginal<typeof Core>()));
 vi.mock('../../../packages/core/src/idempotency/fingerprint.ts', async (importOriginal) => (await import('../src/mutants/core.js')).bodylessFingerprint(await importOriginal<typeof Core>()));
+vi.mock('../../../packages/core/src/idempotency/outcome-unknown.ts', async (importOriginal) => (await import('../src/mutants/core.js')).certainFailures(await importOriginal<typeof Core>()));
 vi.mock('../../../packages/core/src/redaction/redactor.ts', async (importOriginal) => (await import('../src/mutants/core.js')).leakyRedactor(await importOriginal<typeof Core>()));
 
 const verdicts: Verdict[] = [];

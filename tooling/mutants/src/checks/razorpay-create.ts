@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { money } from '@interlock/core';
+import { isIntegrationError, money } from '@interlock/core';
 // Razorpay's own test stage: its simulation (orders with no provider-side dedupe, as at Razorpay) and the connector pointed at it.
 import { stage } from '../../../../connectors/razorpay/test/support.js';
 
@@ -21,3 +21,27 @@ export async function razorpayOneOrderPerCreate(): Promise<void> {
   }
 }
 
+
+/**
+ * The uncertain-outcome guarantee: a write with no caller key whose every answer was lost may have
+ * happened, so it ends as `outcome_unknown` with the key its lookup finds it by, never as a
+ * failure its caller would retry under a new key. A refund of 30 INR whose answers are all lost.
+ */
+export async function razorpayLostRefundIsOutcomeUnknown(): Promise<void> {
+  const razorpay = await stage();
+  const { connector, simulation } = razorpay;
+  try {
+    const payment = await connector.createPayment({ amount: money(80000, 'INR'), captureMethod: 'automatic', reference: 'order-lost-refund' });
+    simulation.customerCompletes(payment);
+    simulation.simulator.setScenario({ rules: [{ match: { method: 'POST', path: /\/refund$/ }, fault: { type: 'lost_response' } }] });
+    const error: unknown = await connector.refundPayment(payment.id, { amount: money(3000, 'INR') }).then(() => undefined, (thrown: unknown) => thrown);
+    assert.ok(isIntegrationError(error), `a refund whose every answer was lost ended as ${String(error)}`);
+    assert.equal(error.kind, 'outcome_unknown', `a refund whose every answer was lost ended as ${error.kind} (${error.reason})`);
+    simulation.simulator.setScenario({ rules: [] });
+    assert.ok(connector.resolveOutcome, 'the connector resolves no uncertain outcome');
+    const resolution = await connector.resolveOutcome({ operation: 'refundPayment', paymentId: payment.id, idempotencyKey: error.idempotencyKey ?? '' });
+    assert.ok(resolution.happened && simulation.state.allRefunds().length === 1, 'the lookup by the outcome’s key did not find the one refund made');
+  } finally {
+    await razorpay.close();
+  }
+}

@@ -12,6 +12,7 @@ import type {
   decideRetry,
   guardTransition,
   isSafeToRetry,
+  outcomeUnknown,
   outsideReplayWindow,
   RateLimiter,
   Redactor,
@@ -141,4 +142,10 @@ export function neverOpen<M extends { CircuitBreaker: typeof CircuitBreaker }>(r
 export function bodylessFingerprint<M extends { requestFingerprint: typeof requestFingerprint }>(real: M): M {
   const mutated: typeof requestFingerprint = (request) => real.requestFingerprint(switches.fingerprintWithoutBody ? { ...request, body: undefined } : request);
   return { ...real, requestFingerprint: mutated };
+}
+
+/** core's uncertain-outcome rule gone: a write that may have happened ends as its last failure, which its caller would retry under a new key. */
+export function certainFailures<M extends { outcomeUnknown: typeof outcomeUnknown }>(real: M): M {
+  const mutated: typeof outcomeUnknown = (error, idempotencyKey) => (switches.forgetUncertainty ? error : real.outcomeUnknown(error, idempotencyKey));
+  return { ...real, outcomeUnknown: mutated };
 }
