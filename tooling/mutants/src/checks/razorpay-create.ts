@@ -38,9 +38,8 @@ export async function razorpayLostRefundIsOutcomeUnknown(): Promise<void> {
     assert.ok(isIntegrationError(error), `a refund whose every answer was lost ended as ${String(error)}`);
     assert.equal(error.kind, 'outcome_unknown', `a refund whose every answer was lost ended as ${error.kind} (${error.reason})`);
     simulation.simulator.setScenario({ rules: [] });
-    assert.ok(connector.resolveOutcome, 'the connector resolves no uncertain outcome');
-    const resolution = await connector.resolveOutcome({ operation: 'refundPayment', paymentId: payment.id, idempotencyKey: error.idempotencyKey ?? '' });
-    assert.ok(resolution.happened && simulation.state.allRefunds().length === 1, 'the lookup by the outcome’s key did not find the one refund made');
+    const resolution = await connector.resolveOutcome?.({ operation: 'refundPayment', paymentId: payment.id, idempotencyKey: error.idempotencyKey ?? '' });
+    assert.ok(resolution?.happened === true && simulation.state.allRefunds().length === 1, 'the lookup by the outcome’s key did not find the one refund made');
   } finally {
     await razorpay.close();
   }
