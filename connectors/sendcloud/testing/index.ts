@@ -20,6 +20,8 @@ export interface SendcloudSimulationOptions {
   clock: Clock;
   /** The secret deliveries are signed with; give the connector the same one. */
   webhookSecret: string;
+  /** Ids and tracking numbers carry it, so a simulation started again with another seed never reuses one. */
+  seed?: number;
 }
 
 /** Where a route ends as a canonical status, for the end-to-end run to compare with. */
@@ -32,7 +34,7 @@ const FINAL: Readonly<Record<string, TrackingStatus>> = { delivered: 'delivered'
  */
 export async function createSendcloudSimulation(options: SendcloudSimulationOptions): Promise<SendcloudSimulation> {
   const simulator = await ProviderSimulator.start({ clock: options.clock, idempotencyHeader: false });
-  const state: SimulationState = { clock: options.clock, events: new EventLog(), shipments: new Map<string, SimShipment>() };
+  const state: SimulationState = { clock: options.clock, seed: (options.seed ?? 1) >>> 0, events: new EventLog(), shipments: new Map<string, SimShipment>() };
   const limits = new AccountLimits(options.clock);
   for (const route of ROUTES) simulator.route(route.method, route.path, (request) => limits.admit(route.method) ?? route.handle(state, request));
   return {

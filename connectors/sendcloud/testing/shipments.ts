@@ -40,7 +40,7 @@ export function finalParent(shipment: SimShipment): string {
   return shipment.cancelled ? CANCELLED.parent : (routeOf(shipment).at(-1) ?? READY).parent;
 }
 
-const uuid = (n: number): string => '00000000-0000-4000-8000-' + String(n).padStart(12, '0');
+const uuid = (seed: number, n: number): string => seed.toString(16).padStart(8, '0') + '-0000-4000-8000-' + String(n).padStart(12, '0');
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
 const object = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 const parcelOf = (shipment: SimShipment): Record<string, unknown> => object((shipment.body['parcels'] as unknown[])[0]);
@@ -93,9 +93,9 @@ export function announce(state: SimulationState, request: SimulatorRequest): Fau
   if (earlier !== undefined) return { status: 409, body: { data: earlier.body } };
   const now = state.clock.now();
   const sequence = state.shipments.size + 1;
-  const id = uuid(sequence);
-  const parcelId = 383_700_000 + sequence;
-  const trackingNumber = 'SIM' + String(sequence).padStart(10, '0');
+  const id = uuid(state.seed, sequence);
+  const parcelId = 383_700_000 + (state.seed % 1_000_000) * 1_000 + sequence;
+  const trackingNumber = 'SIM' + state.seed.toString(36).toUpperCase().padStart(7, '0') + String(sequence).padStart(6, '0');
   const code = String(object(object(body['ship_with'])['properties'])['shipping_option_code']);
   const labelDetails = object(body['label_details']);
   const parcels = (body['parcels'] as unknown[]).map((sent, index) => ({

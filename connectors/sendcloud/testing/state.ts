@@ -29,6 +29,8 @@ export interface SimShipment {
 /** What the simulated routes share. */
 export interface SimulationState {
   readonly clock: Clock;
+  /** The simulation's seed, carried by the ids it makes. */
+  readonly seed: number;
   readonly events: EventLog;
   readonly shipments: Map<string, SimShipment>;
 }

@@ -8,6 +8,7 @@ export function customerResource(state: SimulationState): ResourceSpec {
     name: 'customers',
     path: '/v1/customers',
     idPrefix: 'cus_',
+    newId: () => state.nextId('cus_'),
     create: ({ id, body, now }) => {
       const customer = customerObject(id, body, now);
       state.emit('customer.created', customer, now);

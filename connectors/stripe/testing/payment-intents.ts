@@ -85,6 +85,7 @@ export function paymentIntentResource(state: SimulationState): ResourceSpec {
     name: 'payment_intents',
     path: '/v1/payment_intents',
     idPrefix: 'pi_',
+    newId: () => state.nextId('pi_'),
     create: ({ id, body, now }) =>
       paymentIntentObject({
         id,

@@ -20,7 +20,7 @@ export interface StripeRoute {
  * POST /v1/customers, and the capture and cancel actions on /v1/payment_intents/:id.
  */
 export function stripeResources(state: SimulationState): ResourceSpec[] {
-  const stored = (name: string, path: string, idPrefix: string): ResourceSpec => ({ name, path, idPrefix });
+  const stored = (name: string, path: string, idPrefix: string): ResourceSpec => ({ name, path, idPrefix, newId: () => state.nextId(idPrefix) });
   return [
     paymentIntentResource(state),
     customerResource(state),

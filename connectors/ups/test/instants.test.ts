@@ -10,6 +10,12 @@ describe('ups scan times', () => {
     expect(read({ date: '20210210', time: '021356', gmtDate: '20210210', gmtTime: '74700' }, 'Asia/Kolkata')).toBe(at('2021-02-10T07:47:00Z'));
   });
 
+  it('reads times in the first hour, two leading zeros lost, as 00:MM:SS: "4948" is 00:49:48 and "512" 00:05:12', () => {
+    expect(read({ date: '20210210', time: '194948', gmtDate: '20210211', gmtTime: '4948' })).toBe(at('2021-02-11T00:49:48Z'));
+    expect(read({ date: '20210211', time: '512', gmtOffset: '+00:00' })).toBe(at('2021-02-11T00:05:12Z'));
+    expect(read({ date: '20210211', time: '4948' }, 'UTC')).toBe(at('2021-02-11T00:49:48Z'));
+  });
+
   it('reads local times with UPS\'s offset in both of its spellings, +05:30 included', () => {
     expect(read({ date: '20260329', time: '023000', gmtOffset: '+05:30' })).toBe(at('2026-03-28T21:00:00Z'));
     expect(read({ date: '20240423', time: '091519', gmtOffset: '-04.00' })).toBe(at('2024-04-23T13:15:19Z'));

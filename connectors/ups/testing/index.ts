@@ -26,6 +26,8 @@ export interface UpsSimulationOptions {
   trackLimitPerMinute?: number;
   /** Seconds a token lives. Default 14,399, what UPS's token endpoint is commonly seen to issue. */
   tokenLifetimeS?: number;
+  /** The shipper account in the 1Z numbers carries it, so a simulation started again with another seed never reuses one. */
+  seed?: number;
 }
 
 /** The simulated UPS, with what the tests need beyond the LogisticsSimulation contract. */
@@ -55,6 +57,7 @@ export async function createUpsSimulation(options: UpsSimulationOptions): Promis
   const zone = options.zone ?? UPS_DEFAULT_LOCAL_ZONE;
   const parcels = new Map<string, SimParcel>();
   const order: string[] = [];
+  const account = 'S' + ((options.seed ?? 1) >>> 0).toString(36).toUpperCase().padStart(5, '0').slice(-5);
   const pending: WebhookEvent[] = [];
   const subscriptions = new Map<string, number>();
   const trackReads: { at: number; status: number }[] = [];
@@ -116,7 +119,7 @@ export async function createUpsSimulation(options: UpsSimulationOptions): Promis
     ship({ reference, weight }) {
       const index = order.length;
       // 1Z + six-character account + two-digit service + eight digits, the shape UPSTrackAlert.yaml's pattern takes.
-      const trackingNumber = `1ZSIM000${String(index + 1).padStart(10, '0')}`;
+      const trackingNumber = `1Z${account}${String(index + 1).padStart(10, '0')}`;
       const route = ROUTES[index % ROUTES.length] ?? [];
       const now = clock.now();
       const parcel: SimParcel = { trackingNumber, reference, weight, route, scans: [{ step: route[0] ?? { type: 'M', code: 'MP', description: '', status: 'label_created' }, at: now }] };

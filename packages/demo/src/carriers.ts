@@ -66,8 +66,8 @@ export async function startDemoCarriers(seed: number): Promise<DemoCarriers> {
     [CARRIER_ENV.upsAlertCredentials]: `ups_alert_demo_${hex(16)}`,
     [CARRIER_ENV.dhlKeys]: `dhl_demo_${hex(16)}`,
   };
-  const sendcloud = await createSendcloudSimulation({ clock: systemClock, webhookSecret: env[CARRIER_ENV.sendcloudWebhookSecrets] });
-  const ups = await createUpsSimulation({ clock: systemClock, credential: env[CARRIER_ENV.upsAlertCredentials] });
+  const sendcloud = await createSendcloudSimulation({ clock: systemClock, webhookSecret: env[CARRIER_ENV.sendcloudWebhookSecrets], seed });
+  const ups = await createUpsSimulation({ clock: systemClock, credential: env[CARRIER_ENV.upsAlertCredentials], seed });
   const dhl = await createDhlSimulation({ clock: systemClock, seed });
   for (const simulation of [sendcloud, ups, dhl]) simulation.simulator.setScenario(transientFaultScenario(0.05, { outage: false }));
   const carriers: DemoCarrier[] = [

@@ -85,6 +85,8 @@ describe('the demo (the README’s first command)', () => {
       expect(applied(second)).toBeGreaterThan(applied(first) + 5);
       expect(second.join('\n')).toMatch(/reconciliation stripe: 0 differences/);
       expect(second.join('\n')).toMatch(/reconciliation razorpay: 0 differences/);
+      // Each carrier's numbers are new too: none of the second run's parcels is left out as already seen.
+      expect(second.join('\n')).not.toContain('an earlier run used');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

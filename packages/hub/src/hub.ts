@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { systemClock, type Clock, type ConnectorDescriptor, type Consumer, type EventQueue, type IntegrityStore, type ReconciliationJob } from '@interlock/core';
+import { reportReconciliations, startAlerting, type Alerting } from './alerts/index.js';
 import type { HubConfig } from './config/config.js';
 import type { KnownDescriptors } from './connectors/load-descriptor.js';
 import { openProviders, type RunningProvider } from './connectors/providers.js';
@@ -46,6 +47,8 @@ export interface Hub {
   connector<C>(descriptor: ConnectorDescriptor<C>, provider?: string): C;
   /** Runs the configured reconciliations on schedule; `runNow` for one on demand. */
   reconciliation: ReconciliationScheduler;
+  /** The alerts the config's rules raise; undefined when alerting is disabled. */
+  alerts: Alerting | undefined;
   startWorkers(): void;
   stopWorkers(): Promise<void>;
   close(): Promise<void>;
@@ -76,13 +79,16 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const metrics = new HubMetrics(engines.queue);
   let running: RunningProvider[];
   let keepEventsMs: number;
+  let alerting: Alerting | undefined;
   try {
-    running = await openProviders(config, { env, clock, telemetry: [metrics], fetch: options.fetch, baseDir: options.baseDir ?? process.cwd(), descriptors: options.descriptors });
+    alerting = config.alerts.enabled ? await startAlerting({ config: config.alerts, clock, log, env, integrity: engines.integrity, metrics: metrics.registry }) : undefined;
+    running = await openProviders(config, { env, clock, telemetry: alerting ? [metrics, alerting.telemetry] : [metrics], fetch: options.fetch, baseDir: options.baseDir ?? process.cwd(), descriptors: options.descriptors });
     keepEventsMs = retentionWindowMs(
       config.retention.keepHours,
       running.map((provider) => redeliveryOf(provider.name, provider.descriptor)),
     );
   } catch (error) {
+    await alerting?.close();
     if (!options.engines) await engines.close();
     throw error;
   }
@@ -98,8 +104,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     }
     await Promise.all([...pollers.values()].map((poller) => poller.resume()));
   }
+  const jobs = options.reconciliations ?? reconciliationJobs(running, engines.integrity, clock);
   const reconciliation = new ReconciliationScheduler({
-    jobs: options.reconciliations ?? reconciliationJobs(running, engines.integrity, clock),
+    jobs: alerting ? reportReconciliations(jobs, alerting.telemetry) : jobs,
     schedule: scheduleFromConfig(config.reconciliation),
     clock,
     integrity: engines.integrity,
@@ -176,6 +183,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       return found.connector as C;
     },
     reconciliation,
+    alerts: alerting,
     startWorkers,
     stopWorkers: async () => {
       await consumer?.stop();
@@ -188,6 +196,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       // Workers first: the last events they apply may still start tracking a record.
       await consumer?.stop();
       await Promise.all([...pollers.values()].map((poller) => poller.stop()));
+      await alerting?.close();
       await engines.close();
     },
   };

@@ -13,3 +13,15 @@ export {
   type ReconciliationSchedulerOptions,
   type ReconciliationSummary,
 } from './reconciliation/index.js';
+export {
+  alertsConfigSchema,
+  startAlerting,
+  AuditAlertStore,
+  MemoryAlertStore,
+  type Alerting,
+  type AlertingOptions,
+  type AlertsConfig,
+  type AlertsConfigInput,
+  type AlertRecord,
+  type AlertStore,
+} from './alerts/index.js';

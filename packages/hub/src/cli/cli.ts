@@ -79,7 +79,7 @@ function program(context: CliContext, version: string, done: (code: number) => v
     .command('show')
     .description('one record’s state and its audit trail in order')
     .argument('<provider>', 'the provider’s name in the config')
-    .argument('<type>', 'the record type (payment, refund, shipment…)')
+    .argument('<type>', 'the record type, as the provider descriptor names it')
     .argument('<id>', 'the provider’s record id')
     .option('--json', 'as JSON')
     .action(async (provider: string, recordType: string, recordId: string, options: { json?: boolean }) =>

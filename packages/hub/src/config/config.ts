@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { alertsConfigSchema } from '../alerts/config.js';
 
 /**
  * One provider the hub runs: a connector, named by package (`@interlock/stripe`) or by a path to a
@@ -117,6 +118,8 @@ export const hubConfigSchema = z.object({
       retryMinutes: z.number().positive().default(15),
     })
     .default({}),
+  /** Rules over the hub's own telemetry, each alert with an owner and a route; by default to the log. */
+  alerts: alertsConfigSchema.default({}),
 });
 
 export type HubConfig = z.output<typeof hubConfigSchema>;

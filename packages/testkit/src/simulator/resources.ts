@@ -14,6 +14,12 @@ export interface ResourceSpec {
   /** Collection path, e.g. `/v1/payment_intents`. */
   path: string;
   idPrefix: string;
+  /**
+   * Names a new object; the default is `idPrefix` and a sequence that starts again with every
+   * simulator. A provider that never reuses an id (a simulation rerun against the same store must
+   * not either) names its own.
+   */
+  newId?(): string;
   /** Builds a stored object from the create request (shape it from the provider's fixtures). */
   create?(input: { id: string; body: Readonly<Record<string, unknown>>; now: number }): SimObject;
   actions?: Readonly<Record<string, ResourceAction>>;
@@ -54,7 +60,7 @@ export class ResourceState {
 
   create(body: Readonly<Record<string, unknown>>, now: number): SimObject {
     this.sequence++;
-    const id = `${this.spec.idPrefix}${String(this.sequence).padStart(14, '0')}`;
+    const id = this.spec.newId?.() ?? `${this.spec.idPrefix}${String(this.sequence).padStart(14, '0')}`;
     const object = this.spec.create ? this.spec.create({ id, body, now }) : { id, ...body, created: Math.floor(now / 1000) };
     this.objects.set(id, object);
     this.sideEffects++;

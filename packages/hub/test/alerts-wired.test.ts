@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConnector, money, reconcile, type ReconciliationJob, type TelemetrySink } from '@interlock/core';
+import { FakeClock } from '@interlock/core/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig, startHub, type Hub, type HubConfigInput } from '../src/index.js';
+import { ENV, TOY, TOY_CONNECTOR } from './support.js';
+import { descriptor } from './toy/toy-connector.js';
+import { ToyProvider } from './toy/toy-provider.js';
+
+/** The toy connector, keeping the telemetry sinks the hub gives it: what its calls would report to. */
+function observed(): { sinks: TelemetrySink[]; descriptors: Record<string, typeof descriptor> } {
+  const sinks: TelemetrySink[] = [];
+  const watched = defineConnector({
+    ...descriptor,
+    create: (config, context) => {
+      sinks.push(...context.telemetry);
+      return descriptor.create(config, context);
+    },
+  });
+  return { sinks, descriptors: { [TOY_CONNECTOR]: watched } };
+}
+
+/** The toy provider's reconciliation: our side holds 100 INR more than theirs for one ticket. */
+function moneyDrift(clock: FakeClock): ReconciliationJob {
+  return {
+    provider: TOY,
+    run: async (period) =>
+      reconcile({
+        name: 'tickets.fees',
+        provider: TOY,
+        period,
+        clock,
+        ours: { records: [['t_1', 600]] as const, key: ([id]) => id, amount: ([, fee]) => money(fee, 'INR') },
+        theirs: { records: [['t_1', 500]] as const, key: ([id]) => id, amount: ([, fee]) => money(fee, 'INR') },
+      }),
+  };
+}
+
+let cleanup: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = undefined;
+});
+
+async function hubWith(overrides: HubConfigInput): Promise<{ hub: Hub; clock: FakeClock; sinks: TelemetrySink[]; warnings: string[] }> {
+  const dir = mkdtempSync(join(tmpdir(), 'interlock-alerts-wired-'));
+  const toy = await ToyProvider.start();
+  const clock = new FakeClock();
+  const { sinks, descriptors } = observed();
+  const warnings: string[] = [];
+  const config = loadConfig(undefined, {
+    port: 0,
+    store: { kind: 'sqlite', path: join(dir, 'hub.db') },
+    reconciliation: { enabled: false },
+    polling: { enabled: false },
+    retention: { enabled: false },
+    providers: [{ name: TOY, connector: TOY_CONNECTOR, options: { baseUrl: toy.url } }],
+    ...overrides,
+  });
+  const hub = await startHub({
+    config,
+    clock,
+    env: { ...process.env, ...ENV },
+    descriptors,
+    reconciliations: [moneyDrift(clock)],
+    startWorkers: false,
+    log: { warn: (message, fields) => warnings.push(`${message} ${JSON.stringify(fields)}`) },
+  });
+  cleanup = async () => {
+    await hub.close();
+    await toy.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { hub, clock, sinks, warnings };
+}
+
+describe('the hub alerts on its own telemetry', () => {
+  it('raises P0 when a reconciliation finds money that differs, logs it, keeps it in the audit trail and shows it in /metrics', async () => {
+    const { hub, warnings } = await hubWith({});
+    await hub.reconciliation.runNow(TOY);
+    await hub.alerts?.evaluateNow();
+    await hub.alerts?.idle();
+    expect(hub.alerts?.active().map((alert) => [alert.rule, alert.severity])).toEqual([['reconciliation_money', 'P0']]);
+    expect(warnings.some((line) => line.includes('reconciliation_money'))).toBe(true);
+    expect((await hub.integrity.listAudit({ provider: '_alerts' })).length).toBeGreaterThan(0);
+    const metrics = await (await fetch(`${hub.url}/metrics`)).text();
+    expect(metrics).toMatch(/interlock_alerts_active\{rule="reconciliation_money",severity="P0"\} 1/);
+  });
+
+  it('hands the connectors its telemetry sink: a write whose outcome is unknown raises P0', async () => {
+    const { hub, clock, sinks } = await hubWith({});
+    expect(sinks).toContain(hub.alerts?.telemetry);
+    for (const sink of sinks) sink.emit({ type: 'request.gave_up', at: clock.now(), provider: TOY, endpoint: 'createTicket', correlationId: 'c_1', attempts: 3, reason: 'timeout', errorKind: 'outcome_unknown' });
+    await hub.alerts?.evaluateNow();
+    expect(hub.alerts?.active().map((alert) => alert.rule)).toEqual(['outcome_unknown']);
+  });
+
+  it('runs no rules when alerting is disabled', async () => {
+    const { hub, sinks } = await hubWith({ alerts: { enabled: false } });
+    await hub.reconciliation.runNow(TOY);
+    expect(hub.alerts).toBeUndefined();
+    expect(sinks).toHaveLength(1);
+    expect(await (await fetch(`${hub.url}/metrics`)).text()).not.toContain('interlock_alerts_active');
+  });
+});
