@@ -4,7 +4,7 @@ import { createDhlClient } from './client.js';
 import type { DhlContext } from './operations/context.js';
 import { TrackingLedger } from './operations/tracking-ledger.js';
 import { track } from './operations/tracking.js';
-import { unsupported, unsupportedList } from './operations/unsupported.js';
+import { unsupported, unsupportedShipmentList } from './operations/unsupported.js';
 import { eventsFromVerifiedBody, parseWebhook } from './operations/webhooks.js';
 import { DHL_API_BASE_URL, DHL_PROVIDER } from './provider.js';
 
@@ -21,7 +21,7 @@ export interface DhlConnectorOptions {
 /**
  * The DHL connector: Shipment Tracking - Unified. Wiring only: requests, retries, limits, breakers,
  * telemetry and redaction are core's; tracking is operations/tracking.ts, and the capabilities DHL
- * Express would bring refuse with `capability_unsupported` (operations/unsupported.ts).
+ * Express would bring refuse with core's `operation_unsupported` (operations/unsupported.ts).
  */
 export function createDhlConnector(options: DhlConnectorOptions): LogisticsConnector {
   const clock = options.clock ?? systemClock;
@@ -35,7 +35,7 @@ export function createDhlConnector(options: DhlConnectorOptions): LogisticsConne
     getShipment: () => Promise.reject(unsupported('getShipment')),
     findShipmentByReference: () => Promise.reject(unsupported('findShipmentByReference')),
     track: (trackingNumbers) => track(ctx, trackingNumbers),
-    listShipments: () => unsupportedList('listShipments'),
+    listShipments: () => unsupportedShipmentList(),
     parseWebhook: () => parseWebhook(),
     eventsFromVerifiedBody: () => eventsFromVerifiedBody(),
   };

@@ -52,7 +52,7 @@ describe('dhl descriptor', () => {
       return Promise.resolve(new Response(null, { status: 500 }));
     };
     const connector = createDhlConnector({ apiKeys: [API_KEY], fetch });
-    const unsupported = { kind: 'invalid_request', reason: 'capability_unsupported', retryable: false };
+    const unsupported = { kind: 'invalid_request', reason: 'operation_unsupported', retryable: false };
     const parcels = [{ weight: { value: 1, unit: 'kg' as const } }];
     await expect(connector.quoteRates({ from: FROM, to: TO, parcels })).rejects.toMatchObject(unsupported);
     await expect(connector.createShipment({ from: FROM, to: TO, parcels, service: 'express', reference: 'order-1' })).rejects.toMatchObject(unsupported);

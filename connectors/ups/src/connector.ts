@@ -4,7 +4,7 @@ import { createUpsClient, type UpsClientCredentials } from './client.js';
 import type { UpsContext } from './operations/context.js';
 import { SubscriptionKeeper, subscribe, type SubscriptionOutcome } from './operations/subscriptions.js';
 import { track } from './operations/tracking.js';
-import { unsupported } from './operations/unsupported.js';
+import { unsupported, unsupportedShipmentList } from './operations/unsupported.js';
 import { eventsFromVerifiedBody, parseWebhook, readAlerted } from './operations/webhooks.js';
 import { UPS_API_BASE_URL, UPS_DEFAULT_LOCAL_ZONE, UPS_PROVIDER } from './provider.js';
 
@@ -57,9 +57,7 @@ export function createUpsConnector(options: UpsConnectorOptions): UpsConnector {
     cancelShipment: () => Promise.reject(unsupported('cancelShipment')),
     getShipment: () => Promise.reject(unsupported('getShipment')),
     findShipmentByReference: () => Promise.reject(unsupported('findShipmentByReference')),
-    listShipments: () => ({
-      [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(unsupported('listShipments')) }),
-    }),
+    listShipments: () => unsupportedShipmentList(),
     track: (trackingNumbers) => track(ctx, trackingNumbers),
     parseWebhook: (delivery) => parseWebhook(ctx, delivery),
     eventsFromVerifiedBody: (rawBody, eventId) => eventsFromVerifiedBody(ctx, rawBody, eventId),

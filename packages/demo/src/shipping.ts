@@ -1,13 +1,10 @@
-import { IntegrationError, isIntegrationError, POLLED_EVENT_TYPE, sortableId, weight, type RecordChange } from '@interlock/core';
+import { IntegrationError, isIntegrationError, OPERATION_UNSUPPORTED, POLLED_EVENT_TYPE, sortableId, weight, type RecordChange } from '@interlock/core';
 import type { Hub } from '@interlock/hub';
 import { isFinalTrackingStatus, SHIPMENT_RECORD_TYPE, type Address, type CreateShipmentInput, type Shipment } from '@interlock/logistics';
 import type { DemoCarrier } from './carriers.js';
 
 const FROM: Address = { name: 'Demo Sender', company: 'Müller GmbH', lines: ['Teststraat'], houseNumber: '1', postalCode: '1011 AB', city: 'Amsterdam', country: 'NL' };
 const TO: Address = { name: 'Demo Receiver', lines: ['Zakładowa'], houseNumber: '7', postalCode: '90-001', city: 'Łódź', country: 'PL' };
-
-/** The typed refusals of a connector that tracks but does not buy labels (carriers name the reason two ways). */
-const UNSUPPORTED = new Set(['operation_unsupported', 'capability_unsupported']);
 
 /** What the demo made at one carrier during this run. */
 export class CarrierRun {
@@ -51,7 +48,7 @@ async function buyLabel(hub: Hub, run: CarrierRun, input: CreateShipmentInput): 
     try {
       return await hub.connector(carrier.descriptor, carrier.name).createShipment({ ...input, idempotencyKey: input.reference });
     } catch (error) {
-      if (!isIntegrationError(error) || !UNSUPPORTED.has(error.reason ?? '') || carrier.shipElsewhere === undefined) throw error;
+      if (!isIntegrationError(error) || error.reason !== OPERATION_UNSUPPORTED || carrier.shipElsewhere === undefined) throw error;
       run.labelsRefused = error.reason;
     }
   }

@@ -45,7 +45,7 @@ describe('the demo (the README’s first command)', () => {
       const [batch1, batch2] = ['batch 1:', 'batch 2:'].map((start) => lines.find((line) => line.startsWith(start)) ?? '');
       expect(batch1).toMatch(/^batch 1: stripe: .* \| razorpay: .* \| sendcloud: 3 labels, \d+ webhooks \(1 refused\); 3 shipments: .* \| ups: .* \| dhl: .* \| hub: applied \d+/);
       expect(batch1).toContain('| ups: 1 label bought elsewhere (connector: operation_unsupported), ');
-      expect(batch1).toContain('| dhl: 1 label bought elsewhere (connector: capability_unsupported), no webhooks; 1 shipment: ');
+      expect(batch1).toContain('| dhl: 1 label bought elsewhere (connector: operation_unsupported), no webhooks; 1 shipment: ');
       expect(batch2).toMatch(/\| sendcloud: 3 labels, \d+ webhooks \(1 refused\); 6 shipments: .* \| ups: no labels this batch, .*; 1 shipment: .* \| dhl: no labels this batch, no webhooks; 1 shipment: /);
       // UPS's pushes only ask for a read and DHL sends none: the hub's poller settles both.
       const settled = /shipments: 8 of 8 at a final status \(sendcloud (\d+) by webhook, (\d+) by the hub's poller; ups 0 by webhook, 1 by the hub's poller; dhl 0 by webhook, 1 by the hub's poller\)/.exec(output);

@@ -55,7 +55,14 @@ describe('retention', () => {
       // Still inside the window: a provider may resend it yet.
       expect(await store.events.get('q-old-applied')).toBeDefined();
       await accept('recent');
-      await time.eventually(async () => expect(await store.events.get('q-old-applied')).toBeUndefined(), { stepMs: HOUR, withinMs: 3 * HOUR });
+      // A round ends with its audit entry, written after the events are gone.
+      await time.eventually(
+        async () => {
+          expect(await store.events.get('q-old-applied')).toBeUndefined();
+          expect(await store.integrity.listAudit({ provider: '*' })).toHaveLength(1);
+        },
+        { stepMs: HOUR, withinMs: 3 * HOUR },
+      );
       expect(await store.integrity.wasApplied({ provider: 'acme', eventId: 'old-applied' })).toBe(false);
       expect((await store.events.get('q-old-dead'))?.status).toBe('dead');
       expect((await store.events.get('q-recent'))?.status).toBe('queued');

@@ -14,3 +14,4 @@ export {
   type ProviderErrorTable,
   type ResponseClassification,
 } from './error-table.js';
+export { OPERATION_UNSUPPORTED, unsupportedList, unsupportedOperation } from './unsupported-operation.js';
