@@ -34,7 +34,7 @@ export function createDhlConnector(options: DhlConnectorOptions): LogisticsConne
     cancelShipment: () => Promise.reject(unsupported('cancelShipment')),
     getShipment: () => Promise.reject(unsupported('getShipment')),
     findShipmentByReference: () => Promise.reject(unsupported('findShipmentByReference')),
-    track: (trackingNumbers) => track(ctx, trackingNumbers),
+    track: (trackingNumbers, options) => track(ctx, trackingNumbers, options),
     listShipments: () => unsupportedShipmentList(),
     parseWebhook: () => parseWebhook(),
     eventsFromVerifiedBody: () => eventsFromVerifiedBody(),

@@ -1,7 +1,7 @@
 import { MemoryTelemetrySink, weight } from '@interlock/core';
 import type { FakeClock } from '@interlock/core/testing';
 import type { LogisticsConnector } from '@interlock/logistics';
-import { runLogisticsEndToEnd, type LogisticsEndToEndResult } from '@interlock/logistics/testing';
+import { runLogisticsEndToEnd, trackAborted, type LogisticsEndToEndResult } from '@interlock/logistics/testing';
 import { describe, expect, it } from 'vitest';
 import type { DhlSimulation } from '../testing/index.js';
 import { connectorFor, onSimulation, shipInput } from './helpers.js';
@@ -50,6 +50,14 @@ function endToEnd(): Promise<LogisticsEndToEndResult & { outageCalls: number }> 
 }
 
 describe('dhl on its simulation', () => {
+  it('stops tracking when its caller stops waiting: an aborted read rejects with its reason and asks the carrier nothing', async () => {
+    await onSimulation(async (clock, simulation) => {
+      const { error, requests } = await trackAborted(connectorFor(clock, simulation), simulation, ['00340434000100000001', '00340434000100000002']);
+      expect(error).toMatchObject({ message: 'closing' });
+      expect(requests).toBe(0);
+    });
+  });
+
   // The run is bound by virtual time; the timeout is for CI machines running many suites at once.
   it('settles every number on its true final status by polling, through transient faults and a ten-minute outage', { timeout: 60_000 }, async () => {
     const result = await endToEnd();

@@ -46,7 +46,7 @@ export function createSendcloudConnector(options: SendcloudConnectorOptions): Lo
     cancelShipment: (id) => cancelShipment(ctx, id),
     getShipment: (id) => getShipment(ctx, id),
     findShipmentByReference: (reference) => findShipmentByReference(ctx, reference),
-    track: (trackingNumbers) => track(ctx, trackingNumbers),
+    track: (trackingNumbers, options) => track(ctx, trackingNumbers, options),
     listShipments: (filter) => listShipments(ctx, filter),
     parseWebhook: (delivery) => parseWebhook(ctx, delivery),
     eventsFromVerifiedBody: (rawBody, eventId) => eventsFromVerifiedBody(ctx, rawBody, eventId),

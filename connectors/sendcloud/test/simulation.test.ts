@@ -1,6 +1,6 @@
 import { MemoryTelemetrySink, money, weight } from '@interlock/core';
 import { FakeClock } from '@interlock/core/testing';
-import { runLogisticsEndToEnd, type LogisticsEndToEndResult, type LogisticsSimulation } from '@interlock/logistics/testing';
+import { runLogisticsEndToEnd, trackAborted, type LogisticsEndToEndResult, type LogisticsSimulation } from '@interlock/logistics/testing';
 import type { FaultRule, FaultScenario, WebhookEvent } from '@interlock/testkit/simulator';
 import { describe, expect, it } from 'vitest';
 import { createSendcloudConnector } from '../src/index.js';
@@ -80,6 +80,14 @@ function endToEnd(webhooks: boolean): Promise<LogisticsEndToEndResult & { outage
 }
 
 describe('sendcloud on its simulation', () => {
+  it('stops tracking when its caller stops waiting: an aborted read rejects with its reason and asks the carrier nothing', async () => {
+    await onSimulation( async (clock, simulation) => {
+      const { error, requests } = await trackAborted(connectorFor(clock, simulation), simulation, ['SIM0000001', 'SIM0000002']);
+      expect(error).toMatchObject({ message: 'closing' });
+      expect(requests).toBe(0);
+    });
+  });
+
   // The run is bound by virtual time; the timeout is for CI machines running many suites at once.
   it('buys every label once and settles every parcel on its true final status through faults, webhooks hours late and an outage', { timeout: 60_000 }, async () => {
     const result = await endToEnd(true);

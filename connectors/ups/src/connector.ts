@@ -58,7 +58,7 @@ export function createUpsConnector(options: UpsConnectorOptions): UpsConnector {
     getShipment: () => Promise.reject(unsupported('getShipment')),
     findShipmentByReference: () => Promise.reject(unsupported('findShipmentByReference')),
     listShipments: () => unsupportedShipmentList(),
-    track: (trackingNumbers) => track(ctx, trackingNumbers),
+    track: (trackingNumbers, options) => track(ctx, trackingNumbers, options),
     parseWebhook: (delivery) => parseWebhook(ctx, delivery),
     eventsFromVerifiedBody: (rawBody, eventId) => eventsFromVerifiedBody(ctx, rawBody, eventId),
     subscribe: (trackingNumbers) => subscribe(ctx, trackingNumbers),

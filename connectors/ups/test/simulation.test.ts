@@ -1,7 +1,7 @@
 import { MemoryTelemetrySink, weight } from '@interlock/core';
 import { FakeClock } from '@interlock/core/testing';
 import type { LogisticsConnector } from '@interlock/logistics';
-import { runLogisticsEndToEnd, type LogisticsEndToEndResult } from '@interlock/logistics/testing';
+import { runLogisticsEndToEnd, trackAborted, type LogisticsEndToEndResult } from '@interlock/logistics/testing';
 import { describe, expect, it } from 'vitest';
 import { createUpsConnector, SUBSCRIPTION_LIFETIME_MS, SUBSCRIPTION_RENEW_BEFORE_MS, UNSUPPORTED_OPERATIONS, type UpsConnector } from '../src/index.js';
 import { createUpsSimulation, TEN_MINUTE_OUTAGE, UNLISTED, type UpsSimulation, type UpsSimulationOptions } from '../testing/index.js';
@@ -74,6 +74,14 @@ function endToEnd(webhooks: boolean): Promise<LogisticsEndToEndResult> {
 }
 
 describe('ups on its simulation', () => {
+  it('stops tracking when its caller stops waiting: an aborted read rejects with its reason and asks the carrier nothing', async () => {
+    await onSimulation({}, async (clock, simulation) => {
+      const { error, requests } = await trackAborted(connectorFor(clock, simulation), simulation, ['1ZSIM0000000000001', '1ZSIM0000000000002']);
+      expect(error).toMatchObject({ message: 'closing' });
+      expect(requests).toBe(0);
+    });
+  });
+
   it('settles every parcel on its true final status by polling through late, duplicated, reordered and dropped pushes and a ten-minute outage', { timeout: 60_000 }, async () => {
     const result = await endToEnd(true);
     expect(result.trackingNumbers).toBe(SHIPMENTS);

@@ -64,6 +64,12 @@ export interface WebhookDelivery {
   now: number;
 }
 
+/** What a tracking read takes from its caller. */
+export interface TrackOptions {
+  /** Aborted when the caller stops waiting (the hub closing): reads in flight or waiting for their turn end at once. */
+  signal?: AbortSignal | undefined;
+}
+
 /**
  * What every carrier (Sendcloud, UPS, DHL, …) implements. Every member is required, so a connector
  * lacking a capability fails to compile. Failures are core's `IntegrationError`s.
@@ -97,9 +103,10 @@ export interface LogisticsConnector {
   /**
    * Tracks a batch of numbers with one result per number, in the order asked. An unknown number is
    * a `found: false` result beside the others; only a failure of the whole call (the carrier down,
-   * a bad key) rejects.
+   * a bad key) rejects. An aborted `signal` stops the batch where it is (a read waiting for its
+   * turn under the carrier's limits included) and rejects with the signal's reason.
    */
-  track(trackingNumbers: readonly string[]): Promise<TrackingResult[]>;
+  track(trackingNumbers: readonly string[], options?: TrackOptions): Promise<TrackingResult[]>;
 
   /** Lists shipments created in the window, to the last page: stopping early is the caller's choice (break). */
   listShipments(filter?: ShipmentListFilter): AsyncIterable<Shipment>;

@@ -43,6 +43,7 @@ export type {
   RateRequest,
   ShipmentListFilter,
   TrackingResult,
+  TrackOptions,
   WebhookDelivery,
 } from './connector.js';
 export {

@@ -24,6 +24,15 @@ function connector(result: TrackingResult | undefined): LogisticsConnector {
 }
 
 describe('the logistics domain plug-in', () => {
+  it("polls with the poller's signal, so a read waiting for its turn ends when the hub closes", async () => {
+    const signals: (AbortSignal | undefined)[] = [];
+    const carrier = { ...connector(undefined), track: (_numbers: readonly string[], options?: { signal?: AbortSignal | undefined }) => (signals.push(options?.signal), Promise.reject(options?.signal?.reason as Error)) };
+    const closing = new AbortController();
+    closing.abort(new Error('hub closing'));
+    await expect(logisticsDomain.polling?.read(carrier as LogisticsConnector, 'TN1', closing.signal)).rejects.toThrow('hub closing');
+    expect(signals).toEqual([closing.signal]);
+  });
+
   it('names itself and its record type, ordered by the tracking machine', () => {
     expect(logisticsDomain.name).toBe('logistics');
     expect(logisticsDomain.recordTypes).toEqual([SHIPMENT_RECORD_TYPE]);

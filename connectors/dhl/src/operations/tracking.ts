@@ -1,5 +1,5 @@
 import { isIntegrationError, type IntegrationError } from '@interlock/core';
-import type { TrackingResult } from '@interlock/logistics';
+import type { TrackingResult, TrackOptions } from '@interlock/logistics';
 import { toTrack } from '../transform/tracking.js';
 import type { DhlContext } from './context.js';
 import { readShipments } from './pages.js';
@@ -12,10 +12,10 @@ function failedResult(trackingNumber: string, error: IntegrationError): Tracking
 /** Failures of one number: DHL does not know it (404), or today's quota could not serve it (429 or the limiter's refusal). */
 const perNumber = (error: unknown): error is IntegrationError => isIntegrationError(error) && (error.kind === 'not_found' || error.kind === 'rate_limited');
 
-async function readNumber(ctx: DhlContext, trackingNumber: string): Promise<TrackingResult> {
+async function readNumber(ctx: DhlContext, trackingNumber: string, signal: AbortSignal | undefined): Promise<TrackingResult> {
   try {
     const shipments = [];
-    for await (const shipment of readShipments(ctx, trackingNumber)) shipments.push(shipment);
+    for await (const shipment of readShipments(ctx, trackingNumber, signal)) shipments.push(shipment);
     const receivedAt = ctx.clock.now();
     const result: TrackingResult = { trackingNumber, found: true, tracks: shipments.map((shipment) => toTrack(shipment, trackingNumber, receivedAt)) };
     ctx.ledger.record(result);
@@ -32,9 +32,9 @@ async function readNumber(ctx: DhlContext, trackingNumber: string): Promise<Trac
  * ledger at no cost; the others are read oldest first, so when the day's quota runs out mid-batch
  * the newest numbers are the ones reported `rate_limited`. DHL down or a bad key fails the batch.
  */
-export async function track(ctx: DhlContext, trackingNumbers: readonly string[]): Promise<TrackingResult[]> {
+export async function track(ctx: DhlContext, trackingNumbers: readonly string[], options: TrackOptions = {}): Promise<TrackingResult[]> {
   const { settled, toRead } = ctx.ledger.plan(trackingNumbers);
   const results = new Map(settled.map((result) => [result.trackingNumber, result]));
-  for (const number of toRead) results.set(number, await readNumber(ctx, number));
+  for (const number of toRead) results.set(number, await readNumber(ctx, number, options.signal));
   return trackingNumbers.map((number) => results.get(number) as TrackingResult);
 }

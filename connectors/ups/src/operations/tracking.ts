@@ -1,5 +1,5 @@
 import { isIntegrationError } from '@interlock/core';
-import type { TrackingResult } from '@interlock/logistics';
+import type { TrackingResult, TrackOptions } from '@interlock/logistics';
 import { toTrackingResult } from '../transform/tracking.js';
 import type { UpsContext } from './context.js';
 
@@ -13,9 +13,9 @@ const CONCURRENCY = 4;
  */
 const TRACK_WAIT_MS = 5 * 60_000;
 
-async function trackOne(ctx: UpsContext, trackingNumber: string): Promise<TrackingResult> {
+async function trackOne(ctx: UpsContext, trackingNumber: string, signal: AbortSignal | undefined): Promise<TrackingResult> {
   try {
-    const body = await ctx.api.call('track', { pathParams: { inquiryNumber: trackingNumber }, query: { locale: 'en_US' }, totalTimeoutMs: TRACK_WAIT_MS });
+    const body = await ctx.api.call('track', { pathParams: { inquiryNumber: trackingNumber }, query: { locale: 'en_US' }, totalTimeoutMs: TRACK_WAIT_MS, ...(signal ? { signal } : {}) });
     return toTrackingResult(body, trackingNumber, ctx.clock.now(), ctx.localZone);
   } catch (error) {
     // "Tracking number information not found" is this number's answer, not the batch's failure.
@@ -31,13 +31,13 @@ async function trackOne(ctx: UpsContext, trackingNumber: string): Promise<Tracki
  * that many calls, each through the limiter; a number UPS does not know is a `found: false`
  * result, and only a failure of the whole service (auth, outage) rejects.
  */
-export async function track(ctx: UpsContext, trackingNumbers: readonly string[]): Promise<TrackingResult[]> {
+export async function track(ctx: UpsContext, trackingNumbers: readonly string[], options: TrackOptions = {}): Promise<TrackingResult[]> {
   const results: TrackingResult[] = new Array<TrackingResult>(trackingNumbers.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < trackingNumbers.length) {
       const index = next++;
-      results[index] = await trackOne(ctx, trackingNumbers[index] as string);
+      results[index] = await trackOne(ctx, trackingNumbers[index] as string, options.signal);
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, trackingNumbers.length) }, worker));

@@ -12,7 +12,7 @@ export function cachedConnector(connector: LogisticsConnector, caches: { rates?:
   return Object.freeze({
     provider: connector.provider,
     quoteRates: (request) => (rates === undefined ? connector.quoteRates(request) : rates.quote(connector, request)),
-    track: (numbers) => (tracking === undefined ? connector.track(numbers) : tracking.track(connector, numbers)),
+    track: (numbers, options) => (tracking === undefined ? connector.track(numbers, options) : tracking.track(connector, numbers, options)),
     createShipment: (input) => connector.createShipment(input),
     cancelShipment: (id, options) => connector.cancelShipment(id, options),
     getShipment: (id) => connector.getShipment(id),

@@ -1,5 +1,5 @@
 import { isRetryableKind, type Clock } from '@interlock/core';
-import type { LogisticsConnector, TrackingResult } from '../connector.js';
+import type { LogisticsConnector, TrackingResult, TrackOptions } from '../connector.js';
 import { TtlCache, type TtlCacheStats } from './ttl-cache.js';
 
 /** Five minutes: carriers scan a parcel a few times a day, and their tracking quotas are small. */
@@ -41,7 +41,8 @@ export class TrackingCache {
     });
   }
 
-  track(connector: Pick<LogisticsConnector, 'provider' | 'track'>, trackingNumbers: readonly string[]): Promise<TrackingResult[]> {
+  /** Numbers already being read join that read, and share its end: the signal of the read that went to the carrier. */
+  track(connector: Pick<LogisticsConnector, 'provider' | 'track'>, trackingNumbers: readonly string[], options?: TrackOptions): Promise<TrackingResult[]> {
     const batch = deferred<ReadonlyMap<string, TrackingResult>>();
     const missing: string[] = [];
     const reads = trackingNumbers.map((number) =>
@@ -51,7 +52,7 @@ export class TrackingCache {
       }),
     );
     if (missing.length > 0) {
-      connector.track(missing).then(
+      connector.track(missing, options).then(
         (results) => batch.resolve(new Map(results.map((result): [string, TrackingResult] => [result.trackingNumber, result]))),
         (error: unknown) => batch.reject(error),
       );

@@ -13,8 +13,8 @@ import { trackOf } from './track-change.js';
 export const shipmentPolling: RecordPolling<LogisticsConnector> = {
   recordType: SHIPMENT_RECORD_TYPE,
   isSettled: isFinalTrackingStatus,
-  async read(connector, trackingNumber) {
-    const [result] = await connector.track([trackingNumber]);
+  async read(connector, trackingNumber, signal) {
+    const [result] = await connector.track([trackingNumber], { signal });
     const track = trackOf(result, connector.provider, trackingNumber);
     return { status: track.status, updatedAt: track.updatedAt, snapshot: JSON.stringify(track) };
   },

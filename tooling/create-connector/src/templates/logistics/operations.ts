@@ -118,7 +118,7 @@ export async function findShipmentByReference(ctx: ${context}, reference: string
     },
     {
       path: 'src/operations/tracking.ts',
-      content: `import type { TrackingResult } from '@interlock/logistics';
+      content: `import type { TrackingResult, TrackOptions } from '@interlock/logistics';
 import { LIST_PARAMS } from '../fields.js';
 import { toTrackingResult } from '../transform/tracking.js';
 import type { ${context} } from './context.js';
@@ -130,11 +130,11 @@ const BATCH = 50;
  * One result per number asked, in order: a number the carrier does not know is a \`found: false\`
  * result beside the others, and one it left out of its answer is reported as a broken contract.
  */
-export async function track(ctx: ${context}, trackingNumbers: readonly string[]): Promise<TrackingResult[]> {
+export async function track(ctx: ${context}, trackingNumbers: readonly string[], options: TrackOptions = {}): Promise<TrackingResult[]> {
   const results = new Map<string, TrackingResult>();
   for (let start = 0; start < trackingNumbers.length; start += BATCH) {
     const batch = trackingNumbers.slice(start, start + BATCH);
-    const page = await ctx.api.call('track', { query: { [LIST_PARAMS.trackingNumbers]: batch.join(',') } });
+    const page = await ctx.api.call('track', { query: { [LIST_PARAMS.trackingNumbers]: batch.join(',') }, ...(options.signal ? { signal: options.signal } : {}) });
     const receivedAt = ctx.clock.now();
     for (const wire of page.data) results.set(wire.tracking_number, toTrackingResult(wire, receivedAt));
   }
@@ -248,7 +248,7 @@ export function create${pascal}Connector(options: ${pascal}ConnectorOptions): Lo
     cancelShipment: (id, cancelOptions) => cancelShipment(ctx, id, cancelOptions),
     getShipment: (id) => getShipment(ctx, id),
     findShipmentByReference: (reference) => findShipmentByReference(ctx, reference),
-    track: (trackingNumbers) => track(ctx, trackingNumbers),
+    track: (trackingNumbers, options) => track(ctx, trackingNumbers, options),
     listShipments: (filter) => listShipments(ctx, filter),
     parseWebhook: (delivery) => parseWebhook(ctx, delivery),
     eventsFromVerifiedBody: (rawBody, eventId) => eventsFromVerifiedBody(ctx, rawBody, eventId),
