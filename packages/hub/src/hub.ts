@@ -4,6 +4,7 @@ import { reportReconciliations, startAlerting, type Alerting } from './alerts/in
 import type { HubConfig } from './config/config.js';
 import type { KnownDescriptors } from './connectors/load-descriptor.js';
 import { openProviders, type RunningProvider } from './connectors/providers.js';
+import { consoleRoutes } from './console/index.js';
 import { openEngines, type Engines } from './engines.js';
 import { listen } from './http/server.js';
 import { ingressProvider } from './ingress/ingress-provider.js';
@@ -134,8 +135,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const startWorkers = (): void => {
     consumer ??= engines.queue.consume(applier, { ...config.workers, workerId: `hub:${process.pid}` });
   };
+  const supportConsole = config.console.enabled ? consoleRoutes({ config: config.console, env, clock, stores: engines, providers: running, alerting }) : [];
   const { server, url } = await listen(
     [
+      ...supportConsole,
       { method: '*', pattern: /^\/webhooks\/([a-z0-9-]+)$/, handler: (req, res, match) => ingress(req, res, match[1] as string) },
       {
         method: 'GET',

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { StoredEvent } from '@interlock/core';
+import { correctDeadLetter, rejectDeadLetter, replayDeadLetter, type ActionResult } from '../support/dead-letter-actions.js';
+import { payloadDiff } from '../support/payload-diff.js';
 import { CannotRun, EXIT } from './exit-codes.js';
-import { eventLine, payloadDiff } from './format.js';
-import { auditAction, type CliContext, type StoreSession } from './session.js';
+import { eventLine } from './format.js';
+import { operator, type CliContext, type StoreSession } from './session.js';
 
 /** `interlock dlq list`: dead letters, longest dead first. */
 export async function dlqList(session: StoreSession, context: CliContext, options: { provider?: string | undefined; limit?: number | undefined; json?: boolean | undefined }): Promise<number> {
@@ -15,41 +15,20 @@ export async function dlqList(session: StoreSession, context: CliContext, option
   return EXIT.ok;
 }
 
-/** The dead letter `id` names, or the line saying why it is not one. */
-async function deadLetter(session: StoreSession, id: string): Promise<StoredEvent | string> {
-  const event = await session.engines.queue.get(id);
-  if (!event) return `no event ${id}`;
-  return event.status === 'dead' ? event : `${id} is not a dead letter (it is ${event.status})`;
+/** Says how an action ended: `done` on success, else the refusal; exit 0 or 1. */
+function report(context: CliContext, result: ActionResult, done: string): number {
+  context.out(result.done ? done : result.refusal);
+  return result.done ? EXIT.ok : EXIT.refused;
 }
 
 /** `interlock dlq replay <id>`: back in the queue with its attempts reset; audited. */
 export async function dlqReplay(session: StoreSession, context: CliContext, id: string): Promise<number> {
-  const event = await deadLetter(session, id);
-  if (typeof event === 'string') {
-    context.out(event);
-    return EXIT.refused;
-  }
-  const replayed = await session.engines.queue.replay(id);
-  await auditAction(session, context, event, 'replay dead letter', replayed ? 'replayed' : 'not_dead');
-  context.out(replayed ? `${id} is queued again` : `${id} is no longer a dead letter`);
-  return replayed ? EXIT.ok : EXIT.refused;
+  return report(context, await replayDeadLetter(session.engines, operator(context), id), `${id} is queued again`);
 }
 
 /** `interlock dlq reject <id> --reason "…"`: given up on for good, kept for audit. */
 export async function dlqReject(session: StoreSession, context: CliContext, id: string, reason: string | undefined): Promise<number> {
-  if (!reason) {
-    context.out('dlq reject needs --reason: it is kept in the audit trail');
-    return EXIT.refused;
-  }
-  const event = await deadLetter(session, id);
-  if (typeof event === 'string') {
-    context.out(event);
-    return EXIT.refused;
-  }
-  const rejected = await session.engines.queue.reject(id, reason);
-  await auditAction(session, context, event, 'reject dead letter', rejected ? 'rejected' : 'not_dead', reason);
-  context.out(rejected ? `${id} rejected` : `${id} is no longer a dead letter`);
-  return rejected ? EXIT.ok : EXIT.refused;
+  return report(context, await rejectDeadLetter(session.engines, operator(context), id, reason), `${id} rejected`);
 }
 
 export interface CorrectOptions {
@@ -57,19 +36,6 @@ export interface CorrectOptions {
   payload?: string | undefined;
   reason?: string | undefined;
   replay?: boolean | undefined;
-}
-
-function digest(payload: string): string {
-  return `sha256:${createHash('sha256').update(payload).digest('hex').slice(0, 16)}`;
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The corrected payload the options name: a file (relative to where the CLI runs) or the text itself. */
@@ -91,31 +57,10 @@ function correctedPayload(options: CorrectOptions, context: CliContext): string 
  */
 export async function dlqCorrect(session: StoreSession, context: CliContext, id: string, options: CorrectOptions): Promise<number> {
   const payload = correctedPayload(options, context);
-  if (!options.reason) {
-    context.out('dlq correct needs --reason: it is kept in the audit trail');
-    return EXIT.refused;
-  }
-  const event = await deadLetter(session, id);
-  if (typeof event === 'string') {
-    context.out(event);
-    return EXIT.refused;
-  }
-  if (payload === event.payload) {
-    context.out(`the payload of ${id} is unchanged: nothing to correct`);
-    return EXIT.refused;
-  }
-  if (isJson(event.payload) && !isJson(payload)) {
-    context.out(`the payload of ${id} is JSON and the correction is not: refused`);
-    return EXIT.refused;
-  }
-  const corrected = await session.engines.queue.correct(id, payload);
-  await auditAction(session, context, event, 'correct dead letter', corrected ? 'corrected' : 'not_dead', `${options.reason} (payload ${digest(event.payload)} -> ${digest(payload)})`);
-  if (!corrected) {
-    context.out(`${id} is no longer a dead letter`);
-    return EXIT.refused;
-  }
+  const result = await correctDeadLetter(session.engines, operator(context), id, { payload, reason: options.reason });
+  if (!result.done) return report(context, result, '');
   context.out(`${id} corrected:`);
-  for (const line of payloadDiff(event.payload, payload)) context.out(`  ${line}`);
+  for (const line of payloadDiff(result.event.payload, payload)) context.out(`  ${line}`);
   if (!options.replay) {
     context.out(`replay it with: interlock dlq replay ${id}`);
     return EXIT.ok;

@@ -1,4 +1,5 @@
-import type { EventFilter, EventStatus, StoredEvent } from '@interlock/core';
+import type { EventFilter, EventStatus } from '@interlock/core';
+import { findEvent } from '../support/lookups.js';
 import { EXIT } from './exit-codes.js';
 import { auditLine, eventDetail, eventLine } from './format.js';
 import type { CliContext, StoreSession } from './session.js';
@@ -47,20 +48,6 @@ export async function eventsList(session: StoreSession, context: CliContext, opt
   return EXIT.ok;
 }
 
-/**
- * The event `id` names: the provider's event id when `provider` is given; else our id, or the
- * provider's event id when exactly one provider has it.
- */
-async function findEvent(session: StoreSession, id: string, provider: string | undefined): Promise<StoredEvent | string> {
-  const { queue } = session.engines;
-  if (provider !== undefined) return (await queue.list({ provider, eventId: id, limit: 1 }))[0] ?? `no event ${id} from ${provider}`;
-  const byId = await queue.get(id);
-  if (byId) return byId;
-  const byEventId = await queue.list({ eventId: id, limit: 2 });
-  if (byEventId.length > 1) return `${byEventId.map((event) => event.provider).sort().join(' and ')} both have an event ${id}: add --provider`;
-  return byEventId[0] ?? `no event ${id}`;
-}
-
 export interface EventsShowOptions {
   provider?: string | undefined;
   json?: boolean | undefined;
@@ -69,7 +56,7 @@ export interface EventsShowOptions {
 
 /** `interlock events show`: one event, by our id or the provider's, and its audit trail in order. */
 export async function eventsShow(session: StoreSession, context: CliContext, id: string, options: EventsShowOptions): Promise<number> {
-  const found = await findEvent(session, id, options.provider);
+  const found = await findEvent(session.engines.queue, id, options.provider);
   if (typeof found === 'string') {
     context.out(found);
     return EXIT.refused;

@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
-import { systemClock, type AuditEntry, type StoredEvent } from '@interlock/core';
+import { systemClock } from '@interlock/core';
 import { openEngines, type Engines } from '../engines.js';
+import type { ActingOperator } from '../support/dead-letter-actions.js';
 import { CannotRun } from './exit-codes.js';
 import { assertStoreExists, readHubSource, type HubSource, type Place } from './hub-source.js';
 
@@ -47,10 +48,7 @@ export async function withStore(configPath: string | undefined, context: CliCont
   }
 }
 
-/** Appends one audit entry for an action on `event` (the provider's event id, as the workers record it). */
-export function auditAction(session: StoreSession, context: CliContext, event: StoredEvent, action: string, outcome: string, detail?: string): Promise<void> {
-  const entry: AuditEntry = { at: systemClock.now(), actor: context.actor, action, provider: event.provider, eventId: event.eventId, outcome };
-  if (event.correlationId !== undefined) entry.correlationId = event.correlationId;
-  if (detail !== undefined) entry.detail = detail;
-  return session.engines.integrity.appendAudit(entry);
+/** The CLI's user as the support actions audit them, on the system clock. */
+export function operator(context: CliContext): ActingOperator {
+  return { actor: context.actor, clock: systemClock };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { alertsConfigSchema } from '../alerts/config.js';
+import { consoleConfigSchema } from '../console/config.js';
 
 /**
  * One provider the hub runs: a connector, named by package (`@interlock/stripe`) or by a path to a
@@ -120,6 +121,8 @@ export const hubConfigSchema = z.object({
     .default({}),
   /** Rules over the hub's own telemetry, each alert with an owner and a route; by default to the log. */
   alerts: alertsConfigSchema.default({}),
+  /** The support console under `/console`: operators sign in with a token read from the variable their entry names. */
+  console: consoleConfigSchema.default({}),
 });
 
 export type HubConfig = z.output<typeof hubConfigSchema>;

@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConsoleClient } from './console-client.js';
+import { brokenTicket, consoleHub, deadLetterFrom, OPERATOR_TOKEN, signedIn, VIEWER_TOKEN } from './console-harness.js';
+import type { TestHub } from './support.js';
+
+describe('console access', () => {
+  let run: TestHub;
+  beforeEach(async () => {
+    run = await consoleHub();
+  });
+  afterEach(async () => {
+    await run.cleanup();
+  });
+
+  it('sends a visitor without a session to sign in, and signs in only with an operator token', async () => {
+    const visitor = new ConsoleClient(run.hub.url);
+    for (const path of ['/console', '/console/failed', '/console/search?q=x', '/console/events/anything']) {
+      await expect(visitor.get(path)).resolves.toMatchObject({ status: 303, location: '/console/sign-in' });
+    }
+    await expect(visitor.post('/console/events/anything/replay', { csrf: 'x' })).resolves.toMatchObject({ status: 303, location: '/console/sign-in' });
+
+    const wrong = await visitor.signIn(`${OPERATOR_TOKEN}x`);
+    expect(wrong.status).toBe(401);
+    expect(wrong.setCookie).toEqual([]);
+
+    const right = await visitor.signIn(OPERATOR_TOKEN);
+    expect(right).toMatchObject({ status: 303, location: '/console' });
+    const [cookie] = right.setCookie;
+    expect(cookie).toMatch(/^interlock_console=[A-Za-z0-9_-]{43}; /);
+    expect(cookie).toContain('; HttpOnly');
+    expect(cookie).toContain('; SameSite=Strict');
+    expect(cookie).toContain('; Path=/console');
+
+    const health = await visitor.get('/console');
+    expect(health.status).toBe(200);
+    expect(health.body).toContain('alice (operator)');
+    expect(health.headers.get('content-security-policy')).toContain("default-src 'none'");
+
+    const out = await visitor.post('/console/sign-out', { csrf: ConsoleClient.csrf(health.body) });
+    expect(out).toMatchObject({ status: 303, location: '/console/sign-in' });
+    await expect(visitor.get('/console')).resolves.toMatchObject({ status: 303 });
+  });
+
+  it('refuses a state-changing form without the session’s CSRF token, and a viewer’s replay', async () => {
+    const id = await deadLetterFrom(run.hub, brokenTicket(new Date().toISOString()), 'corr-access-1');
+    const alice = await signedIn(run.hub, OPERATOR_TOKEN);
+    const other = await signedIn(run.hub, OPERATOR_TOKEN);
+    const otherCsrf = ConsoleClient.csrf((await other.get('/console')).body);
+
+    await expect(alice.post(`/console/events/${id}/replay`, {})).resolves.toMatchObject({ status: 403 });
+    await expect(alice.post(`/console/events/${id}/replay`, { csrf: otherCsrf })).resolves.toMatchObject({ status: 403 });
+    await expect(alice.post(`/console/events/${id}/reject`, { csrf: 'forged', reason: 'x' })).resolves.toMatchObject({ status: 403 });
+    expect((await run.hub.queue.get(id))?.status).toBe('dead');
+
+    const vic = await signedIn(run.hub, VIEWER_TOKEN);
+    const page = await vic.get(`/console/events/${id}`);
+    expect(page.status).toBe(200);
+    expect(page.body).not.toContain('>Replay<');
+    const csrf = ConsoleClient.csrf(page.body);
+    await expect(vic.post(`/console/events/${id}/replay`, { csrf })).resolves.toMatchObject({ status: 403 });
+    await expect(vic.post(`/console/events/${id}/reject`, { csrf, reason: 'not mine to decide' })).resolves.toMatchObject({ status: 403 });
+    await expect(vic.post(`/console/events/${id}/correct`, { csrf, payload: '{}', reason: 'x' })).resolves.toMatchObject({ status: 403 });
+    await expect(vic.get(`/console/events/${id}/correct`)).resolves.toMatchObject({ status: 403 });
+    expect((await run.hub.queue.get(id))?.status).toBe('dead');
+
+    const replayed = await alice.post(`/console/events/${id}/replay`, { csrf: ConsoleClient.csrf((await alice.get(`/console/events/${id}`)).body) });
+    expect(replayed).toMatchObject({ status: 303, location: `/console/events/${id}?done=replayed` });
+  });
+});
