@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig, startHub, type Hub, type HubOptions } from '@interlock/hub';
 import { startDemoProviders, type DemoProviders } from './providers.js';
@@ -76,6 +77,9 @@ async function settleShipments(hub: Hub, runs: readonly CarrierRun[], options: D
   out(`  shipments: ${final} of ${total} at a final status (${parts.join('; ')})`);
 }
 
+/** Where the hub reads the support console's operator token from: made for each run and printed, so a person can sign in. */
+const CONSOLE_TOKEN_ENV = 'INTERLOCK_DEMO_CONSOLE_TOKEN';
+
 async function runOn(demo: DemoProviders, options: DemoOptions, out: (line: string) => void): Promise<void> {
   const config = loadConfig(options.configPath, {
     ...(options.port === undefined ? {} : { port: options.port }),
@@ -83,13 +87,16 @@ async function runOn(demo: DemoProviders, options: DemoOptions, out: (line: stri
     reconciliation: { enabled: false },
     polling: { enabled: true, ...(options.polling ?? { firstAfterSeconds: 3, capSeconds: 15 }) },
     providers: [...demo.providers.map((provider) => provider.config), ...demo.carriers.map((carrier) => carrier.config)],
+    console: { operators: [{ name: 'demo', tokenEnv: CONSOLE_TOKEN_ENV, role: 'operator' }] },
   });
-  const hub = await startHub({ config, descriptors: demo.descriptors, env: demo.env, log: options.log ?? { warn: () => undefined } });
+  const consoleToken = randomBytes(24).toString('base64url');
+  const hub = await startHub({ config, descriptors: demo.descriptors, env: { ...demo.env, [CONSOLE_TOKEN_ENV]: consoleToken }, log: options.log ?? { warn: () => undefined } });
   const runs = demo.carriers.map((carrier) => new CarrierRun(carrier));
   try {
     const hooked = [...demo.providers.map((provider) => provider.name), ...demo.carriers.filter((carrier) => carrier.config.webhookSecretsEnv !== undefined).map((carrier) => carrier.name)];
     out(`Interlock hub listening on ${hub.url} (store: ${config.store.kind}${config.store.kind === 'sqlite' ? ` at ${config.store.path}` : ''})`);
     out(`  webhooks: POST ${hub.url}/webhooks/{${hooked.join(',')}}   health: ${hub.url}/health   metrics: ${hub.url}/metrics`);
+    out(`  support console: ${hub.url}/console   operator token for this run: ${consoleToken}`);
     out('  Stripe and Razorpay are simulated locally (5% of their answers fail); payments go through the real connectors');
     out('  Sendcloud, UPS and DHL too: Sendcloud labels through its connector; UPS and DHL only track (labels bought elsewhere); DHL sends no webhooks, the hub polls it');
     // Providers stamp whole seconds: a window opened mid-second would leave out the first batch's payments.
