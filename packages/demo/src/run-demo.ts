@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { loadConfig, startHub, type Hub, type HubOptions } from '@interlock/hub';
+import { loadConfig, silentLog, startHub, type Hub, type HubOptions } from '@interlock/hub';
 import { startDemoProviders, type DemoProviders } from './providers.js';
 import { allFinal, CarrierRun, scanRound, settledBy, shipBatch, shippingLine, standing, type ShippingBatch } from './shipping.js';
 import { drained, runBatch } from './traffic.js';
@@ -90,7 +90,7 @@ async function runOn(demo: DemoProviders, options: DemoOptions, out: (line: stri
     console: { operators: [{ name: 'demo', tokenEnv: CONSOLE_TOKEN_ENV, role: 'operator' }] },
   });
   const consoleToken = randomBytes(24).toString('base64url');
-  const hub = await startHub({ config, descriptors: demo.descriptors, env: { ...demo.env, [CONSOLE_TOKEN_ENV]: consoleToken }, log: options.log ?? { warn: () => undefined } });
+  const hub = await startHub({ config, descriptors: demo.descriptors, env: { ...demo.env, [CONSOLE_TOKEN_ENV]: consoleToken }, log: options.log ?? silentLog });
   const runs = demo.carriers.map((carrier) => new CarrierRun(carrier));
   try {
     const hooked = [...demo.providers.map((provider) => provider.name), ...demo.carriers.filter((carrier) => carrier.config.webhookSecretsEnv !== undefined).map((carrier) => carrier.name)];

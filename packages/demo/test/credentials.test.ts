@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { silentLog } from '@interlock/hub';
 import { describe, expect, it, vi } from 'vitest';
 import { CARRIER_ENV } from '../src/carriers.js';
 import { DEMO_ENV, startDemoProviders } from '../src/providers.js';
@@ -25,7 +26,7 @@ describe('the demo’s throwaway credentials', () => {
         batches: 1,
         ...AT_TEST_SPEED,
         out: (line) => out.push(line),
-        log: { warn: (message, fields) => logged.push(`${message} ${JSON.stringify(fields)}`) },
+        log: { ...silentLog, warn: (message, fields) => logged.push(`${message} ${JSON.stringify(fields)}`) },
       });
       // The check below would pass on silence: every batch's forged webhook is logged as refused.
       expect(logged.some((entry) => entry.startsWith('webhook refused'))).toBe(true);

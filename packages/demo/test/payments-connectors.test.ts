@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, startHub, type Hub, type HubConfigInput } from '@interlock/hub';
+import { loadConfig, silentLog, startHub, type Hub, type HubConfigInput } from '@interlock/hub';
 import { descriptor as razorpayDescriptor } from '@interlock/razorpay';
 import { descriptor as stripeDescriptor } from '@interlock/stripe';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ async function hubWith(providers: HubConfigInput['providers'], env: NodeJS.Proce
       config: loadConfig(undefined, { port: 0, store: { kind: 'sqlite', path: join(dir, 'hub.db') }, reconciliation: { enabled: false }, providers }),
       descriptors: DESCRIPTORS,
       env: { RZP_HOOKS: 'whsec_fixture_rzp', ...env },
-      log: { warn: () => undefined },
+      log: silentLog,
     });
     cleanup = async () => {
       await hub.close();

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { money, systemClock, type ConnectorDescriptor } from '@interlock/core';
-import { loadConfig, openEngines, runCli, startHub, type Hub, type HubConfigInput } from '@interlock/hub';
+import { loadConfig, openEngines, runCli, silentLog, startHub, type Hub, type HubConfigInput } from '@interlock/hub';
 import type { PaymentsConnector } from '@interlock/payments';
 import type { PaymentsSimulation } from '@interlock/payments/testing';
 import { descriptor as razorpayDescriptor } from '@interlock/razorpay';
@@ -57,7 +57,7 @@ describe.each(PROVIDERS)('the hub with a $name connector', ({ name, descriptor, 
     });
     const input: HubConfigInput = { port: 0, store: { kind: 'sqlite', path: join(dir, 'hub.db') }, reconciliation: { enabled: false }, providers: [provider(simulation.simulator.url)] };
     const started = Date.now() - 1_000;
-    let hub: Hub | undefined = await startHub({ config: loadConfig(undefined, input), descriptors: DESCRIPTORS, env: { ...process.env, ...CREDENTIALS }, log: { warn: () => undefined } });
+    let hub: Hub | undefined = await startHub({ config: loadConfig(undefined, input), descriptors: DESCRIPTORS, env: { ...process.env, ...CREDENTIALS }, log: silentLog });
     cleanups.push(async () => hub?.close());
     const connector = hub.connector(descriptor, name);
     expect(connector.provider).toBe(name);
@@ -131,7 +131,7 @@ describe('polling in the hub', () => {
       polling: { firstAfterSeconds: 0.05, capSeconds: 0.2 },
       providers: [PROVIDERS[0]!.provider(simulation.simulator.url)],
     };
-    const hub = await startHub({ config: loadConfig(undefined, input), descriptors: DESCRIPTORS, env: { ...process.env, ...CREDENTIALS }, log: { warn: () => undefined } });
+    const hub = await startHub({ config: loadConfig(undefined, input), descriptors: DESCRIPTORS, env: { ...process.env, ...CREDENTIALS }, log: silentLog });
     cleanups.push(async () => {
       await hub.close();
       await simulation.simulator.close();

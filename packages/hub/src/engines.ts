@@ -3,6 +3,11 @@ import { dirname } from 'node:path';
 import type { Clock, EventQueue, IntegrityStore } from '@interlock/core';
 import type { RedisPersistence } from '@interlock/queue-bullmq';
 import type { HubConfig } from './config/config.js';
+import type { HubLog } from './logging/log.js';
+import { createPinoLog } from './logging/pino-log.js';
+
+/** The engines only warn: an engine going down or back up, a Redis that keeps nothing. */
+type EngineLog = Pick<HubLog, 'warn'>;
 
 /**
  * Loads an engine adapter the config names. PostgreSQL and BullMQ are optional peers (a hub on
@@ -26,12 +31,6 @@ export interface Engines {
   close(): Promise<void>;
 }
 
-/** Where the engines report what a person should know: an engine going down or back up, a Redis that keeps nothing. */
-export interface EngineLog {
-  warn(message: string, fields: Readonly<Record<string, string | number>>): void;
-}
-
-const stderrLog: EngineLog = { warn: (message, fields) => console.warn(JSON.stringify({ level: 'warn', message, ...fields })) };
 
 type BullmqConfig = Extract<HubConfig['queue'], { kind: 'bullmq' }>;
 
@@ -53,7 +52,7 @@ async function warnWithoutPersistence(check: PersistenceCheck, config: BullmqCon
  * machines. Each adapter is imported only when configured, so a hub on SQLite never loads the
  * PostgreSQL or Redis clients.
  */
-export async function openEngines(config: HubConfig, clock: Clock, env: NodeJS.ProcessEnv = process.env, log: EngineLog = stderrLog): Promise<Engines> {
+export async function openEngines(config: HubConfig, clock: Clock, env: NodeJS.ProcessEnv = process.env, log: EngineLog = createPinoLog({ level: 'info', clock })): Promise<Engines> {
   let integrity: IntegrityStore;
   let storeQueue: EventQueue;
   let closeStore: () => Promise<void>;

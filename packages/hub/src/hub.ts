@@ -8,12 +8,18 @@ import { consoleRoutes } from './console/index.js';
 import { openEngines, type Engines } from './engines.js';
 import { listen } from './http/server.js';
 import { ingressProvider } from './ingress/ingress-provider.js';
-import { createWebhookIngress, type IngressLog } from './ingress/webhook-ingress.js';
+import { createWebhookIngress } from './ingress/webhook-ingress.js';
+import { CredentialScrubber } from './logging/credential-scrubber.js';
+import type { HubLog } from './logging/log.js';
+import { LogTelemetry } from './logging/log-telemetry.js';
+import { createPinoLog, resolveLogLevel, type LogDestination } from './logging/pino-log.js';
 import { HubMetrics } from './metrics/hub-metrics.js';
+import { RuntimeMetrics } from './metrics/runtime-metrics.js';
 import { RecordPoller } from './polling/record-poller.js';
 import { reconciliationJobs, ReconciliationScheduler, scheduleFromConfig } from './reconciliation/index.js';
 import { RetentionJob } from './retention/retention-job.js';
 import { redeliveryOf, retentionWindowMs } from './retention/retention-window.js';
+import { logDeadLetter } from './workers/dead-letter-log.js';
 import { createEventApplier } from './workers/event-applier.js';
 
 export interface HubOptions {
@@ -24,7 +30,10 @@ export interface HubOptions {
   descriptors?: KnownDescriptors;
   clock?: Clock;
   env?: NodeJS.ProcessEnv;
-  log?: IngressLog;
+  /** Default JSON lines (pino) at the config's level; whichever it is, no credential reaches it. */
+  log?: HubLog;
+  /** Where the default log writes; default standard error. */
+  logDestination?: LogDestination;
   /** Start without workers (the flood test acknowledges everything first, then drains). */
   startWorkers?: boolean;
   engines?: Engines;
@@ -55,10 +64,6 @@ export interface Hub {
   close(): Promise<void>;
 }
 
-const consoleLog: IngressLog = {
-  warn: (message, fields) => console.warn(JSON.stringify({ level: 'warn', message, ...fields })),
-};
-
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
     server.closeAllConnections();
@@ -74,8 +79,11 @@ function closeServer(server: Server): Promise<void> {
 export async function startHub(options: HubOptions): Promise<Hub> {
   const { config } = options;
   const clock = options.clock ?? systemClock;
-  const env = options.env ?? process.env;
-  const log = options.log ?? consoleLog;
+  const rawEnv = options.env ?? process.env;
+  const scrubber = new CredentialScrubber();
+  // Everything the hub's parts read from the environment is a credential or a secret's name.
+  const env = scrubber.watch(rawEnv);
+  const log = scrubber.wrap(options.log ?? createPinoLog({ level: resolveLogLevel(config.log.level, rawEnv), clock, destination: options.logDestination }));
   const engines = options.engines ?? (await openEngines(config, clock, env, log));
   const metrics = new HubMetrics(engines.queue);
   let running: RunningProvider[];
@@ -83,7 +91,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   let alerting: Alerting | undefined;
   try {
     alerting = config.alerts.enabled ? await startAlerting({ config: config.alerts, clock, log, env, integrity: engines.integrity, metrics: metrics.registry }) : undefined;
-    running = await openProviders(config, { env, clock, telemetry: alerting ? [metrics, alerting.telemetry] : [metrics], fetch: options.fetch, baseDir: options.baseDir ?? process.cwd(), descriptors: options.descriptors });
+    running = await openProviders(config, { env, clock, telemetry: [metrics, new LogTelemetry(log), ...(alerting ? [alerting.telemetry] : [])], fetch: options.fetch, baseDir: options.baseDir ?? process.cwd(), descriptors: options.descriptors });
     keepEventsMs = retentionWindowMs(
       config.retention.keepHours,
       running.map((provider) => redeliveryOf(provider.name, provider.descriptor)),
@@ -101,7 +109,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       const polling = provider.descriptor.domain.polling;
       if (!polling) continue;
       const onGiveUp = (recordId: string): void => log.warn('record never settled: a person should look', { provider: provider.name, recordId });
-      pollers.set(provider.name, new RecordPoller({ provider: provider.name, connector: provider.connector, polling, queue: engines.queue, integrity: engines.integrity, clock, schedule, onGiveUp }));
+      pollers.set(provider.name, new RecordPoller({ provider: provider.name, connector: provider.connector, polling, queue: engines.queue, integrity: engines.integrity, clock, schedule, log, onGiveUp }));
     }
     await Promise.all([...pollers.values()].map((poller) => poller.resume()));
   }
@@ -128,7 +136,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     interpreters: new Map(running.map((provider) => [provider.name, provider.interpreter])),
     clock,
     actor: `worker:${config.host}:${config.port}`,
-    onOutcome: (event, outcome) => metrics.processed.inc({ provider: event.provider, outcome: outcome.status }),
+    onOutcome: (event, outcome) => {
+      metrics.processed.inc({ provider: event.provider, outcome: outcome.status });
+      logDeadLetter(log, event, outcome, config.workers.maxAttempts);
+    },
     onApplied: (event, change) => pollers.get(event.provider)?.track(change.recordId, change.status),
   });
   let consumer: Consumer | undefined;
@@ -171,9 +182,11 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const retention = config.retention.enabled
     ? new RetentionJob({ queue: engines.queue, integrity: engines.integrity, clock, keepMs: keepEventsMs, everyMs: config.retention.everyMinutes * 60_000, log })
     : undefined;
+  const runtime = new RuntimeMetrics(metrics.registry);
   if (options.startWorkers ?? true) startWorkers();
   if (config.reconciliation.enabled) reconciliation.start();
   retention?.start();
+  log.info('hub started', { url, providers: running.map((provider) => provider.name).join(','), store: config.store.kind, queue: config.queue.kind });
   return {
     url,
     queue: engines.queue,
@@ -201,6 +214,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       await Promise.all([...pollers.values()].map((poller) => poller.stop()));
       await alerting?.close();
       await engines.close();
+      runtime.stop();
+      log.info('hub stopped', { url });
     },
   };
 }

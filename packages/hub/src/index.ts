@@ -4,6 +4,8 @@ export { loadDescriptor, type KnownDescriptors } from './connectors/load-descrip
 export { openEngines, type Engines } from './engines.js';
 export { createEventApplier, type EventApplierOptions } from './workers/event-applier.js';
 export { HubMetrics } from './metrics/hub-metrics.js';
+export { silentLog, type HubLog, type LogFields, type LogLevel, type LogValue } from './logging/log.js';
+export type { LogDestination } from './logging/pino-log.js';
 export { consoleConfigSchema, CONSOLE_ROLES, type ConsoleConfig, type ConsoleOperatorConfig, type ConsoleRole } from './console/index.js';
 export { runCli } from './cli/cli.js';
 export { runService, type ServiceOptions } from './cli/run-service.js';

@@ -1,6 +1,7 @@
 import type { ErrorKind, TelemetryEvent } from '@interlock/core';
 import { FakeClock } from '@interlock/testkit';
 import { alertsConfigSchema, startAlerting, type Alerting, type AlertingOptions, type AlertsConfigInput } from '../src/alerts/index.js';
+import { silentLog, type HubLog } from '../src/index.js';
 
 export const SECOND = 1_000;
 export const MINUTE = 60 * SECOND;
@@ -8,7 +9,17 @@ export const MINUTE = 60 * SECOND;
 export interface LogLine {
   at: number;
   message: string;
+  /** The alerts log flat fields; anything else is kept as its JSON. */
   fields: Readonly<Record<string, string | number>>;
+}
+
+/** A log whose warnings land in `lines` at the clock's time. */
+export function warningsInto(lines: LogLine[], clock: { now(): number }): HubLog {
+  return {
+    ...silentLog,
+    warn: (message, fields = {}) =>
+      void lines.push({ at: clock.now(), message, fields: Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, typeof value === 'number' || typeof value === 'string' ? value : JSON.stringify(value)])) }),
+  };
 }
 
 /** A notice the log sink wrote: what a person would have been told. */
@@ -37,7 +48,7 @@ export async function alertHarness(config: AlertsConfigInput = {}, options: Part
   const lines: LogLine[] = [];
   const alerting = await startAlerting({
     config: alertsConfigSchema.parse(config),
-    log: { warn: (message, fields) => lines.push({ at: clock.now(), message, fields }) },
+    log: warningsInto(lines, clock),
     clock,
     random: () => 0.5,
     ...options,

@@ -5,6 +5,7 @@ import { createProviderClient } from '@interlock/core';
 import { FakeClock, FaultServer } from '@interlock/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { alertsConfigSchema, startAlerting } from '../src/alerts/index.js';
+import { silentLog } from '../src/index.js';
 import { MINUTE, SECOND } from './alerts-harness.js';
 
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
@@ -62,7 +63,7 @@ describe('a provider outage end to end', () => {
       }),
       env: { HOOK_SECRET: SECRET },
       clock,
-      log: { warn: () => undefined },
+      log: silentLog,
     });
     closing.push(() => alerting.close());
     const client = createProviderClient<'list' | 'status'>({

@@ -1,26 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defineConnector, money, reconcile, type ReconciliationJob, type TelemetrySink } from '@interlock/core';
+import { money, reconcile, type ReconciliationJob, type TelemetrySink } from '@interlock/core';
 import { FakeClock } from '@interlock/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig, startHub, type Hub, type HubConfigInput } from '../src/index.js';
-import { ENV, TOY, TOY_CONNECTOR } from './support.js';
-import { descriptor } from './toy/toy-connector.js';
+import { loadConfig, silentLog, startHub, type Hub, type HubConfigInput } from '../src/index.js';
+import { ENV, observed, TOY, TOY_CONNECTOR } from './support.js';
 import { ToyProvider } from './toy/toy-provider.js';
-
-/** The toy connector, keeping the telemetry sinks the hub gives it: what its calls would report to. */
-function observed(): { sinks: TelemetrySink[]; descriptors: Record<string, typeof descriptor> } {
-  const sinks: TelemetrySink[] = [];
-  const watched = defineConnector({
-    ...descriptor,
-    create: (config, context) => {
-      sinks.push(...context.telemetry);
-      return descriptor.create(config, context);
-    },
-  });
-  return { sinks, descriptors: { [TOY_CONNECTOR]: watched } };
-}
 
 /** The toy provider's reconciliation: our side holds 100 INR more than theirs for one ticket. */
 function moneyDrift(clock: FakeClock): ReconciliationJob {
@@ -66,7 +52,7 @@ async function hubWith(overrides: HubConfigInput): Promise<{ hub: Hub; clock: Fa
     descriptors,
     reconciliations: [moneyDrift(clock)],
     startWorkers: false,
-    log: { warn: (message, fields) => warnings.push(`${message} ${JSON.stringify(fields)}`) },
+    log: { ...silentLog, warn: (message, fields) => warnings.push(`${message} ${JSON.stringify(fields)}`) },
   });
   cleanup = async () => {
     await hub.close();
@@ -101,7 +87,8 @@ describe('the hub alerts on its own telemetry', () => {
     const { hub, sinks } = await hubWith({ alerts: { enabled: false } });
     await hub.reconciliation.runNow(TOY);
     expect(hub.alerts).toBeUndefined();
-    expect(sinks).toHaveLength(1);
+    // The metrics and the log's: nothing for rules.
+    expect(sinks).toHaveLength(2);
     expect(await (await fetch(`${hub.url}/metrics`)).text()).not.toContain('interlock_alerts_active');
   });
 });

@@ -4,7 +4,7 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, startHub, type Hub, type HubConfigInput } from '../src/index.js';
+import { loadConfig, silentLog, startHub, type Hub, type HubConfigInput, type LogFields } from '../src/index.js';
 import { listening, requireServices } from './services.js';
 import { DESCRIPTORS, ENV, signedPost, TOY, TOY_CONNECTOR } from './support.js';
 import { ToyProvider } from './toy/toy-provider.js';
@@ -45,7 +45,7 @@ async function hubOn(queue: HubConfigInput['queue'], lines: string[], workers = 
     reconciliation: { enabled: false },
     providers: [{ name: TOY, connector: TOY_CONNECTOR, options: { baseUrl: toy.url } }],
   });
-  const log = { warn: (message: string, fields: Readonly<Record<string, string | number>>) => lines.push(`${message} ${JSON.stringify(fields)}`) };
+  const log = { ...silentLog, warn: (message: string, fields?: LogFields) => lines.push(`${message} ${JSON.stringify(fields)}`) };
   const hub = await startHub({ config, env: { ...process.env, ...ENV }, descriptors: DESCRIPTORS, startWorkers: workers, log });
   return {
     hub,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, startHub } from '../src/index.js';
+import { loadConfig, silentLog, startHub } from '../src/index.js';
 import { listening, requireServices } from './services.js';
 import { DESCRIPTORS, drained, ENV, signedPost, TOY, TOY_CONNECTOR } from './support.js';
 import { ToyProvider } from './toy/toy-provider.js';
@@ -22,7 +22,7 @@ describe.skipIf(!up)('hub on PostgreSQL and Redis/BullMQ (many machines)', () =>
       config,
       descriptors: DESCRIPTORS,
       env: { ...ENV, HUB_TEST_DATABASE_URL: process.env['INTERLOCK_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test' },
-      log: { warn: () => undefined },
+      log: silentLog,
     });
     try {
       const url = `${hub.url}/webhooks/${TOY}`;

@@ -5,7 +5,7 @@ import { IntegrationError, money, reconcile, type ReconciliationPeriod } from '@
 import { FakeClock } from '@interlock/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReconciliationJob } from '@interlock/core';
-import { HubMetrics, loadConfig, openEngines, ReconciliationScheduler, type Engines } from '../src/index.js';
+import { HubMetrics, loadConfig, openEngines, ReconciliationScheduler, silentLog, type Engines } from '../src/index.js';
 
 const HOUR = 3_600_000;
 const schedule = { everyMs: 24 * HOUR, lookbackMs: 24 * HOUR, settleDelayMs: HOUR, retryMs: 15 * 60_000 };
@@ -43,7 +43,7 @@ async function setup(jobs: (clock: FakeClock) => ReconciliationJob[]): Promise<{
   const engines = await openEngines(loadConfig(undefined, { store: { kind: 'sqlite', path: join(dir, 'hub.db') } }), clock);
   const metrics = new HubMetrics(engines.queue);
   const warnings: string[] = [];
-  const scheduler = new ReconciliationScheduler({ jobs: jobs(clock), schedule, clock, integrity: engines.integrity, metrics, log: { warn: (message) => warnings.push(message) } });
+  const scheduler = new ReconciliationScheduler({ jobs: jobs(clock), schedule, clock, integrity: engines.integrity, metrics, log: { ...silentLog, warn: (message) => warnings.push(message) } });
   cleanup = async () => {
     await scheduler.close();
     await engines.close();

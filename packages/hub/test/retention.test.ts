@@ -5,7 +5,7 @@ import { openSqliteStore } from '@interlock/store-sqlite';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, startHub } from '../src/index.js';
+import { loadConfig, silentLog, startHub } from '../src/index.js';
 import { RetentionJob } from '../src/retention/retention-job.js';
 import { retentionWindowMs } from '../src/retention/retention-window.js';
 import { DESCRIPTORS, ENV, signedPost, TOY, TOY_CONNECTOR } from './support.js';
@@ -28,7 +28,7 @@ describe('retention', () => {
   it('forgets settled events and their applied marks older than the window, every round, and keeps dead letters and recent events', async () => {
     const clock = new FakeClock();
     const store = openSqliteStore({ path: ':memory:', clock });
-    const job = new RetentionJob({ queue: store.events, integrity: store.integrity, clock, keepMs: 72 * HOUR, everyMs: HOUR, log: { warn: () => undefined } });
+    const job = new RetentionJob({ queue: store.events, integrity: store.integrity, clock, keepMs: 72 * HOUR, everyMs: HOUR, log: silentLog });
     try {
       const accept = (eventId: string) => store.events.accept({ id: `q-${eventId}`, provider: 'acme', eventId, type: 't', receivedAt: clock.now(), payload: '{}' });
       await accept('old-applied');
@@ -93,7 +93,7 @@ describe('retention', () => {
         rmSync(dir, { recursive: true, force: true });
       };
       try {
-        const hub = await startHub({ config, clock, env: { ...process.env, ...ENV }, descriptors: DESCRIPTORS, log: { warn: () => undefined } });
+        const hub = await startHub({ config, clock, env: { ...process.env, ...ENV }, descriptors: DESCRIPTORS, log: silentLog });
         return { hub, toy, clock, cleanup: async () => (await hub.close(), await cleanup()) };
       } catch (error) {
         await cleanup();

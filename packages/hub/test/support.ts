@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, startHub, type Hub, type HubConfigInput } from '../src/index.js';
+import { defineConnector, type TelemetrySink } from '@interlock/core';
+import { loadConfig, silentLog, startHub, type Hub, type HubConfig, type HubConfigInput } from '../src/index.js';
 import { descriptor, unsignedDescriptor } from './toy/toy-connector.js';
 import { ToyProvider, toySignature } from './toy/toy-provider.js';
 
@@ -12,6 +13,31 @@ export const TOY_CONNECTOR = './toy/toy-connector.ts';
 export const ENV = { TOY_WEBHOOK_SECRETS: SECRET, TOY_API_TOKENS: 'toy_token_for_tests', TOY_UNSIGNED_TOKENS: 'tok_old_value_123,tok_new_value_456' };
 /** The descriptors the tests' configs name, in hand so the hub does not import TypeScript files. */
 export const DESCRIPTORS = { [TOY_CONNECTOR]: descriptor, './toy/toy-unsigned.ts': unsignedDescriptor };
+
+/** The toy connector, keeping the telemetry sinks the hub gives it: where its client would report. */
+export function observed(): { sinks: TelemetrySink[]; descriptors: Record<string, typeof descriptor> } {
+  const sinks: TelemetrySink[] = [];
+  const watched = defineConnector({
+    ...descriptor,
+    create: (config, context) => {
+      sinks.push(...context.telemetry);
+      return descriptor.create(config, context);
+    },
+  });
+  return { sinks, descriptors: { [TOY_CONNECTOR]: watched } };
+}
+
+/** A config on SQLite in `dir` with no background jobs but those `overrides` turn on. */
+export function quietConfig(dir: string, overrides: HubConfigInput): HubConfig {
+  return loadConfig(undefined, {
+    port: 0,
+    store: { kind: 'sqlite', path: join(dir, 'hub.db') },
+    reconciliation: { enabled: false },
+    retention: { enabled: false },
+    alerts: { enabled: false },
+    ...overrides,
+  });
+}
 
 export interface TestHub {
   hub: Hub;
@@ -32,7 +58,7 @@ export async function testHub(configure: HubConfigInput | ((toy: ToyProvider) =>
     providers: [{ name: TOY, connector: TOY_CONNECTOR, options: { baseUrl: toy.url } }],
     ...overrides,
   });
-  const hub = await startHub({ config, env: { ...process.env, ...ENV }, descriptors: DESCRIPTORS, startWorkers, log: { warn: () => undefined } });
+  const hub = await startHub({ config, env: { ...process.env, ...ENV }, descriptors: DESCRIPTORS, startWorkers, log: silentLog });
   return {
     hub,
     toy,

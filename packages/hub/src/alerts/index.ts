@@ -1,4 +1,5 @@
 import { systemClock, type Clock, type IntegrityStore, type Random } from '@interlock/core';
+import type { HubLog } from '../logging/log.js';
 import type { MetricsRegistry } from '../metrics/registry.js';
 import { AlertTelemetry, type QueueSample } from './alert-telemetry.js';
 import { registerAlertMetrics } from './alert-metrics.js';
@@ -14,7 +15,7 @@ import { longestWindowMs } from './signals.js';
 import { buildSinks } from './sinks/build-sinks.js';
 import type { MailTransport, SmtpServer } from './sinks/smtp-sink.js';
 import { MemoryAlertStore, type AlertStore } from './store.js';
-import type { AlertLog, AlertNotice, AlertRecord, Severity } from './types.js';
+import type { AlertNotice, AlertRecord, Severity } from './types.js';
 
 export { alertsConfigSchema, type AlertsConfig, type AlertsConfigInput } from './config.js';
 export { AlertTelemetry, type QueueSample, type ReconciliationFacts } from './alert-telemetry.js';
@@ -24,11 +25,11 @@ export { DEFAULT_RULES, type RuleDefinition, type SignalSpec } from './rules.js'
 export { reportReconciliations } from './reconciliation-reports.js';
 export type { DeliveryReport } from './deliveries.js';
 export type { MailTransport, SmtpServer } from './sinks/smtp-sink.js';
-export { SEVERITIES, type AlertChange, type AlertLog, type AlertNotice, type AlertRecord, type AlertSink, type Severity, type Subject } from './types.js';
+export { SEVERITIES, type AlertChange, type AlertNotice, type AlertRecord, type AlertSink, type Severity, type Subject } from './types.js';
 
 export interface AlertingOptions {
   config: AlertsConfig;
-  log: AlertLog;
+  log: HubLog;
   clock?: Clock | undefined;
   /** Where alerts are kept; default the audit trail of `integrity` when given, else memory. */
   store?: AlertStore | undefined;

@@ -1,5 +1,5 @@
 import type { Clock } from '@interlock/core';
-import type { AlertLog } from './types.js';
+import type { HubLog } from '../logging/log.js';
 
 /**
  * Runs the alerts' jobs one at a time (an evaluation and a digest never overlap), each on its own
@@ -12,7 +12,7 @@ export class AlertSchedule {
 
   constructor(
     private readonly clock: Clock,
-    private readonly log: AlertLog,
+    private readonly log: HubLog,
   ) {}
 
   /** Queues `work` behind the jobs already queued; resolves when it has run. */

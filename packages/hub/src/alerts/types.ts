@@ -62,8 +62,3 @@ export interface AlertSink {
   readonly id: string;
   send(notice: AlertNotice, signal: AbortSignal): Promise<void>;
 }
-
-/** The hub's log, as the alerts use it. */
-export interface AlertLog {
-  warn(message: string, fields: Readonly<Record<string, string | number>>): void;
-}

@@ -1,5 +1,6 @@
 import { systemClock } from '@interlock/core';
 import { openProviders } from '../connectors/providers.js';
+import { lineLog } from '../logging/log.js';
 import { HubMetrics } from '../metrics/hub-metrics.js';
 import { reconciliationJobs } from '../reconciliation/jobs.js';
 import { ReconciliationScheduler, scheduleFromConfig } from '../reconciliation/scheduler.js';
@@ -34,7 +35,7 @@ export async function reconcileCommand(session: StoreSession, context: CliContex
     clock: systemClock,
     integrity: engines.integrity,
     metrics: new HubMetrics(engines.queue),
-    log: { warn: (message, fields) => context.err(`${message}: ${JSON.stringify(fields)}`) },
+    log: lineLog(context.err),
   });
   const window = scheduler.periodEndingNow();
   const period = { from: options.from ?? window.from, to: options.to ?? window.to };

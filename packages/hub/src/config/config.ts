@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { alertsConfigSchema } from '../alerts/config.js';
+import { LOG_LEVELS } from '../logging/log.js';
 import { consoleConfigSchema } from '../console/config.js';
 
 /**
@@ -121,6 +122,8 @@ export const hubConfigSchema = z.object({
     .default({}),
   /** Rules over the hub's own telemetry, each alert with an owner and a route; by default to the log. */
   alerts: alertsConfigSchema.default({}),
+  /** JSON lines on standard error from `level` up; `LOG_LEVEL` in the environment overrides it. */
+  log: z.object({ level: z.enum(LOG_LEVELS).default('info') }).default({}),
   /** The support console under `/console`: operators sign in with a token read from the variable their entry names. */
   console: consoleConfigSchema.default({}),
 });

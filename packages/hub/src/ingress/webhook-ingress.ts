@@ -1,12 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sortableId, type Clock, type EventQueue } from '@interlock/core';
 import type { HubMetrics } from '../metrics/hub-metrics.js';
+import type { HubLog } from '../logging/log.js';
 import { AddressLimiter } from './address-limiter.js';
 import type { IngressProvider } from './ingress-provider.js';
-
-export interface IngressLog {
-  warn(message: string, fields: Readonly<Record<string, string | number>>): void;
-}
 
 export interface WebhookIngressOptions {
   providers: ReadonlyMap<string, IngressProvider>;
@@ -17,7 +14,7 @@ export interface WebhookIngressOptions {
   unauthenticatedPerMinute: number;
   /** Addresses the unsigned-provider limiter remembers at once; more share one count. Default 10,000. */
   maxTrackedAddresses?: number;
-  log: IngressLog;
+  log: HubLog;
 }
 
 /** The one label every name that is not a configured provider shares. */
@@ -94,8 +91,9 @@ export function createWebhookIngress(options: WebhookIngressOptions): (req: Inco
     const admission = provider.admit(body, req.headers, now);
     if (!admission.ok) {
       // The body is never logged or echoed: it is unverified and may carry anything. The reason
-      // names a field or a check, never a value.
-      log.warn('webhook refused', { provider: provider.name, reason: admission.reason, bytes: body.length });
+      // names a field or a check, never a value; the headers show what was sent (a signature's
+      // time, a missing header), those that carry a credential censored by the log.
+      log.warn('webhook refused', { provider: provider.name, refusal: admission.refusal, reason: admission.reason, bytes: body.length, headers: req.headers });
       const error = admission.refusal === 'forged' ? 'invalid signature' : admission.reason;
       return done(400, JSON.stringify({ error }), admission.refusal);
     }
@@ -114,7 +112,7 @@ export function createWebhookIngress(options: WebhookIngressOptions): (req: Inco
       return result === 'accepted' ? done(200, ACCEPTED, 'accepted') : done(200, DUPLICATE, 'duplicate');
     } catch (error) {
       // Not stored means not acknowledged: the provider will deliver it again.
-      log.warn('webhook not stored', { provider: provider.name, error: error instanceof Error ? error.message : 'unknown' });
+      log.warn('webhook not stored', { provider: provider.name, eventId: identity.eventId, error: error instanceof Error ? error.message : 'unknown' });
       return done(503, '{"error":"temporarily unavailable"}', 'store_unavailable');
     }
   };

@@ -1,4 +1,5 @@
 import { POLLED_EVENT_TYPE, Poller, sortableId, type Clock, type EventQueue, type IntegrityStore, type PolledRecord, type RecordChange, type RecordPolling } from '@interlock/core';
+import { failureFields, type HubLog } from '../logging/log.js';
 
 /** How often and how long unsettled records are read. */
 export interface PollingSchedule {
@@ -15,6 +16,8 @@ export interface RecordPollerOptions {
   integrity: IntegrityStore;
   clock: Clock;
   schedule: PollingSchedule;
+  /** Each failed read is a line: the poller retries it quietly, so without one an outage polls unseen. */
+  log: HubLog;
   /** Whom to tell when a record never settled within `maxDurationMs` (a person should look). */
   onGiveUp(recordId: string, lastError: unknown): void;
 }
@@ -30,11 +33,18 @@ export class RecordPoller {
   private readonly lastRead = new Map<string, { record: PolledRecord; at: number }>();
 
   constructor(private readonly options: RecordPollerOptions) {
-    const { connector, polling, clock, schedule } = options;
+    const { connector, polling, clock, schedule, log, provider } = options;
     this.poller = new Poller<string>(
       {
         read: async (recordId, signal) => {
-          const record = await polling.read(connector, recordId, signal);
+          let record: PolledRecord;
+          try {
+            record = await polling.read(connector, recordId, signal);
+          } catch (error) {
+            // A read cut short by stopping is not a failure of the provider.
+            if (!signal?.aborted) log.warn('poll failed', { provider, recordId, ...failureFields(error) });
+            throw error;
+          }
           this.lastRead.set(recordId, { record, at: clock.now() });
           return { status: record.status, updatedAt: record.updatedAt };
         },
@@ -42,7 +52,7 @@ export class RecordPoller {
       },
       {
         clock,
-        provider: options.provider,
+        provider,
         backoff: { baseMs: schedule.firstAfterMs, capMs: schedule.capMs, jitter: 'full' },
         maxDurationMs: schedule.maxDurationMs,
         onState: (id) => this.enqueue(id),

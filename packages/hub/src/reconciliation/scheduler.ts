@@ -1,6 +1,6 @@
 import { isIntegrationError, type Clock, type IntegrityStore, type ReconciliationJob, type ReconciliationPeriod } from '@interlock/core';
 import type { HubConfig } from '../config/config.js';
-import type { IngressLog } from '../ingress/webhook-ingress.js';
+import type { HubLog } from '../logging/log.js';
 import type { HubMetrics } from '../metrics/hub-metrics.js';
 import { summarise, type ReconciliationSummary } from './reconciliation-job.js';
 
@@ -34,7 +34,7 @@ export interface ReconciliationSchedulerOptions {
   clock: Clock;
   integrity: IntegrityStore;
   metrics: HubMetrics;
-  log: IngressLog;
+  log: HubLog;
 }
 
 /**

@@ -1,8 +1,5 @@
 import type { Clock, EventQueue, IntegrityStore } from '@interlock/core';
-
-export interface RetentionLog {
-  warn(message: string, fields: Readonly<Record<string, string | number>>): void;
-}
+import type { HubLog } from '../logging/log.js';
 
 export interface RetentionJobOptions {
   queue: EventQueue;
@@ -11,7 +8,7 @@ export interface RetentionJobOptions {
   /** Settled events received longer ago than this are forgotten (see `retentionWindowMs`). */
   keepMs: number;
   everyMs: number;
-  log: RetentionLog;
+  log: HubLog;
 }
 
 export interface RetentionRun {

@@ -1,13 +1,14 @@
 import type { Clock } from '@interlock/core';
+import type { HubLog } from '../../logging/log.js';
 import type { RetryConfig, SinkConfig } from '../config.js';
-import type { AlertLog, AlertSink } from '../types.js';
+import type { AlertSink } from '../types.js';
 import { createLogSink } from './log-sink.js';
 import { createSmtpSink, smtpTransport, type MailTransport, type SmtpServer } from './smtp-sink.js';
 import { createWebhookSink, isStandardWebhooksSecret } from './webhook-sink.js';
 
 export interface SinkEnvironment {
   clock: Clock;
-  log: AlertLog;
+  log: HubLog;
   env: NodeJS.ProcessEnv;
   fetch?: typeof fetch | undefined;
   /** How an SMTP sink reaches its server; default nodemailer over SMTP. */

@@ -1,8 +1,9 @@
+import type { HubLog } from '../../logging/log.js';
 import { headline } from '../message.js';
-import type { AlertLog, AlertNotice, AlertSink } from '../types.js';
+import type { AlertNotice, AlertSink } from '../types.js';
 
 /** Alerts as log lines: one per notice, the alert's fields beside the message. */
-export function createLogSink(id: string, log: AlertLog): AlertSink {
+export function createLogSink(id: string, log: HubLog): AlertSink {
   return {
     id,
     send(notice: AlertNotice): Promise<void> {

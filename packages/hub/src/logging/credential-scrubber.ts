@@ -1,0 +1,62 @@
+import { REDACTED, Redactor, type Environment } from '@interlock/core';
+import type { HubLog, LogFields, LogValue } from './log.js';
+
+// Whatever a header was called, a credential in an Authorization-style value follows its scheme.
+const SCHEME_TOKEN = /\b(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=:-]+/gi;
+
+function isList(value: LogValue): value is readonly string[] {
+  return Array.isArray(value);
+}
+
+/**
+ * The hub's guarantee that no credential reaches a log line, whatever field or message carries
+ * it: every value read from the environment (credentials and webhook secrets are named there,
+ * never written in the config) is hidden wherever it appears, and so is the token after an
+ * authorization scheme, known or not.
+ */
+export class CredentialScrubber {
+  private readonly redactor = new Redactor();
+
+  /** Remembers a credential, and each part of a comma-separated list (variables hold rotations). */
+  remember(value: string): void {
+    this.redactor.addSecret(value);
+    for (const part of value.split(',')) this.redactor.addSecret(part.trim());
+  }
+
+  /** The environment as the hub's parts see it: each value read is remembered before it is handed out. */
+  watch(env: Environment): Environment {
+    return new Proxy(env, {
+      get: (target, name, receiver) => {
+        const value: unknown = Reflect.get(target, name, receiver);
+        if (typeof value === 'string') this.remember(value);
+        return value;
+      },
+    });
+  }
+
+  text(text: string): string {
+    return this.redactor.string(text).replace(SCHEME_TOKEN, `$1 ${REDACTED}`);
+  }
+
+  /** A log that scrubs every message and every string in its fields before `log` sees them. */
+  wrap(log: HubLog): HubLog {
+    const scrub = (fields: LogFields | undefined): LogFields | undefined => fields && this.fields(fields);
+    return {
+      debug: (message, fields) => log.debug(this.text(message), scrub(fields)),
+      info: (message, fields) => log.info(this.text(message), scrub(fields)),
+      warn: (message, fields) => log.warn(this.text(message), scrub(fields)),
+      error: (message, fields) => log.error(this.text(message), scrub(fields)),
+    };
+  }
+
+  private fields(fields: LogFields): LogFields {
+    return Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, this.value(value)]));
+  }
+
+  private value(value: LogValue): LogValue {
+    if (typeof value === 'string') return this.text(value);
+    if (isList(value)) return value.map((item) => this.text(item));
+    if (typeof value === 'object') return this.fields(value);
+    return value;
+  }
+}
