@@ -7,10 +7,12 @@ import type { DhlSimulation } from '../testing/index.js';
 import { connectorFor, onSimulation, shipInput } from './helpers.js';
 
 const SHIPMENTS = 12;
-const OUTAGE_FROM_MS = 60 * 60_000;
+// From the start: every number's first read falls in the poller's first backoff (full jitter over
+// its ten-minute base), so the outage is certain to meet reads; an hour in, polls could miss it.
+const OUTAGE_FROM_MS = 0;
 const OUTAGE_MS = 10 * 60_000;
 
-/** DHL down for ten minutes, an hour into the run: every call in that window answers 503, counted. */
+/** DHL down for ten minutes from the start of the run: every call in that window answers 503, counted. */
 function withOutage(clock: FakeClock, startedAt: number, refused: { count: number }): typeof fetch {
   const fetch = clock.trackFetch();
   return (input, init) => {

@@ -96,7 +96,7 @@ export function createRazorpayConnector(options: RazorpayConnectorOptions): Razo
     createPayment: (input) => createPayment(ctx, input),
     capturePayment: (id, captureOptions) => capturePayment(ctx, id, captureOptions),
     cancelPayment: (id) => cancelPayment(ctx, id),
-    getPayment: (id) => getPayment(ctx, id),
+    getPayment: (id, options) => getPayment(ctx, id, options),
     listPayments: (filter) => listPayments(ctx, filter),
     refundPayment: (id, refundOptions) => refundPayment(ctx, id, refundOptions),
     resolveOutcome: (uncertain) => resolveOutcome(ctx, uncertain),

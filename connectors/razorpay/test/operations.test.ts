@@ -17,6 +17,14 @@ async function fresh(overrides: Parameters<typeof stage>[0] = {}): Promise<Stage
 const INR = (minor: number) => money(minor, 'INR');
 
 describe('createPayment: an order the customer pays through Checkout', () => {
+  it('reads an order no more once its caller stops waiting: an aborted read rejects with its reason and asks Razorpay nothing', async () => {
+    const { connector, simulation } = await fresh();
+    const payment = await connector.createPayment({ amount: INR(50000), captureMethod: 'automatic', reference: 'order-abort' });
+    const before = simulation.simulator.requests.length;
+    await expect(connector.getPayment(payment.id, { signal: AbortSignal.abort(new Error('closing')) })).rejects.toThrow('closing');
+    expect(simulation.simulator.requests.length).toBe(before);
+  });
+
   it('creates an order that waits for the customer, with the reference as receipt and metadata as notes', async () => {
     const { connector, simulation } = await fresh();
     const payment = await connector.createPayment({ amount: INR(50000), captureMethod: 'automatic', reference: 'order-1', metadata: { cart: 'C-1' } });

@@ -80,7 +80,7 @@ export function createStripeConnector(options: StripeConnectorOptions): StripeCo
     createPayment: (input) => createPayment(ctx, input),
     capturePayment: (id, capture) => capturePayment(ctx, id, capture),
     cancelPayment: (id, cancel) => cancelPayment(ctx, id, cancel),
-    getPayment: (id) => getPayment(ctx, id),
+    getPayment: (id, options) => getPayment(ctx, id, options),
     listPayments: (filter) => listPayments(ctx, filter),
     refundPayment: (paymentId, refund) => refundPayment(ctx, paymentId, refund),
     resolveOutcome: (uncertain) => resolveOutcome(ctx, uncertain),

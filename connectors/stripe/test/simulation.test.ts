@@ -21,6 +21,14 @@ async function call(method: string, path: string, body?: string, key?: string): 
 }
 
 describe('the Stripe simulation', () => {
+  it('reads a payment no more once its caller stops waiting: an aborted read rejects with its reason and asks Stripe nothing', async () => {
+    const { connector, simulation } = await start();
+    const payment = await connector.createPayment({ amount: money(1_200, 'JPY'), captureMethod: 'automatic', reference: 'sim-abort' });
+    const before = simulation.simulator.requests.length;
+    await expect(connector.getPayment(payment.id, { signal: AbortSignal.abort(new Error('closing')) })).rejects.toThrow('closing');
+    expect(simulation.simulator.requests.length).toBe(before);
+  });
+
   it('emits Stripe event envelopes in order, signed so the connector accepts them', async () => {
     const { connector, simulation, clock } = await start();
     const payment = await connector.createPayment({ amount: money(1_200, 'JPY'), captureMethod: 'automatic', reference: 'sim-1', idempotencyKey: 'sim-1' });

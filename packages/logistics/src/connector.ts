@@ -1,4 +1,4 @@
-import type { ErrorKind, WebhookHeaders } from '@interlock/core';
+import type { ErrorKind, ReadOptions, WebhookHeaders } from '@interlock/core';
 import type { Address } from './models/address.js';
 import type { Customs } from './models/customs.js';
 import type { LogisticsEvent } from './models/logistics-event.js';
@@ -64,12 +64,6 @@ export interface WebhookDelivery {
   now: number;
 }
 
-/** What a tracking read takes from its caller. */
-export interface TrackOptions {
-  /** Aborted when the caller stops waiting (the hub closing): reads in flight or waiting for their turn end at once. */
-  signal?: AbortSignal | undefined;
-}
-
 /**
  * What every carrier (Sendcloud, UPS, DHL, …) implements. Every member is required, so a connector
  * lacking a capability fails to compile. Failures are core's `IntegrationError`s.
@@ -106,7 +100,7 @@ export interface LogisticsConnector {
    * a bad key) rejects. An aborted `signal` stops the batch where it is (a read waiting for its
    * turn under the carrier's limits included) and rejects with the signal's reason.
    */
-  track(trackingNumbers: readonly string[], options?: TrackOptions): Promise<TrackingResult[]>;
+  track(trackingNumbers: readonly string[], options?: ReadOptions): Promise<TrackingResult[]>;
 
   /** Lists shipments created in the window, to the last page: stopping early is the caller's choice (break). */
   listShipments(filter?: ShipmentListFilter): AsyncIterable<Shipment>;

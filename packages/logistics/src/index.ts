@@ -43,7 +43,6 @@ export type {
   RateRequest,
   ShipmentListFilter,
   TrackingResult,
-  TrackOptions,
   WebhookDelivery,
 } from './connector.js';
 export {

@@ -1,4 +1,4 @@
-import type { Money, WebhookHeaders } from '@interlock/core';
+import type { Money, ReadOptions, WebhookHeaders } from '@interlock/core';
 import type { Payment } from './models/payment.js';
 import type { PaymentEvent } from './models/payment-event.js';
 import type { Refund } from './models/refund.js';
@@ -97,8 +97,11 @@ export interface PaymentsConnector {
   /** Cancels a payment that has not succeeded yet (releases an authorisation). */
   cancelPayment(id: string, options?: IdempotentOptions): Promise<Payment>;
 
-  /** Reads one payment's current state from the provider; pollers use it when webhooks are lost. */
-  getPayment(id: string): Promise<Payment>;
+  /**
+   * Reads one payment's current state from the provider; pollers use it when webhooks are lost.
+   * An aborted `signal` ends the read at once with the signal's reason.
+   */
+  getPayment(id: string, options?: ReadOptions): Promise<Payment>;
 
   /**
    * Lists payments created in the window. The iterator reads to the last page: stopping early is

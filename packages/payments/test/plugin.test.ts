@@ -81,6 +81,15 @@ describe('the payments domain plug-in', () => {
     expect([polling.isSettled('pending'), polling.isSettled('succeeded'), polling.isSettled('refunded')]).toEqual([false, true, true]);
   });
 
+  it("reads with the poller's signal, so a read in flight ends when the hub closes", async () => {
+    const signals: (AbortSignal | undefined)[] = [];
+    const reading: PaymentsConnector = { ...connector(payment('pending', 0)), getPayment: (_id, options) => (signals.push(options?.signal), Promise.reject(options?.signal?.reason as Error)) };
+    const closing = new AbortController();
+    closing.abort(new Error('hub closing'));
+    await expect(paymentsDomain.polling?.read(reading, 'pay_1', closing.signal)).rejects.toThrow('hub closing');
+    expect(signals).toEqual([closing.signal]);
+  });
+
   it("reconciles the recorded movements with the provider's settlement lines, shifted by its reporting lag", async () => {
     const clock = new FakeClock();
     const filters: RecordFilter[] = [];

@@ -1,5 +1,5 @@
-import { isIntegrationError, type IntegrationError } from '@interlock/core';
-import type { TrackingResult, TrackOptions } from '@interlock/logistics';
+import { isIntegrationError, type IntegrationError, type ReadOptions } from '@interlock/core';
+import type { TrackingResult } from '@interlock/logistics';
 import { toTrack } from '../transform/tracking.js';
 import type { DhlContext } from './context.js';
 import { readShipments } from './pages.js';
@@ -32,7 +32,7 @@ async function readNumber(ctx: DhlContext, trackingNumber: string, signal: Abort
  * ledger at no cost; the others are read oldest first, so when the day's quota runs out mid-batch
  * the newest numbers are the ones reported `rate_limited`. DHL down or a bad key fails the batch.
  */
-export async function track(ctx: DhlContext, trackingNumbers: readonly string[], options: TrackOptions = {}): Promise<TrackingResult[]> {
+export async function track(ctx: DhlContext, trackingNumbers: readonly string[], options: ReadOptions = {}): Promise<TrackingResult[]> {
   const { settled, toRead } = ctx.ledger.plan(trackingNumbers);
   const results = new Map(settled.map((result) => [result.trackingNumber, result]));
   for (const number of toRead) results.set(number, await readNumber(ctx, number, options.signal));

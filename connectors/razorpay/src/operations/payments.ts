@@ -1,4 +1,4 @@
-import { createOrFind, isIntegrationError, newIdempotencyKey, type Money } from '@interlock/core';
+import { createOrFind, isIntegrationError, newIdempotencyKey, type Money, type ReadOptions } from '@interlock/core';
 import { captureOutcome, paymentSchema, type CaptureOptions, type CreatePaymentInput, type IdempotentOptions, type OutcomeResolution, type Payment, type PaymentListFilter } from '@interlock/payments';
 import { refused } from '../errors.js';
 import { ORDER_FIELDS, PAYMENT_FIELDS, readFields } from '../fields.js';
@@ -11,20 +11,20 @@ import { isPaymentAttemptId, type RazorpayContext } from './context.js';
 import { createdWindow, listQuery, readCollection } from './pages.js';
 
 /** An order and every payment attempt made on it (`GET /v1/orders/:id` and `/v1/orders/:id/payments`). */
-export async function readOrderView(ctx: RazorpayContext, orderId: string): Promise<OrderView & { order: WireOrder }> {
-  const pathParams = { id: orderId };
-  const [order, payments] = await Promise.all([ctx.api.call('getOrder', { pathParams }), ctx.api.call('listOrderPayments', { pathParams })]);
+export async function readOrderView(ctx: RazorpayContext, orderId: string, options: ReadOptions = {}): Promise<OrderView & { order: WireOrder }> {
+  const call = { pathParams: { id: orderId }, ...(options.signal ? { signal: options.signal } : {}) };
+  const [order, payments] = await Promise.all([ctx.api.call('getOrder', call), ctx.api.call('listOrderPayments', call)]);
   return { order, payments: payments.items };
 }
 
 /** The view behind a canonical payment id: an order with its attempts, or one attempt alone (`GET /v1/payments/:id`). */
-export async function readView(ctx: RazorpayContext, id: string): Promise<OrderView> {
-  if (!isPaymentAttemptId(id)) return readOrderView(ctx, id);
-  return { payments: [await ctx.api.call('getPayment', { pathParams: { id } })] };
+export async function readView(ctx: RazorpayContext, id: string, options: ReadOptions = {}): Promise<OrderView> {
+  if (!isPaymentAttemptId(id)) return readOrderView(ctx, id, options);
+  return { payments: [await ctx.api.call('getPayment', { pathParams: { id }, ...(options.signal ? { signal: options.signal } : {}) })] };
 }
 
-export async function getPayment(ctx: RazorpayContext, id: string): Promise<Payment> {
-  return toPayment(await readView(ctx, id));
+export async function getPayment(ctx: RazorpayContext, id: string, options: ReadOptions = {}): Promise<Payment> {
+  return toPayment(await readView(ctx, id, options));
 }
 
 /**

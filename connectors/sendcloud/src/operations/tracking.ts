@@ -1,5 +1,5 @@
-import { isIntegrationError } from '@interlock/core';
-import type { TrackingResult, TrackOptions } from '@interlock/logistics';
+import { isIntegrationError, type ReadOptions } from '@interlock/core';
+import type { TrackingResult } from '@interlock/logistics';
 import { notFound, toTrackingResult } from '../transform/tracking.js';
 import type { SendcloudContext } from './context.js';
 
@@ -19,7 +19,7 @@ async function trackOne(ctx: SendcloudContext, trackingNumber: string, signal: A
  * are read one after another, each within the account's read limits; a number Sendcloud does not
  * know is a `found: false` result beside the others, and any other failure fails the batch.
  */
-export async function track(ctx: SendcloudContext, trackingNumbers: readonly string[], options: TrackOptions = {}): Promise<TrackingResult[]> {
+export async function track(ctx: SendcloudContext, trackingNumbers: readonly string[], options: ReadOptions = {}): Promise<TrackingResult[]> {
   const results: TrackingResult[] = [];
   for (const trackingNumber of trackingNumbers) results.push(await trackOne(ctx, trackingNumber, options.signal));
   return results;

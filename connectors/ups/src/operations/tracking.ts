@@ -1,5 +1,5 @@
-import { isIntegrationError } from '@interlock/core';
-import type { TrackingResult, TrackOptions } from '@interlock/logistics';
+import { isIntegrationError, type ReadOptions } from '@interlock/core';
+import type { TrackingResult } from '@interlock/logistics';
 import { toTrackingResult } from '../transform/tracking.js';
 import type { UpsContext } from './context.js';
 
@@ -31,7 +31,7 @@ async function trackOne(ctx: UpsContext, trackingNumber: string, signal: AbortSi
  * that many calls, each through the limiter; a number UPS does not know is a `found: false`
  * result, and only a failure of the whole service (auth, outage) rejects.
  */
-export async function track(ctx: UpsContext, trackingNumbers: readonly string[], options: TrackOptions = {}): Promise<TrackingResult[]> {
+export async function track(ctx: UpsContext, trackingNumbers: readonly string[], options: ReadOptions = {}): Promise<TrackingResult[]> {
   const results: TrackingResult[] = new Array<TrackingResult>(trackingNumbers.length);
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -14,6 +14,12 @@ export interface PolledRecord {
   snapshot?: string;
 }
 
+/** What a domain's reads take from their caller. */
+export interface ReadOptions {
+  /** Aborted when the caller stops waiting (the hub closing): a read in flight or waiting for its turn ends at once with the signal's reason. */
+  signal?: AbortSignal | undefined;
+}
+
 /** How a domain's records are polled until they settle, so a lost webhook delays a record instead of stranding it. */
 export interface RecordPolling<C> {
   recordType: string;

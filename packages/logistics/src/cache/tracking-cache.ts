@@ -1,5 +1,5 @@
-import { isRetryableKind, type Clock } from '@interlock/core';
-import type { LogisticsConnector, TrackingResult, TrackOptions } from '../connector.js';
+import { isRetryableKind, type Clock, type ReadOptions } from '@interlock/core';
+import type { LogisticsConnector, TrackingResult } from '../connector.js';
 import { TtlCache, type TtlCacheStats } from './ttl-cache.js';
 
 /** Five minutes: carriers scan a parcel a few times a day, and their tracking quotas are small. */
@@ -42,7 +42,7 @@ export class TrackingCache {
   }
 
   /** Numbers already being read join that read, and share its end: the signal of the read that went to the carrier. */
-  track(connector: Pick<LogisticsConnector, 'provider' | 'track'>, trackingNumbers: readonly string[], options?: TrackOptions): Promise<TrackingResult[]> {
+  track(connector: Pick<LogisticsConnector, 'provider' | 'track'>, trackingNumbers: readonly string[], options?: ReadOptions): Promise<TrackingResult[]> {
     const batch = deferred<ReadonlyMap<string, TrackingResult>>();
     const missing: string[] = [];
     const reads = trackingNumbers.map((number) =>

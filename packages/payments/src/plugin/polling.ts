@@ -7,8 +7,8 @@ import { PAYMENT_RECORD_TYPE } from './records.js';
 export const paymentPolling: RecordPolling<PaymentsConnector> = {
   recordType: PAYMENT_RECORD_TYPE,
   isSettled: (status) => isSettledPaymentStatus(status as PaymentStatus),
-  async read(connector, recordId) {
-    const payment = await connector.getPayment(recordId);
+  async read(connector, recordId, signal) {
+    const payment = await connector.getPayment(recordId, { signal });
     return { status: payment.status, updatedAt: payment.updatedAt, snapshot: JSON.stringify(payment) };
   },
 };

@@ -118,7 +118,8 @@ export async function findShipmentByReference(ctx: ${context}, reference: string
     },
     {
       path: 'src/operations/tracking.ts',
-      content: `import type { TrackingResult, TrackOptions } from '@interlock/logistics';
+      content: `import type { ReadOptions } from '@interlock/core';
+import type { TrackingResult } from '@interlock/logistics';
 import { LIST_PARAMS } from '../fields.js';
 import { toTrackingResult } from '../transform/tracking.js';
 import type { ${context} } from './context.js';
@@ -130,7 +131,7 @@ const BATCH = 50;
  * One result per number asked, in order: a number the carrier does not know is a \`found: false\`
  * result beside the others, and one it left out of its answer is reported as a broken contract.
  */
-export async function track(ctx: ${context}, trackingNumbers: readonly string[], options: TrackOptions = {}): Promise<TrackingResult[]> {
+export async function track(ctx: ${context}, trackingNumbers: readonly string[], options: ReadOptions = {}): Promise<TrackingResult[]> {
   const results = new Map<string, TrackingResult>();
   for (let start = 0; start < trackingNumbers.length; start += BATCH) {
     const batch = trackingNumbers.slice(start, start + BATCH);

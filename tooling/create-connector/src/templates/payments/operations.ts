@@ -52,7 +52,8 @@ export function operationFiles({ names }: TemplateContext): GeneratedFile[] {
   return [
     {
       path: 'src/operations/payments.ts',
-      content: `import type { CaptureOptions, CreatePaymentInput, IdempotentOptions, Payment, PaymentListFilter } from '@interlock/payments';
+      content: `import type { ReadOptions } from '@interlock/core';
+import type { CaptureOptions, CreatePaymentInput, IdempotentOptions, Payment, PaymentListFilter } from '@interlock/payments';
 import { LIST_PARAMS } from '../fields.js';
 import { toWireInstant } from '../transform/instants.js';
 import { toCaptureBody, toCreatePaymentBody, toPayment } from '../transform/payment.js';
@@ -63,8 +64,8 @@ export async function createPayment(ctx: ${context}, input: CreatePaymentInput &
   return toPayment(await ctx.api.call('createPayment', { body: toCreatePaymentBody(input), ...idempotencyOf(input) }));
 }
 
-export async function getPayment(ctx: ${context}, id: string): Promise<Payment> {
-  return toPayment(await ctx.api.call('getPayment', { pathParams: { id } }));
+export async function getPayment(ctx: ${context}, id: string, options: ReadOptions = {}): Promise<Payment> {
+  return toPayment(await ctx.api.call('getPayment', { pathParams: { id }, ...(options.signal ? { signal: options.signal } : {}) }));
 }
 
 export async function capturePayment(ctx: ${context}, id: string, options: CaptureOptions = {}): Promise<Payment> {
@@ -214,7 +215,7 @@ export function create${pascal}Connector(options: ${pascal}ConnectorOptions): Pa
     createPayment: (input) => createPayment(ctx, input),
     capturePayment: (id, captureOptions) => capturePayment(ctx, id, captureOptions),
     cancelPayment: (id, cancelOptions) => cancelPayment(ctx, id, cancelOptions),
-    getPayment: (id) => getPayment(ctx, id),
+    getPayment: (id, options) => getPayment(ctx, id, options),
     listPayments: (filter) => listPayments(ctx, filter),
     refundPayment: (paymentId, refundOptions) => refundPayment(ctx, paymentId, refundOptions),
     parseWebhook: (delivery) => parseWebhook(ctx, delivery),
