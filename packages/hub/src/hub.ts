@@ -6,7 +6,7 @@ import type { KnownDescriptors } from './connectors/load-descriptor.js';
 import { openProviders, type RunningProvider } from './connectors/providers.js';
 import { consoleRoutes } from './console/index.js';
 import { openEngines, type Engines } from './engines.js';
-import { listen } from './http/server.js';
+import { listen, type Route } from './http/server.js';
 import { ingressProvider } from './ingress/ingress-provider.js';
 import { createWebhookIngress } from './ingress/webhook-ingress.js';
 import { CredentialScrubber } from './logging/credential-scrubber.js';
@@ -89,6 +89,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   let running: RunningProvider[];
   let keepEventsMs: number;
   let alerting: Alerting | undefined;
+  let supportConsole: Route[];
   try {
     alerting = config.alerts.enabled ? await startAlerting({ config: config.alerts, clock, log, env, integrity: engines.integrity, metrics: metrics.registry }) : undefined;
     running = await openProviders(config, { env, clock, telemetry: [metrics, new LogTelemetry(log), ...(alerting ? [alerting.telemetry] : [])], fetch: options.fetch, baseDir: options.baseDir ?? process.cwd(), descriptors: options.descriptors });
@@ -96,6 +97,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       config.retention.keepHours,
       running.map((provider) => redeliveryOf(provider.name, provider.descriptor)),
     );
+    // Here, so an operator token missing from the environment stops the start with the rest closed.
+    supportConsole = config.console.enabled ? consoleRoutes({ config: config.console, env, clock, stores: engines, providers: running, alerting }) : [];
   } catch (error) {
     await alerting?.close();
     if (!options.engines) await engines.close();
@@ -146,7 +149,6 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const startWorkers = (): void => {
     consumer ??= engines.queue.consume(applier, { ...config.workers, workerId: `hub:${process.pid}` });
   };
-  const supportConsole = config.console.enabled ? consoleRoutes({ config: config.console, env, clock, stores: engines, providers: running, alerting }) : [];
   const { server, url } = await listen(
     [
       ...supportConsole,

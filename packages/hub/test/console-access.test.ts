@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig, startHub } from '../src/index.js';
 import { ConsoleClient } from './console-client.js';
 import { brokenTicket, consoleHub, deadLetterFrom, OPERATOR_TOKEN, signedIn, VIEWER_TOKEN } from './console-harness.js';
-import type { TestHub } from './support.js';
+import { testHub, type TestHub } from './support.js';
 
 describe('console access', () => {
   let run: TestHub;
@@ -65,5 +69,32 @@ describe('console access', () => {
 
     const replayed = await alice.post(`/console/events/${id}/replay`, { csrf: ConsoleClient.csrf((await alice.get(`/console/events/${id}`)).body) });
     expect(replayed).toMatchObject({ status: 303, location: `/console/events/${id}?done=replayed` });
+  });
+});
+
+describe('a hub without console operators, or with the console off', () => {
+  it('says no operator is configured, and answers 404 under /console when disabled', async () => {
+    const bare = await testHub();
+    const off = await testHub({ console: { enabled: false } });
+    try {
+      const page = await new ConsoleClient(bare.hub.url).get('/console/sign-in');
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('names no console operators');
+      for (const path of ['/console', '/console/sign-in']) expect((await fetch(`${off.hub.url}${path}`)).status).toBe(404);
+      expect((await fetch(`${off.hub.url}/health`)).status).toBe(200);
+    } finally {
+      await bare.cleanup();
+      await off.cleanup();
+    }
+  });
+
+  it('refuses to start when an operator’s token is missing from the environment, naming the variable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interlock-console-'));
+    try {
+      const config = loadConfig(undefined, { port: 0, store: { kind: 'sqlite', path: join(dir, 'hub.db') }, console: { operators: [{ name: 'alice', tokenEnv: 'CONSOLE_TOKEN_NOT_SET', role: 'admin' }] } });
+      await expect(startHub({ config, env: {} })).rejects.toThrow(/CONSOLE_TOKEN_NOT_SET must hold a token/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -69,6 +69,8 @@ export function consoleRoutes(options: ConsoleOptions): Route[] {
 
   const show = (res: ServerResponse, status: number, title: string, session: ConsoleSession | undefined, body: Html, headers?: Record<string, string>): void =>
     sendPage(res, status, redactor.string(page(title, session, body)), headers);
+  const signInPage = (res: ServerResponse, status: number, problem: string | undefined): void =>
+    show(res, status, 'Sign in', undefined, signInView(problem, config.operators.length > 0));
   const by = (session: ConsoleSession): ActingOperator => ({ actor: `console:${session.operator.name}`, clock });
   const eventPath = (id: string): string => `${CONSOLE_PATH}/events/${encodeURIComponent(id)}`;
   const idOf = (match: RegExpExecArray): string | undefined => {
@@ -140,7 +142,7 @@ export function consoleRoutes(options: ConsoleOptions): Route[] {
 
   return [
     { method: 'GET', pattern: /^\/console\/console\.css$/, handler: (_req, res) => sendStyles(res, CONSOLE_CSS) },
-    { method: 'GET', pattern: /^\/console\/sign-in$/, handler: (_req, res) => show(res, 200, 'Sign in', undefined, signInView(undefined)) },
+    { method: 'GET', pattern: /^\/console\/sign-in$/, handler: (_req, res) => signInPage(res, 200, undefined) },
     {
       method: 'POST',
       pattern: /^\/console\/sign-in$/,
@@ -149,10 +151,10 @@ export function consoleRoutes(options: ConsoleOptions): Route[] {
         try {
           form = await readForm(req, 4_096);
         } catch {
-          return show(res, 413, 'Sign in', undefined, signInView('That is not a token.'));
+          return signInPage(res, 413, 'That is not a token.');
         }
         const operator = tokens.identify(form.get('token') ?? '');
-        if (!operator) return show(res, 401, 'Sign in', undefined, signInView('That token is not one of this hub’s operators.'));
+        if (!operator) return signInPage(res, 401, 'That token is not one of this hub’s operators.');
         const session = sessions.open(operator);
         redirect(res, CONSOLE_PATH, { 'set-cookie': sessionCookie(session.id, config.sessionMinutes * 60, config.secureCookie) });
       },
