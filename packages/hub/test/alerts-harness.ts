@@ -1,7 +1,7 @@
 import type { ErrorKind, TelemetryEvent } from '@interlock/core';
 import { FakeClock } from '@interlock/testkit';
 import { alertsConfigSchema, startAlerting, type Alerting, type AlertingOptions, type AlertsConfigInput } from '../src/alerts/index.js';
-import { silentLog, type HubLog } from '../src/index.js';
+import type { HubLog, LogFields } from '../src/index.js';
 
 export const SECOND = 1_000;
 export const MINUTE = 60 * SECOND;
@@ -13,13 +13,11 @@ export interface LogLine {
   fields: Readonly<Record<string, string | number>>;
 }
 
-/** A log whose warnings land in `lines` at the clock's time. */
-export function warningsInto(lines: LogLine[], clock: { now(): number }): HubLog {
-  return {
-    ...silentLog,
-    warn: (message, fields = {}) =>
-      void lines.push({ at: clock.now(), message, fields: Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, typeof value === 'number' || typeof value === 'string' ? value : JSON.stringify(value)])) }),
-  };
+/** A log whose lines of every level land in `lines` at the clock's time. */
+export function linesInto(lines: LogLine[], clock: { now(): number }): HubLog {
+  const record = (message: string, fields: LogFields = {}): void =>
+    void lines.push({ at: clock.now(), message, fields: Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, typeof value === 'number' || typeof value === 'string' ? value : JSON.stringify(value)])) });
+  return { debug: record, info: record, warn: record, error: record };
 }
 
 /** A notice the log sink wrote: what a person would have been told. */
@@ -48,7 +46,7 @@ export async function alertHarness(config: AlertsConfigInput = {}, options: Part
   const lines: LogLine[] = [];
   const alerting = await startAlerting({
     config: alertsConfigSchema.parse(config),
-    log: warningsInto(lines, clock),
+    log: linesInto(lines, clock),
     clock,
     random: () => 0.5,
     ...options,

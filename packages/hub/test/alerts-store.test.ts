@@ -3,13 +3,13 @@ import { FakeClock } from '@interlock/testkit';
 import { describe, expect, it } from 'vitest';
 import { ALERTS_AUDIT_PROVIDER, alertsConfigSchema, AuditAlertStore, MemoryAlertStore, startAlerting, type AlertStore } from '../src/alerts/index.js';
 import { MetricsRegistry } from '../src/metrics/registry.js';
-import { MINUTE, warningsInto, type LogLine } from './alerts-harness.js';
+import { MINUTE, linesInto, type LogLine } from './alerts-harness.js';
 
 // Evaluations are run by hand here (the schedule is a day apart): SQLite answers on real I/O.
 const config = alertsConfigSchema.parse({ evaluateEverySeconds: 86_400 });
 
 async function start(clock: FakeClock, store: AlertStore, lines: LogLine[], metrics?: MetricsRegistry) {
-  return startAlerting({ config, clock, store, metrics, log: warningsInto(lines, clock) });
+  return startAlerting({ config, clock, store, metrics, log: linesInto(lines, clock) });
 }
 
 const told = (lines: readonly LogLine[]): string[] => lines.filter((line) => line.fields.notice !== undefined).map((line) => `${String(line.fields.type)} ${String(line.fields.rule)}`);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { money, reconcile, type ReconciliationJob, type TelemetrySink } from '@interlock/core';
 import { FakeClock } from '@interlock/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig, silentLog, startHub, type Hub, type HubConfigInput } from '../src/index.js';
+import { loadConfig, startHub, type Hub, type HubConfigInput } from '../src/index.js';
+import { RecordingLog } from './recording-log.js';
 import { ENV, observed, TOY, TOY_CONNECTOR } from './support.js';
 import { ToyProvider } from './toy/toy-provider.js';
 
@@ -30,12 +31,12 @@ afterEach(async () => {
   cleanup = undefined;
 });
 
-async function hubWith(overrides: HubConfigInput): Promise<{ hub: Hub; clock: FakeClock; sinks: TelemetrySink[]; warnings: string[] }> {
+async function hubWith(overrides: HubConfigInput): Promise<{ hub: Hub; clock: FakeClock; sinks: TelemetrySink[]; log: RecordingLog }> {
   const dir = mkdtempSync(join(tmpdir(), 'interlock-alerts-wired-'));
   const toy = await ToyProvider.start();
   const clock = new FakeClock();
   const { sinks, descriptors } = observed();
-  const warnings: string[] = [];
+  const log = new RecordingLog();
   const config = loadConfig(undefined, {
     port: 0,
     store: { kind: 'sqlite', path: join(dir, 'hub.db') },
@@ -52,24 +53,25 @@ async function hubWith(overrides: HubConfigInput): Promise<{ hub: Hub; clock: Fa
     descriptors,
     reconciliations: [moneyDrift(clock)],
     startWorkers: false,
-    log: { ...silentLog, warn: (message, fields) => warnings.push(`${message} ${JSON.stringify(fields)}`) },
+    log,
   });
   cleanup = async () => {
     await hub.close();
     await toy.close();
     rmSync(dir, { recursive: true, force: true });
   };
-  return { hub, clock, sinks, warnings };
+  return { hub, clock, sinks, log };
 }
 
 describe('the hub alerts on its own telemetry', () => {
   it('raises P0 when a reconciliation finds money that differs, logs it, keeps it in the audit trail and shows it in /metrics', async () => {
-    const { hub, warnings } = await hubWith({});
+    const { hub, log } = await hubWith({});
     await hub.reconciliation.runNow(TOY);
     await hub.alerts?.evaluateNow();
     await hub.alerts?.idle();
     expect(hub.alerts?.active().map((alert) => [alert.rule, alert.severity])).toEqual([['reconciliation_money', 'P0']]);
-    expect(warnings.some((line) => line.includes('reconciliation_money'))).toBe(true);
+    // Money at risk is P0: an error line.
+    expect(log.lines.some((line) => line.level === 'error' && line.fields.rule === 'reconciliation_money')).toBe(true);
     expect((await hub.integrity.listAudit({ provider: '_alerts' })).length).toBeGreaterThan(0);
     const metrics = await (await fetch(`${hub.url}/metrics`)).text();
     expect(metrics).toMatch(/interlock_alerts_active\{rule="reconciliation_money",severity="P0"\} 1/);

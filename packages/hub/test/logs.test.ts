@@ -100,6 +100,16 @@ describe('the hub log', () => {
     expect(lines).toHaveLength(1);
   });
 
+  it('carries the alerts the log sink is given as JSON lines too', async () => {
+    const lines: string[] = [];
+    const { hub, sinks, clock } = await hubOn({ polling: { enabled: false }, alerts: { enabled: true } }, { logDestination: { write: (line) => void lines.push(line) } });
+    for (const sink of sinks) sink.emit({ type: 'request.gave_up', at: clock.now(), provider: TOY, endpoint: 'createTicket', correlationId: 'c_1', attempts: 3, reason: 'timeout', errorKind: 'outcome_unknown' });
+    await hub.alerts?.evaluateNow();
+    await hub.alerts?.idle();
+    const alerts = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.rule === 'outcome_unknown');
+    expect(alerts).toEqual([expect.objectContaining({ level: 'error', time: new Date(clock.now()).toISOString(), type: 'alert.firing', severity: 'P0' })]);
+  });
+
   it('refuses to start on a LOG_LEVEL it does not know', async () => {
     await expect(hubOn({ polling: { enabled: false } }, { env: { LOG_LEVEL: 'loud' } })).rejects.toThrow('LOG_LEVEL must be one of debug, info, warn, error, silent, not loud');
   });
