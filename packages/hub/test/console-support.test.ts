@@ -86,6 +86,22 @@ describe('console support work', () => {
     await expect(alice.post(`/console/events/${id}/replay`, { csrf })).resolves.toMatchObject({ status: 409 });
   });
 
+  it('pages through failed events newest first, keeping the filters', async () => {
+    const at = new Date().toISOString();
+    const ids: string[] = [];
+    for (let i = 0; i < 27; i++) ids.push(await deadLetterFrom(run.hub, { ...brokenTicket(at), id: `evt_page_${i}` }, `corr-page-${i}`));
+    const alice = await signedIn(run.hub, OPERATOR_TOKEN);
+    const listed = (body: string): string[] => [...body.matchAll(/<td><a href="\/console\/events\/([^"]+)">/g)].map((match) => match[1] as string);
+    const first = await alice.get(`/console/failed?provider=${TOY}&kind=uninterpretable`);
+    expect(listed(first.body)).toEqual(ids.slice(2).reverse());
+    const next = /<a href="(\/console\/failed\?[^"]+)">Older events/.exec(first.body)?.[1]?.replace(/&amp;/g, '&') as string;
+    expect(next).toContain(`provider=${TOY}`);
+    expect(next).toContain('kind=uninterpretable');
+    const second = await alice.get(next);
+    expect(listed(second.body)).toEqual(ids.slice(0, 2).reverse());
+    expect(second.body).not.toContain('Older events');
+  });
+
   it('rejects a dead letter with a reason, audited with who and why', async () => {
     const id = await deadLetterFrom(run.hub, brokenTicket(new Date().toISOString()), 'corr-reject');
     const alice = await signedIn(run.hub, OPERATOR_TOKEN);
