@@ -1,23 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig, startHub } from '../src/index.js';
 import { ConsoleClient } from './console-client.js';
-import { brokenTicket, consoleHub, deadLetterFrom, OPERATOR_TOKEN, signedIn, VIEWER_TOKEN } from './console-harness.js';
-import { testHub, type TestHub } from './support.js';
+import { brokenTicket, consoleHubPerTest, deadLetterFrom, OPERATOR_TOKEN, signedIn, VIEWER_TOKEN } from './console-harness.js';
+import { testHub } from './support.js';
 
 describe('console access', () => {
-  let run: TestHub;
-  beforeEach(async () => {
-    run = await consoleHub();
-  });
-  afterEach(async () => {
-    await run.cleanup();
-  });
+  const run = consoleHubPerTest();
 
   it('sends a visitor without a session to sign in, and signs in only with an operator token', async () => {
-    const visitor = new ConsoleClient(run.hub.url);
+    const visitor = new ConsoleClient(run().hub.url);
     for (const path of ['/console', '/console/failed', '/console/search?q=x', '/console/events/anything']) {
       await expect(visitor.get(path)).resolves.toMatchObject({ status: 303, location: '/console/sign-in' });
     }
@@ -46,17 +40,17 @@ describe('console access', () => {
   });
 
   it('refuses a state-changing form without the session’s CSRF token, and a viewer’s replay', async () => {
-    const id = await deadLetterFrom(run.hub, brokenTicket(new Date().toISOString()), 'corr-access-1');
-    const alice = await signedIn(run.hub, OPERATOR_TOKEN);
-    const other = await signedIn(run.hub, OPERATOR_TOKEN);
+    const id = await deadLetterFrom(run().hub, brokenTicket(new Date().toISOString()), 'corr-access-1');
+    const alice = await signedIn(run().hub, OPERATOR_TOKEN);
+    const other = await signedIn(run().hub, OPERATOR_TOKEN);
     const otherCsrf = ConsoleClient.csrf((await other.get('/console')).body);
 
     await expect(alice.post(`/console/events/${id}/replay`, {})).resolves.toMatchObject({ status: 403 });
     await expect(alice.post(`/console/events/${id}/replay`, { csrf: otherCsrf })).resolves.toMatchObject({ status: 403 });
     await expect(alice.post(`/console/events/${id}/reject`, { csrf: 'forged', reason: 'x' })).resolves.toMatchObject({ status: 403 });
-    expect((await run.hub.queue.get(id))?.status).toBe('dead');
+    expect((await run().hub.queue.get(id))?.status).toBe('dead');
 
-    const vic = await signedIn(run.hub, VIEWER_TOKEN);
+    const vic = await signedIn(run().hub, VIEWER_TOKEN);
     const page = await vic.get(`/console/events/${id}`);
     expect(page.status).toBe(200);
     expect(page.body).not.toContain('>Replay<');
@@ -65,7 +59,7 @@ describe('console access', () => {
     await expect(vic.post(`/console/events/${id}/reject`, { csrf, reason: 'not mine to decide' })).resolves.toMatchObject({ status: 403 });
     await expect(vic.post(`/console/events/${id}/correct`, { csrf, payload: '{}', reason: 'x' })).resolves.toMatchObject({ status: 403 });
     await expect(vic.get(`/console/events/${id}/correct`)).resolves.toMatchObject({ status: 403 });
-    expect((await run.hub.queue.get(id))?.status).toBe('dead');
+    expect((await run().hub.queue.get(id))?.status).toBe('dead');
 
     const replayed = await alice.post(`/console/events/${id}/replay`, { csrf: ConsoleClient.csrf((await alice.get(`/console/events/${id}`)).body) });
     expect(replayed).toMatchObject({ status: 303, location: `/console/events/${id}?done=replayed` });

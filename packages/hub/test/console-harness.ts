@@ -1,4 +1,4 @@
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { toySignature } from './toy/toy-provider.js';
 import { ConsoleClient } from './console-client.js';
 import { drained, post, SECRET, testHub, TOY, type TestHub } from './support.js';
@@ -22,6 +22,21 @@ export async function consoleHub(): Promise<TestHub> {
   } finally {
     vi.unstubAllEnvs();
   }
+}
+
+/** A fresh console hub for each test of the enclosing `describe`, closed after it. */
+export function consoleHubPerTest(): () => TestHub {
+  let run: TestHub | undefined;
+  beforeEach(async () => {
+    run = await consoleHub();
+  });
+  afterEach(async () => {
+    await run?.cleanup();
+  });
+  return () => {
+    if (!run) throw new Error('no console hub outside a test');
+    return run;
+  };
 }
 
 /** A ticket webhook with no ticket id: the worker cannot read it and dead-letters it at once. */

@@ -1,7 +1,7 @@
 import type { TelemetryEvent } from '@interlock/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { consoleHub, OPERATOR_TOKEN, signedIn } from './console-harness.js';
-import { TOY, type TestHub } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { consoleHubPerTest, OPERATOR_TOKEN, signedIn } from './console-harness.js';
+import { TOY } from './support.js';
 
 const scope = { provider: TOY, endpoint: 'tickets.get', correlationId: 'c', method: 'GET', attempt: 1 };
 
@@ -13,16 +13,10 @@ function row(body: string, label: string): string {
 }
 
 describe('console health', () => {
-  let run: TestHub;
-  beforeEach(async () => {
-    run = await consoleHub();
-  });
-  afterEach(async () => {
-    await run.cleanup();
-  });
+  const run = consoleHubPerTest();
 
   it('shows the last hour per provider and endpoint from the alerts’ telemetry', async () => {
-    const telemetry = run.hub.alerts?.telemetry;
+    const telemetry = run().hub.alerts?.telemetry;
     if (!telemetry) throw new Error('alerting is on by default');
     const at = Date.now();
     const events: TelemetryEvent[] = [
@@ -35,7 +29,7 @@ describe('console health', () => {
     ];
     for (const event of events) telemetry.emit(event);
 
-    const alice = await signedIn(run.hub, OPERATOR_TOKEN);
+    const alice = await signedIn(run().hub, OPERATOR_TOKEN);
     const { body } = await alice.get('/console');
     expect(row(body, 'Calls \\(last hour\\)')).toBe('10');
     expect(row(body, 'Error rate')).toBe('10.0% unavailable 1');

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConsoleClient } from './console-client.js';
-import { brokenTicket, consoleHub, deadLetterFrom, OPERATOR_TOKEN, signedIn, VIEWER_TOKEN } from './console-harness.js';
-import { drained, ENV, SECRET, TOY, type TestHub } from './support.js';
+import { brokenTicket, consoleHubPerTest, deadLetterFrom, OPERATOR_TOKEN, signedIn, VIEWER_TOKEN } from './console-harness.js';
+import { drained, ENV, SECRET, TOY } from './support.js';
 
 /** The text of a definition list entry on a record page, tags stripped. */
 function answer(body: string, label: string): string {
@@ -11,18 +11,12 @@ function answer(body: string, label: string): string {
 }
 
 describe('console support work', () => {
-  let run: TestHub;
-  beforeEach(async () => {
-    run = await consoleHub();
-  });
-  afterEach(async () => {
-    await run.cleanup();
-  });
+  const run = consoleHubPerTest();
 
   it('lists a dead letter, answers support’s questions on its page, and corrects then replays it until applied, audited', async () => {
     const at = new Date().toISOString();
-    const id = await deadLetterFrom(run.hub, brokenTicket(at), 'corr-support-1');
-    const alice = await signedIn(run.hub, OPERATOR_TOKEN);
+    const id = await deadLetterFrom(run().hub, brokenTicket(at), 'corr-support-1');
+    const alice = await signedIn(run().hub, OPERATOR_TOKEN);
 
     const health = await alice.get('/console');
     expect(health.body).toMatch(/<th>Dead letters<\/th><td class="num bad">1<\/td>/);
@@ -60,13 +54,13 @@ describe('console support work', () => {
     const preview = await alice.post(`/console/events/${id}/correct/preview`, { csrf, payload: JSON.stringify(fixed, null, 2), reason: 'ticket id lost by the provider' });
     expect(preview.status).toBe(200);
     expect(preview.body).toContain('<span class="diff-add">+ ticket.id: &quot;T1&quot;</span>');
-    expect((await run.hub.queue.get(id))?.status).toBe('dead');
+    expect((await run().hub.queue.get(id))?.status).toBe('dead');
 
     const payload = /name="payload" value="([^"]*)"/.exec(preview.body)?.[1]?.replace(/&quot;/g, '"') as string;
     const saved = await alice.post(`/console/events/${id}/correct`, { csrf, payload, reason: 'ticket id lost by the provider' });
     expect(saved).toMatchObject({ status: 303, location: `/console/events/${id}?done=corrected` });
-    await drained(run.hub);
-    expect(await run.hub.queue.get(id)).toMatchObject({ status: 'applied', payload: JSON.stringify(fixed) });
+    await drained(run().hub);
+    expect(await run().hub.queue.get(id)).toMatchObject({ status: 'applied', payload: JSON.stringify(fixed) });
 
     const after = await alice.get(`/console/events/${id}?done=corrected`);
     expect(after.body).toContain('Corrected and replayed');
@@ -80,7 +74,7 @@ describe('console support work', () => {
       ['console:alice', 'replay dead letter', 'replayed'],
       [expect.stringMatching(/^worker:/) as string, 'apply ticket.open', 'applied'],
     ]);
-    const audit = await run.hub.integrity.listAudit({ provider: TOY, eventId: 'evt_T1_open' });
+    const audit = await run().hub.integrity.listAudit({ provider: TOY, eventId: 'evt_T1_open' });
     expect(audit.find((entry) => entry.action === 'correct dead letter')).toMatchObject({ actor: 'console:alice', correlationId: 'corr-support-1', detail: expect.stringMatching(/^ticket id lost by the provider \(payload sha256:\w+ -> sha256:\w+\)$/) as string });
     // Applied now: nothing left to act on.
     await expect(alice.post(`/console/events/${id}/replay`, { csrf })).resolves.toMatchObject({ status: 409 });
@@ -89,8 +83,8 @@ describe('console support work', () => {
   it('pages through failed events newest first, keeping the filters', async () => {
     const at = new Date().toISOString();
     const ids: string[] = [];
-    for (let i = 0; i < 27; i++) ids.push(await deadLetterFrom(run.hub, { ...brokenTicket(at), id: `evt_page_${i}` }, `corr-page-${i}`));
-    const alice = await signedIn(run.hub, OPERATOR_TOKEN);
+    for (let i = 0; i < 27; i++) ids.push(await deadLetterFrom(run().hub, { ...brokenTicket(at), id: `evt_page_${i}` }, `corr-page-${i}`));
+    const alice = await signedIn(run().hub, OPERATOR_TOKEN);
     const listed = (body: string): string[] => [...body.matchAll(/<td><a href="\/console\/events\/([^"]+)">/g)].map((match) => match[1] as string);
     const first = await alice.get(`/console/failed?provider=${TOY}&kind=uninterpretable`);
     expect(listed(first.body)).toEqual(ids.slice(2).reverse());
@@ -103,12 +97,12 @@ describe('console support work', () => {
   });
 
   it('rejects a dead letter with a reason, audited with who and why', async () => {
-    const id = await deadLetterFrom(run.hub, brokenTicket(new Date().toISOString()), 'corr-reject');
-    const alice = await signedIn(run.hub, OPERATOR_TOKEN);
+    const id = await deadLetterFrom(run().hub, brokenTicket(new Date().toISOString()), 'corr-reject');
+    const alice = await signedIn(run().hub, OPERATOR_TOKEN);
     const csrf = ConsoleClient.csrf((await alice.get(`/console/events/${id}`)).body);
     await expect(alice.post(`/console/events/${id}/reject`, { csrf, reason: '' })).resolves.toMatchObject({ status: 409 });
     await expect(alice.post(`/console/events/${id}/reject`, { csrf, reason: 'test data from the sandbox' })).resolves.toMatchObject({ status: 303 });
-    expect(await run.hub.queue.get(id)).toMatchObject({ status: 'discarded', reason: 'rejected: test data from the sandbox' });
+    expect(await run().hub.queue.get(id)).toMatchObject({ status: 'discarded', reason: 'rejected: test data from the sandbox' });
     const page = await alice.get(`/console/events/${id}`);
     expect(answer(page.body, 'Eventually succeeded')).toBe('no: given up on');
     expect(page.body).toMatch(/<td>console:alice<\/td><td>reject dead letter<\/td><td>rejected<\/td><td><\/td><td class="num"><\/td><td>test data from the sandbox<\/td>/);
@@ -117,9 +111,9 @@ describe('console support work', () => {
 
   it('renders what the outside sends as inert text, and shows no token or secret on any page', async () => {
     const hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>';
-    const id = await deadLetterFrom(run.hub, { ...brokenTicket(new Date().toISOString(), { note: hostile, leaked: SECRET }), type: `ticket.<b>${hostile}</b>` }, `corr-${hostile}`);
-    const alice = await signedIn(run.hub, OPERATOR_TOKEN);
-    const vic = await signedIn(run.hub, VIEWER_TOKEN);
+    const id = await deadLetterFrom(run().hub, { ...brokenTicket(new Date().toISOString(), { note: hostile, leaked: SECRET }), type: `ticket.<b>${hostile}</b>` }, `corr-${hostile}`);
+    const alice = await signedIn(run().hub, OPERATOR_TOKEN);
+    const vic = await signedIn(run().hub, VIEWER_TOKEN);
     const pages = [
       await alice.get('/console'),
       await alice.get('/console/failed'),
