@@ -4,6 +4,10 @@ import type { HubLog, LogFields, LogValue } from './log.js';
 // Whatever a header was called, a credential in an Authorization-style value follows its scheme.
 const SCHEME_TOKEN = /\b(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=:-]+/gi;
 
+// A field named like a credential (x-refresh-token, dhl-api-key) may hold one the hub never read,
+// which no rule on values can know: such a field is hidden whole.
+const CREDENTIAL_NAME = /(^|[-_.])(token|secret|password|api-?key|authorization|cookie|credentials?)($|[-_.])/i;
+
 function isList(value: LogValue): value is readonly string[] {
   return Array.isArray(value);
 }
@@ -50,7 +54,7 @@ export class CredentialScrubber {
   }
 
   private fields(fields: LogFields): LogFields {
-    return Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, this.value(value)]));
+    return Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, typeof value === 'string' && CREDENTIAL_NAME.test(name) ? REDACTED : this.value(value)]));
   }
 
   private value(value: LogValue): LogValue {

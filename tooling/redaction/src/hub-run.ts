@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, runCli, startHub, type Hub, type HubConfigInput } from '@interlock/hub';
+import type { Credentials } from './credentials.js';
+import { EchoServer } from './echo-server.js';
+import type { SweptEngine } from './engines.js';
+import { credentialEnv, PROVIDERS } from './providers.js';
+import { RecordingLog } from './recording-log.js';
+
+// Under the package's node_modules: ignored by git, and the connectors the config names by package
+// resolve from there for the CLI, which loads them from the config's folder as a deployment does.
+const SCRATCH = fileURLToPath(new URL('../node_modules/.redaction-sweep/', import.meta.url));
+
+/** One hub run on one engine: the hub, what it logged, and what it left for the CLI and the raw reads. */
+export class SweptHub {
+  private constructor(
+    readonly hub: Hub,
+    readonly log: RecordingLog,
+    readonly dir: string,
+    readonly run: string,
+    private readonly configFile: string,
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly echo: EchoServer,
+  ) {}
+
+  /**
+   * Every connector against the echoing provider, credentials from the environment, console
+   * operators signing in with a token, one attempt per event (a failure is a dead letter at once)
+   * and polls every few tens of milliseconds, so each output has something to say quickly.
+   */
+  static async start(engine: SweptEngine, credentials: Credentials): Promise<SweptHub> {
+    mkdirSync(SCRATCH, { recursive: true });
+    const dir = mkdtempSync(SCRATCH);
+    const run = `sweep_${randomBytes(6).toString('hex')}`;
+    const echo = await EchoServer.start(credentials);
+    const config: HubConfigInput = {
+      port: 0,
+      ...engine.config(dir, run),
+      workers: { maxAttempts: 1 },
+      polling: { firstAfterSeconds: 0.05, capSeconds: 0.2 },
+      reconciliation: { enabled: false },
+      retention: { enabled: false },
+      alerts: { enabled: false },
+      log: { level: 'debug' },
+      console: { operators: [{ name: 'sweep', tokenEnv: 'CONSOLE_TOKEN', role: 'admin' }] },
+      providers: PROVIDERS.map((provider) => ({ name: provider.name, connector: provider.connector, options: { ...provider.options, baseUrl: `${echo.url}/` }, webhookSecretsEnv: provider.webhookSecretsEnv })),
+    };
+    const configFile = join(dir, 'interlock.config.json');
+    writeFileSync(configFile, JSON.stringify(config));
+    const env = { ...process.env, ...credentialEnv(credentials) };
+    const log = new RecordingLog();
+    const hub = await startHub({ config: loadConfig(configFile), baseDir: dir, env, log });
+    return new SweptHub(hub, log, dir, run, configFile, env, echo);
+  }
+
+  /** Runs the CLI on this hub's config and store; returns what it printed on each stream. */
+  async cli(args: readonly string[]): Promise<{ out: string; err: string }> {
+    const out: string[] = [];
+    const err: string[] = [];
+    await runCli(['--config', this.configFile, ...args], (line) => void out.push(line), { err: (line) => void err.push(line), env: this.env, cwd: this.dir });
+    return { out: out.join('\n'), err: err.join('\n') };
+  }
+
+  /** Stops the hub; the echoing provider stays up for the CLI. */
+  stopHub(): Promise<void> {
+    return this.hub.close();
+  }
+
+  async remove(): Promise<void> {
+    await this.echo.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
