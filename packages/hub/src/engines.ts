@@ -6,9 +6,6 @@ import type { HubConfig } from './config/config.js';
 import type { HubLog } from './logging/log.js';
 import { createPinoLog } from './logging/pino-log.js';
 
-/** The engines only warn: an engine going down or back up, a Redis that keeps nothing. */
-type EngineLog = Pick<HubLog, 'warn'>;
-
 /**
  * Loads an engine adapter the config names. PostgreSQL and BullMQ are optional peers (a hub on
  * SQLite installs neither), so a missing one is explained, not thrown as a bare module error.
@@ -37,7 +34,7 @@ type BullmqConfig = Extract<HubConfig['queue'], { kind: 'bullmq' }>;
 /** Says once, at start, when acknowledged events held only in Redis would not survive its restart. */
 type PersistenceCheck = (options: { connection: { host: string; port: number }; timeoutMs: number }) => Promise<RedisPersistence>;
 
-async function warnWithoutPersistence(check: PersistenceCheck, config: BullmqConfig, log: EngineLog): Promise<void> {
+async function warnWithoutPersistence(check: PersistenceCheck, config: BullmqConfig, log: HubLog): Promise<void> {
   const where = `${config.host}:${config.port}`;
   const persistence = await check({ connection: { host: config.host, port: config.port }, timeoutMs: config.timeoutMs });
   if (persistence.kind === 'none') {
@@ -52,7 +49,7 @@ async function warnWithoutPersistence(check: PersistenceCheck, config: BullmqCon
  * machines. Each adapter is imported only when configured, so a hub on SQLite never loads the
  * PostgreSQL or Redis clients.
  */
-export async function openEngines(config: HubConfig, clock: Clock, env: NodeJS.ProcessEnv = process.env, log: EngineLog = createPinoLog({ level: 'info', clock })): Promise<Engines> {
+export async function openEngines(config: HubConfig, clock: Clock, env: NodeJS.ProcessEnv = process.env, log: HubLog = createPinoLog({ level: 'info', clock })): Promise<Engines> {
   let integrity: IntegrityStore;
   let storeQueue: EventQueue;
   let closeStore: () => Promise<void>;

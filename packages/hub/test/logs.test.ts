@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { StoredEvent, TelemetrySink } from '@interlock/core';
 import { FakeClock } from '@interlock/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openEngines, startHub, type Hub, type HubConfigInput, type LogDestination } from '../src/index.js';
+import { loadConfig, openEngines, startHub, type Hub, type HubConfigInput, type LogDestination } from '../src/index.js';
 import { logDeadLetter } from '../src/workers/dead-letter-log.js';
 import { ENV, observed, quietConfig, TOY, TOY_CONNECTOR } from './support.js';
 import { RecordingLog } from './recording-log.js';
@@ -110,7 +110,8 @@ describe('the hub log', () => {
     expect(alerts).toEqual([expect.objectContaining({ level: 'error', time: new Date(clock.now()).toISOString(), type: 'alert.firing', severity: 'P0' })]);
   });
 
-  it('refuses to start on a LOG_LEVEL it does not know', async () => {
+  it('refuses to start on a level it does not know, in the config or in LOG_LEVEL', async () => {
+    expect(() => loadConfig(undefined, { log: { level: 'loud' as 'info' } })).toThrow('Invalid hub config: log.level');
     await expect(hubOn({ polling: { enabled: false } }, { env: { LOG_LEVEL: 'loud' } })).rejects.toThrow('LOG_LEVEL must be one of debug, info, warn, error, silent, not loud');
   });
 });

@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import { systemClock } from '@interlock/core';
 import { openEngines, type Engines } from '../engines.js';
+import { lineLog } from '../logging/log.js';
 import type { ActingOperator } from '../support/dead-letter-actions.js';
 import { CannotRun } from './exit-codes.js';
 import { assertStoreExists, readHubSource, type HubSource, type Place } from './hub-source.js';
@@ -37,7 +38,7 @@ export async function withStore(configPath: string | undefined, context: CliCont
   assertStoreExists(source);
   let engines: Engines;
   try {
-    engines = await openEngines(source.config, systemClock, context.env, { warn: (message, fields) => context.err(`${message} ${JSON.stringify(fields)}`) });
+    engines = await openEngines(source.config, systemClock, context.env, lineLog(context.err));
   } catch (error) {
     throw new CannotRun(`The ${source.config.store.kind} store could not be opened: ${error instanceof Error ? error.message : String(error)}`);
   }
