@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, vi } from 'vitest';
+import type { HubConfigInput } from '../src/index.js';
 import { toySignature } from './toy/toy-provider.js';
 import { ConsoleClient } from './console-client.js';
 import { drained, post, SECRET, testHub, TOY, type TestHub } from './support.js';
@@ -14,11 +15,10 @@ export const CONSOLE_CONFIG = {
 };
 
 /** A toy hub with the console on, an operator and a viewer whose tokens are in the environment. */
-export async function consoleHub(): Promise<TestHub> {
-  vi.stubEnv('CONSOLE_ALICE_TOKEN', OPERATOR_TOKEN);
-  vi.stubEnv('CONSOLE_VIC_TOKEN', VIEWER_TOKEN);
+export async function consoleHub(overrides: HubConfigInput = {}, env: Readonly<Record<string, string>> = {}): Promise<TestHub> {
+  for (const [name, value] of Object.entries({ ...env, CONSOLE_ALICE_TOKEN: OPERATOR_TOKEN, CONSOLE_VIC_TOKEN: VIEWER_TOKEN })) vi.stubEnv(name, value);
   try {
-    return await testHub({ console: CONSOLE_CONFIG });
+    return await testHub({ console: CONSOLE_CONFIG, ...overrides });
   } finally {
     vi.unstubAllEnvs();
   }
