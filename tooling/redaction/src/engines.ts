@@ -10,6 +10,8 @@ import { dropPostgresSchema, postgresRows, redisRows, sqliteRows } from './raw-r
 export interface SweptEngine {
   name: string;
   services: readonly Service[];
+  /** What its raw rows must hold besides the dead letter and the rejection: its own places were read. */
+  witnesses: readonly string[];
   config(dir: string, run: string): Pick<HubConfigInput, 'store' | 'queue'>;
   rows(dir: string, run: string): Promise<string>;
   remove(run: string): Promise<void>;
@@ -21,6 +23,7 @@ export const ENGINES: readonly SweptEngine[] = [
   {
     name: 'sqlite',
     services: [],
+    witnesses: ['audit_trail: [{', 'events: [{'],
     config: (dir) => ({ store: { kind: 'sqlite', path: join(dir, 'hub.db') } }),
     rows: (dir) => Promise.resolve(sqliteRows(join(dir, 'hub.db'))),
     remove: () => Promise.resolve(),
@@ -28,6 +31,7 @@ export const ENGINES: readonly SweptEngine[] = [
   {
     name: 'postgres',
     services: [POSTGRES_SERVICE],
+    witnesses: ['audit_log: [{', 'events: [{'],
     config: (_dir, run) => ({ store: postgresStore(run) }),
     rows: (_dir, run) => postgresRows(run),
     remove: (run) => dropPostgresSchema(run),
@@ -35,6 +39,7 @@ export const ENGINES: readonly SweptEngine[] = [
   {
     name: 'pg+bullmq',
     services: [POSTGRES_SERVICE, REDIS_SERVICE],
+    witnesses: ['audit_log: [{', ':interlock-events:failed:', 'failedReason'],
     config: (_dir, run) => ({ store: postgresStore(run), queue: { kind: 'bullmq', prefix: run } }),
     rows: async (_dir, run) => `${await postgresRows(run)}\n${await redisRows(run)}`,
     remove: async (run) => {

@@ -5,6 +5,8 @@ import { PROVIDERS } from './providers.js';
 
 /** The pending payment the signed delivery creates, which the hub then polls from the echoing provider. */
 export const PENDING_PAYMENT = 'pi_sweep_pending';
+/** The delivery the interpreter cannot read: a dead letter at once. */
+export const DEAD_EVENT = 'evt_sweep_dead';
 
 const post = (url: string, body: string, headers: Record<string, string>): Promise<Response> =>
   fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
@@ -48,7 +50,7 @@ async function signedToStripe(hubUrl: string, c: Credentials, body: string): Pro
  */
 export async function acceptedDeliveries(hubUrl: string, c: Credentials): Promise<number[]> {
   const pending = stripeEvent('evt_sweep_pending', 'payment_intent.processing', { id: PENDING_PAYMENT, amount: 1_000, status: 'processing', capture_method: 'automatic' });
-  const unreadable = stripeEvent('evt_sweep_dead', 'payment_intent.succeeded', { id: 'pi_sweep_dead', amount: 'not a number', status: 'succeeded' });
+  const unreadable = stripeEvent(DEAD_EVENT, 'payment_intent.succeeded', { id: 'pi_sweep_dead', amount: 'not a number', status: 'succeeded' });
   const answers = [await signedToStripe(hubUrl, c, pending), await signedToStripe(hubUrl, c, unreadable)];
   return Promise.all(answers.map(async (answer) => (await answer.arrayBuffer(), answer.status)));
 }

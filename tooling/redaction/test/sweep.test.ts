@@ -4,7 +4,7 @@ import { generateCredentials } from '../src/credentials.js';
 import { ECHO_WITNESS } from '../src/echoing-provider.js';
 import { ENGINES } from '../src/engines.js';
 import { SweptHub } from '../src/hub-run.js';
-import { acceptedDeliveries, consoleSignIns, metricsText, refusedDeliveries } from '../src/hub-traffic.js';
+import { acceptedDeliveries, consoleSignIns, DEAD_EVENT, metricsText, refusedDeliveries } from '../src/hub-traffic.js';
 import { failEveryConnector } from '../src/outputs/connector-failures.js';
 import { errorText } from '../src/outputs/errors.js';
 import { telemetryText } from '../src/outputs/telemetry.js';
@@ -20,21 +20,24 @@ describe('connectors failing against a provider that echoes their requests', () 
     texts.set('telemetry', telemetryText(failures));
     texts.set('errors', errorText(failures));
   });
-  cell('telemetry', () => texts.get('telemetry'));
-  cell('errors', () => texts.get('errors'), ECHO_WITNESS);
+  // The rotated Stripe key was tried and the UPS token fetched: both were on the wire.
+  cell('telemetry', () => texts.get('telemetry'), ['auth.key_switched', 'auth.token_refreshed']);
+  cell('errors', () => texts.get('errors'), [ECHO_WITNESS]);
 });
+
+const REJECTION = 'not a payment we made';
 
 /**
  * What an operator runs after the fact: the dead letters and events, a reconciliation (the CLI
  * builds the connectors from the environment and asks the echoing provider), and a rejection,
- * which writes an audit entry the raw reads then see.
+ * which writes an audit entry the event's page and the raw reads then show.
  */
 async function cliSession(swept: SweptHub): Promise<string> {
   const listed = await swept.cli(['dlq', 'list', '--json']);
-  const dead = (JSON.parse(listed.out) as { id: string }[]).map((event) => event.id);
+  const dead = (JSON.parse(listed.out) as { id: string; eventId: string }[]).map((event) => event.id);
   expect(dead).toHaveLength(1);
   const printed = [listed];
-  for (const args of [['events', 'list', '--json'], ['events', 'show', 'evt_sweep_dead', '--provider', 'stripe', '--json'], ['reconcile', '--provider', 'stripe'], ['dlq', 'reject', ...dead, '--reason', 'not a payment we made']]) {
+  for (const args of [['events', 'list', '--json'], ['reconcile', '--provider', 'stripe'], ['dlq', 'reject', ...dead, '--reason', REJECTION], ['events', 'show', DEAD_EVENT, '--provider', 'stripe', '--json']]) {
     printed.push(await swept.cli(args));
   }
   return printed.map(({ out, err }) => `${out}\n${err}`).join('\n');
@@ -59,16 +62,18 @@ describe.each(ENGINES)('the hub on $name', (engine) => {
       await hub.stopHub();
     }
     texts.set('logs', hub.log.lines.join('\n'));
+    // Read before and after the CLI: a rejection moves the dead letter (out of BullMQ's failed set).
+    const stored = await engine.rows(hub.dir, hub.run);
     texts.set('cli', await cliSession(hub));
-    texts.set('rows', await engine.rows(hub.dir, hub.run));
+    texts.set('rows', `${stored}\n${await engine.rows(hub.dir, hub.run)}`);
   }, 30_000);
   afterAll(async () => {
     if (!swept) return;
     await swept.remove();
     await engine.remove(swept.run);
   });
-  cell(`logs ${engine.name}`, () => texts.get('logs'), ECHO_WITNESS);
-  cell(`/metrics ${engine.name}`, () => texts.get('metrics'));
-  cell(`cli ${engine.name}`, () => texts.get('cli'), ECHO_WITNESS);
-  cell(`rows ${engine.name}`, () => texts.get('rows'));
+  cell(`logs ${engine.name}`, () => texts.get('logs'), [ECHO_WITNESS, ...LOGGED]);
+  cell(`/metrics ${engine.name}`, () => texts.get('metrics'), ['interlock_dead_letters 1', 'interlock_provider_errors_total']);
+  cell(`cli ${engine.name}`, () => texts.get('cli'), [ECHO_WITNESS, DEAD_EVENT, REJECTION]);
+  cell(`rows ${engine.name}`, () => texts.get('rows'), [DEAD_EVENT, REJECTION, ...engine.witnesses]);
 });
