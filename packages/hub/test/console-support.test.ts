@@ -76,6 +76,14 @@ describe('console support work', () => {
     ]);
     const audit = await run().hub.integrity.listAudit({ provider: TOY, eventId: 'evt_T1_open' });
     expect(audit.find((entry) => entry.action === 'correct dead letter')).toMatchObject({ actor: 'console:alice', correlationId: 'corr-support-1', detail: expect.stringMatching(/^ticket id lost by the provider \(payload sha256:\w+ -> sha256:\w+\)$/) as string });
+    expect(after.body).toContain(`<a href="/console/records/${TOY}/ticket/T1">ticket T1</a>`);
+    const record = await alice.get(`/console/records/${TOY}/ticket/T1`);
+    expect(record.status).toBe(200);
+    expect(answer(record.body, 'Status')).toBe('open');
+    expect(record.body).toContain(`href="/console/events/${id}"`);
+    expect(record.body).toContain('<td>console:alice</td><td>correct dead letter</td><td>corrected</td>');
+    expect((await alice.get(`/console/search?q=T1`)).body).toContain(`<a href="/console/records/${TOY}/ticket/T1">${TOY} ticket T1</a>`);
+    await expect(alice.get(`/console/records/${TOY}/ticket/T404`)).resolves.toMatchObject({ status: 404 });
     // Applied now: nothing left to act on.
     await expect(alice.post(`/console/events/${id}/replay`, { csrf })).resolves.toMatchObject({ status: 409 });
   });

@@ -1,4 +1,4 @@
-import type { EventFilter, EventQueue, StoredEvent } from '@interlock/core';
+import type { EventFilter, EventQueue, RecordKey, StoredEvent } from '@interlock/core';
 import type { SupportStores } from '../support/dead-letter-actions.js';
 import type { FailedFilters } from './views/failed-view.js';
 
@@ -65,8 +65,19 @@ export async function searchEvents(stores: SupportStores, query: string): Promis
   };
   add([await queue.get(query)]);
   add(await queue.list({ eventId: query, limit: PAGE_SIZE }));
-  const touching = await integrity.listAudit({ recordId: query, limit: PAGE_SIZE });
-  for (const entry of touching) if (entry.eventId !== undefined) add(await queue.list({ provider: entry.provider, eventId: entry.eventId, limit: 1 }));
+  for (const entry of await integrity.listAudit({ recordId: query, limit: PAGE_SIZE })) {
+    if (entry.eventId !== undefined) add(await queue.list({ provider: entry.provider, eventId: entry.eventId, limit: 1 }));
+  }
   add((await queue.list({ limit: SEARCH_SCAN })).filter((event) => event.correlationId === query));
   return [...found.values()].sort((a, b) => b.receivedAt - a.receivedAt || (a.id < b.id ? 1 : -1));
+}
+
+/** The records whose provider id is `query`, as the audit trail names them (a provider, a type). */
+export async function searchRecords(integrity: SupportStores['integrity'], query: string): Promise<RecordKey[]> {
+  if (query === '') return [];
+  const keys = new Map<string, RecordKey>();
+  for (const entry of await integrity.listAudit({ recordId: query, limit: PAGE_SIZE })) {
+    if (entry.recordType !== undefined) keys.set(`${entry.provider}\u0000${entry.recordType}`, { provider: entry.provider, recordType: entry.recordType, recordId: query });
+  }
+  return [...keys.values()];
 }

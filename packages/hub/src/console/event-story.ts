@@ -1,4 +1,4 @@
-import { POLLED_EVENT_TYPE, type AuditEntry, type EventInterpreter, type RecordKey, type StoredEvent } from '@interlock/core';
+import { POLLED_EVENT_TYPE, type AuditEntry, type EventInterpreter, type RecordKey, type RecordState, type StoredEvent } from '@interlock/core';
 import { payloadDigest, type SupportStores } from '../support/dead-letter-actions.js';
 import { recordTrail } from '../support/lookups.js';
 
@@ -73,4 +73,14 @@ export async function eventStory(stores: SupportStores, event: StoredEvent, inte
     startedBy: event.type === POLLED_EVENT_TYPE ? `the poller of ${event.provider} (scheduled)` : `a webhook from ${event.provider}`,
     trail,
   };
+}
+
+/** A record's state, the events its trail names and the trail in order; undefined when the hub knows nothing of it. */
+export async function recordStory(stores: SupportStores, key: RecordKey): Promise<{ record: RecordState | undefined; events: StoredEvent[]; trail: readonly AuditEntry[] } | undefined> {
+  const record = await stores.integrity.getRecord(key);
+  const trail = await recordTrail(stores.integrity, key);
+  if (!record && trail.length === 0) return undefined;
+  const eventIds = [...new Set(trail.flatMap((entry) => (entry.eventId === undefined ? [] : [entry.eventId])))];
+  const events = (await Promise.all(eventIds.map((eventId) => stores.queue.list({ provider: key.provider, eventId, limit: 1 })))).flat();
+  return { record, events: events.sort((a, b) => b.receivedAt - a.receivedAt), trail };
 }

@@ -5,8 +5,8 @@ import type { Route } from '../http/server.js';
 import { correctDeadLetter, correctionRefusal, deadLetter, rejectDeadLetter, replayDeadLetter, type ActingOperator, type ActionResult, type SupportStores } from '../support/dead-letter-actions.js';
 import { payloadDiff } from '../support/payload-diff.js';
 import type { ConsoleConfig } from './config.js';
-import { eventStory } from './event-story.js';
-import { failedEvents, searchEvents, SEARCH_SCAN } from './event-queries.js';
+import { eventStory, recordStory } from './event-story.js';
+import { failedEvents, searchEvents, searchRecords, SEARCH_SCAN } from './event-queries.js';
 import { healthSnapshot } from './health.js';
 import { html, type Html } from './html.js';
 import { CONSOLE_PATH, cookie, FormTooLarge, queryOf, readForm, redirect, sendPage, sendStyles, SESSION_COOKIE, sessionCookie } from './http.js';
@@ -18,6 +18,7 @@ import { correctForm, correctPreview } from './views/correct-view.js';
 import { eventView } from './views/event-view.js';
 import { failedView } from './views/failed-view.js';
 import { healthView } from './views/health-view.js';
+import { recordView } from './views/record-view.js';
 import { page } from './views/layout.js';
 import { searchView } from './views/search-view.js';
 import { signInView } from './views/sign-in-view.js';
@@ -73,13 +74,7 @@ export function consoleRoutes(options: ConsoleOptions): Route[] {
     show(res, status, 'Sign in', undefined, signInView(problem, config.operators.length > 0));
   const by = (session: ConsoleSession): ActingOperator => ({ actor: `console:${session.operator.name}`, clock });
   const eventPath = (id: string): string => `${CONSOLE_PATH}/events/${encodeURIComponent(id)}`;
-  const idOf = (match: RegExpExecArray): string | undefined => {
-    try {
-      return decodeURIComponent(match[1] as string);
-    } catch {
-      return undefined;
-    }
-  };
+  const idOf = (match: RegExpExecArray): string | undefined => decoded(match[1] as string);
 
   const signedIn =
     (handler: SignedInHandler) =>
@@ -188,7 +183,19 @@ export function consoleRoutes(options: ConsoleOptions): Route[] {
       pattern: /^\/console\/search$/,
       handler: signedIn(async (req, res, _match, session) => {
         const query = (queryOf(req).get('q') ?? '').trim();
-        show(res, 200, 'Search', session, searchView(query, await searchEvents(stores, query), SEARCH_SCAN));
+        show(res, 200, 'Search', session, searchView(query, await searchRecords(stores.integrity, query), await searchEvents(stores, query), SEARCH_SCAN));
+      }),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/console\/records\/([^/]+)\/([^/]+)\/([^/]+)$/,
+      handler: signedIn(async (_req, res, match, session) => {
+        const [provider, recordType, recordId] = [1, 2, 3].map((group) => decoded(match[group] as string));
+        if (provider === undefined || recordType === undefined || recordId === undefined) return show(res, 404, 'Not found', session, bodyText('No such record.'));
+        const key = { provider, recordType, recordId };
+        const found = await recordStory(stores, key);
+        if (!found) return show(res, 404, 'Not found', session, bodyText(`No ${recordType} ${recordId} from ${provider}.`));
+        return show(res, 200, `Record ${recordId}`, session, recordView(key, found.record, found.events, found.trail));
       }),
     },
     {
@@ -251,6 +258,15 @@ export function consoleRoutes(options: ConsoleOptions): Route[] {
       }),
     },
   ];
+}
+
+/** A path segment decoded, or undefined when it is not valid percent-encoding. */
+function decoded(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
 
 function draftOf(form: URLSearchParams): { payload: string; reason: string } {

@@ -2,7 +2,7 @@ import type { StoredEvent } from '@interlock/core';
 import { html, type Html } from '../html.js';
 import { CONSOLE_PATH } from '../http.js';
 import type { ConsoleSession } from '../sessions.js';
-import { prettyPayload } from './event-view.js';
+import { prettyPayload } from './pretty-payload.js';
 import { csrfField } from './layout.js';
 
 const base = (event: StoredEvent): string => `${CONSOLE_PATH}/events/${encodeURIComponent(event.id)}`;

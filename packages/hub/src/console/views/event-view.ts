@@ -1,26 +1,11 @@
-import type { AuditEntry } from '@interlock/core';
 import type { EventStory } from '../event-story.js';
 import { html, type Html } from '../html.js';
 import { CONSOLE_PATH } from '../http.js';
 import type { ConsoleSession } from '../sessions.js';
 import { csrfField, when } from './layout.js';
-
-/** A payload as support reads it: pretty JSON when it is JSON, else as received. */
-export function prettyPayload(payload: string): string {
-  try {
-    return JSON.stringify(JSON.parse(payload), null, 2);
-  } catch {
-    return payload;
-  }
-}
-
-function trailTable(trail: readonly AuditEntry[]): Html {
-  if (trail.length === 0) return html`<p class="muted">No audit entries yet.</p>`;
-  return html`<table><thead><tr><th>At</th><th>Who</th><th>Action</th><th>Outcome</th><th>Record</th><th>Attempt</th><th>Detail</th></tr></thead><tbody>${trail.map(
-    (entry) =>
-      html`<tr><td>${when(entry.at)}</td><td>${entry.actor}</td><td>${entry.action}</td><td>${entry.outcome}</td><td>${entry.recordId === undefined ? '' : `${entry.recordType ?? 'record'} ${entry.recordId}`}</td><td class="num">${entry.attempts ?? ''}</td><td>${entry.detail ?? ''}</td></tr>`,
-  )}</tbody></table>`;
-}
+import { prettyPayload } from './pretty-payload.js';
+import { recordPath } from './record-view.js';
+import { trailTable } from './trail-table.js';
 
 function actions(story: EventStory, session: ConsoleSession, mayAct: boolean): Html {
   if (story.event.status !== 'dead') return html``;
@@ -41,7 +26,7 @@ function succeeded(value: boolean | undefined): Html {
 /** One event's page: the answers support is asked, its actions, its payload and its audit trail in order. */
 export function eventView(story: EventStory, session: ConsoleSession, mayAct: boolean, notice: string | undefined): Html {
   const { event, refusal, record } = story;
-  const recordText = record ? `${record.recordType} ${record.recordId}` : 'not known: the payload names no record the connector could read';
+  const recordText = record ? html`<a href="${recordPath(record)}">${record.recordType} ${record.recordId}</a>` : 'not known: the payload names no record the connector could read';
   return html`<h1>Event ${event.id}</h1>
 ${notice === undefined ? html`` : html`<p class="notice">${notice}</p>`}
 <dl class="answers">
