@@ -15,4 +15,19 @@ describe('the credential scrubber', () => {
       headers: { 'x-refresh-token': '[REDACTED]', 'dhl-api-key': '[REDACTED]', 'x-upstream-secret': '[REDACTED]', 'content-type': 'application/json', 'idempotency-key': 'idem_1' },
     });
   });
+
+  it('hides a credential from the environment in its base64 forms', () => {
+    const log = new RecordingLog();
+    const scrubber = new CredentialScrubber();
+    const password = 'smtppw-Qx7+/rT9zL2mW4';
+    const env = scrubber.watch({ ALERT_SMTP_PASSWORD: password, LOG_LEVEL: 'debug' });
+    expect(env['ALERT_SMTP_PASSWORD']).toBe(password);
+    expect(env['LOG_LEVEL']).toBe('debug');
+    // What nodemailer reports when a server quotes AUTH LOGIN's password line back.
+    const quoted = (encoding: 'base64' | 'base64url'): string => `Invalid login: 535 5.7.8 authentication failed for ${Buffer.from(password).toString(encoding)}`;
+    scrubber.wrap(log).warn('alert delivery failed', { sink: 'mail', error: quoted('base64'), detail: quoted('base64url') });
+    const written = JSON.stringify(log.lines);
+    for (const encoding of ['base64', 'base64url'] as const) expect(written).not.toContain(Buffer.from(password).toString(encoding).replace(/=+$/, ''));
+    expect(log.lines[0]?.fields['error']).toContain('authentication failed for [REDACTED]');
+  });
 });

@@ -23,6 +23,8 @@ export interface Credentials {
   sendcloudSecretKey: string;
   sendcloudWebhookSecret: string;
   consoleToken: string;
+  alertWebhookSecret: string;
+  smtpPassword: string;
   databasePassword: string;
 }
 
@@ -48,6 +50,9 @@ export function generateCredentials(): Credentials {
     sendcloudSecretKey: `scsec${random(27)}`,
     sendcloudWebhookSecret: `scwh${random(28)}`,
     consoleToken: `console_${random(32)}`,
+    // Standard Webhooks secrets are base64 after the prefix.
+    alertWebhookSecret: `whsec_${randomBytes(24).toString('base64')}`,
+    smtpPassword: `smtppw${random(20)}`,
     databasePassword: `dbpw${random(20)}`,
   };
 }

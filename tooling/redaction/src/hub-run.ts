@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, runCli, startHub, type Hub, type HubConfigInput } from '@interlock/hub';
 import type { Credentials } from './credentials.js';
 import { EchoServer } from './echo-server.js';
+import { EchoSmtp } from './echo-smtp.js';
 import type { SweptEngine } from './engines.js';
 import { credentialEnv, PROVIDERS } from './providers.js';
 import { RecordingLog } from './recording-log.js';
@@ -12,6 +13,28 @@ import { RecordingLog } from './recording-log.js';
 // Under the package's node_modules: ignored by git, and the connectors the config names by package
 // resolve from there for the CLI, which loads them from the config's folder as a deployment does.
 const SCRATCH = fileURLToPath(new URL('../node_modules/.redaction-sweep/', import.meta.url));
+
+const SINKS = ['log', 'hook', 'mail'];
+
+/**
+ * Alerts that fire on the first failed call and go to the log, to a webhook at the echoing
+ * provider (signed with a Standard Webhooks secret) and to a mail server that quotes the login
+ * back (a user and password): both deliveries fail once, and the hub logs why.
+ */
+function alertsTo(echoUrl: string, smtpPort: number): HubConfigInput['alerts'] {
+  const once = { attempts: 1 };
+  return {
+    evaluateEverySeconds: 0.05,
+    rules: { error_rate_high: { minRequests: 1 } },
+    sinks: [
+      { id: 'log', kind: 'log' },
+      { id: 'hook', kind: 'webhook', url: `${echoUrl}/alerts`, secretEnv: 'ALERT_WEBHOOK_SECRET', timeoutMs: 2_000, retry: once },
+      { id: 'mail', kind: 'smtp', host: '127.0.0.1', port: smtpPort, userEnv: 'ALERT_SMTP_USER', passwordEnv: 'ALERT_SMTP_PASSWORD', from: 'hub@example.test', to: ['ops@example.test'], timeoutMs: 2_000, retry: once },
+    ],
+    routes: { P0: SINKS, P1: SINKS, P2: SINKS, P3: SINKS },
+    digest: { severities: [] },
+  };
+}
 
 /** One hub run on one engine: the hub, what it logged, and what it left for the CLI and the raw reads. */
 export class SweptHub {
@@ -23,6 +46,7 @@ export class SweptHub {
     private readonly configFile: string,
     private readonly env: NodeJS.ProcessEnv,
     private readonly echo: EchoServer,
+    private readonly smtp: EchoSmtp,
   ) {}
 
   /**
@@ -35,6 +59,7 @@ export class SweptHub {
     const dir = mkdtempSync(SCRATCH);
     const run = `sweep_${randomBytes(6).toString('hex')}`;
     const echo = await EchoServer.start(credentials);
+    const smtp = await EchoSmtp.start();
     const config: HubConfigInput = {
       port: 0,
       ...engine.config(dir, run),
@@ -42,7 +67,7 @@ export class SweptHub {
       polling: { firstAfterSeconds: 0.05, capSeconds: 0.2 },
       reconciliation: { enabled: false },
       retention: { enabled: false },
-      alerts: { enabled: false },
+      alerts: alertsTo(echo.url, smtp.port),
       log: { level: 'debug' },
       console: { operators: [{ name: 'sweep', tokenEnv: 'CONSOLE_TOKEN', role: 'admin' }] },
       providers: PROVIDERS.map((provider) => ({ name: provider.name, connector: provider.connector, options: { ...provider.options, baseUrl: `${echo.url}/` }, webhookSecretsEnv: provider.webhookSecretsEnv })),
@@ -52,7 +77,7 @@ export class SweptHub {
     const env = { ...process.env, ...credentialEnv(credentials) };
     const log = new RecordingLog();
     const hub = await startHub({ config: loadConfig(configFile), baseDir: dir, env, log });
-    return new SweptHub(hub, log, dir, run, configFile, env, echo);
+    return new SweptHub(hub, log, dir, run, configFile, env, echo, smtp);
   }
 
   /** Runs the CLI on this hub's config and store; returns what it printed on each stream. */
@@ -70,6 +95,7 @@ export class SweptHub {
 
   async remove(): Promise<void> {
     await this.echo.close();
+    await this.smtp.close();
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -44,6 +44,9 @@ export function credentialEnv(c: Credentials): Record<string, string> {
     SENDCLOUD_API_KEYS: `${c.sendcloudPublicKey}:${c.sendcloudSecretKey}`,
     SENDCLOUD_WEBHOOK_SECRETS: c.sendcloudWebhookSecret,
     CONSOLE_TOKEN: c.consoleToken,
+    ALERT_WEBHOOK_SECRET: c.alertWebhookSecret,
+    ALERT_SMTP_USER: 'alerts@example.test',
+    ALERT_SMTP_PASSWORD: c.smtpPassword,
     DATABASE_URL: `postgres://postgres:${c.databasePassword}@127.0.0.1:5432/test`,
   };
 }

@@ -31,5 +31,7 @@ export const SHAPES: readonly CredentialShape[] = [
   { name: 'Sendcloud secret key + Basic', secrets: (c) => [c.sendcloudSecretKey, basic(c.sendcloudPublicKey, c.sendcloudSecretKey)] },
   { name: 'Sendcloud webhook secret', secrets: (c) => [c.sendcloudWebhookSecret] },
   { name: 'hub console token', secrets: (c) => [c.consoleToken] },
+  { name: 'hub alert webhook whsec_', secrets: (c) => [c.alertWebhookSecret] },
+  { name: 'SMTP AUTH password', secrets: (c) => [c.smtpPassword] },
   { name: 'basic-auth password (DB URL)', secrets: (c) => [c.databasePassword] },
 ];

@@ -44,7 +44,7 @@ async function cliSession(swept: SweptHub): Promise<string> {
 }
 
 // The messages the hub must have logged before its log is read: each is a path a credential could take.
-const LOGGED = ['webhook refused', 'poll failed', 'event dead-lettered'];
+const LOGGED = ['webhook refused', 'poll failed', 'event dead-lettered', 'alert delivery failed'];
 
 describe.each(ENGINES)('the hub on $name', (engine) => {
   const texts = new Map<string, string>();

@@ -8,6 +8,15 @@ const SCHEME_TOKEN = /\b(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=:-]+/gi;
 // which no rule on values can know: such a field is hidden whole.
 const CREDENTIAL_NAME = /(^|[-_.])(token|secret|password|api-?key|authorization|cookie|credentials?)($|[-_.])/i;
 
+// Short values (a log level, a flag) are read from the environment too; their encodings are not secrets.
+const ENCODED_FROM_LENGTH = 8;
+
+/** Base64 and base64url without padding, so the form matches inside a longer encoded blob's start too. */
+function base64Forms(value: string): string[] {
+  const bytes = Buffer.from(value);
+  return [bytes.toString('base64').replace(/=+$/, ''), bytes.toString('base64url')];
+}
+
 function isList(value: LogValue): value is readonly string[] {
   return Array.isArray(value);
 }
@@ -23,8 +32,11 @@ export class CredentialScrubber {
 
   /** Remembers a credential, and each part of a comma-separated list (variables hold rotations). */
   remember(value: string): void {
-    this.redactor.addSecret(value);
-    for (const part of value.split(',')) this.redactor.addSecret(part.trim());
+    for (const part of [value, ...value.split(',').map((each) => each.trim())]) {
+      this.redactor.addSecret(part);
+      // A mail server quoting an AUTH LOGIN line back (in the SMTP sink's error) sends it base64.
+      if (part.length >= ENCODED_FROM_LENGTH) for (const form of base64Forms(part)) this.redactor.addSecret(form);
+    }
   }
 
   /** The environment as the hub's parts see it: each value read is remembered before it is handed out. */
