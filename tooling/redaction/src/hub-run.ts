@@ -80,11 +80,11 @@ export class SweptHub {
     return new SweptHub(hub, log, dir, run, configFile, env, echo, smtp);
   }
 
-  /** Runs the CLI on this hub's config and store; returns what it printed on each stream. */
-  async cli(args: readonly string[]): Promise<{ out: string; err: string }> {
+  /** Runs the CLI on this hub's config and store (`env` over the hub's); returns what it printed on each stream. */
+  async cli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ out: string; err: string }> {
     const out: string[] = [];
     const err: string[] = [];
-    await runCli(['--config', this.configFile, ...args], (line) => void out.push(line), { err: (line) => void err.push(line), env: this.env, cwd: this.dir });
+    await runCli(['--config', this.configFile, ...args], (line) => void out.push(line), { err: (line) => void err.push(line), env: { ...this.env, ...env }, cwd: this.dir });
     return { out: out.join('\n'), err: err.join('\n') };
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateCredentials } from '../src/credentials.js';
+import { judgeCell } from '../src/cell.js';
 import { findLeaks } from '../src/detector.js';
 import { echoingFetch } from '../src/echoing-provider.js';
 import { failEveryConnector } from '../src/outputs/connector-failures.js';
@@ -49,5 +50,12 @@ describe('the sweep can fail', () => {
     expect(forms(Buffer.from(secret).toString('base64url'))).toEqual(['base64url']);
     expect(forms(`?key=${encodeURIComponent(secret)}`)).toEqual(['url-encoded']);
     expect(forms('nothing here')).toEqual([]);
+  });
+
+  it('fails a cell whose output leaks, and one whose output never heard the credentials', () => {
+    const secret = credentials.smtpPassword;
+    const leakyLine = JSON.stringify({ message: 'alert delivery failed', error: `535 for ${Buffer.from(secret).toString('base64')}` });
+    expect(judgeCell(leakyLine, [secret], ['alert delivery failed'])).toEqual({ leaks: [{ secret, form: 'base64' }], missing: [] });
+    expect(judgeCell('', [secret], ['alert delivery failed'])).toEqual({ leaks: [], missing: ['alert delivery failed'] });
   });
 });

@@ -29,8 +29,9 @@ const REJECTION = 'not a payment we made';
 
 /**
  * What an operator runs after the fact: the dead letters and events, a reconciliation (the CLI
- * builds the connectors from the environment and asks the echoing provider), and a rejection,
- * which writes an audit entry the event's page and the raw reads then show.
+ * builds the connectors from the environment and asks the echoing provider), a rejection,
+ * which writes an audit entry the event's page and the raw reads then show, and a run whose
+ * database does not answer.
  */
 async function cliSession(swept: SweptHub): Promise<string> {
   const listed = await swept.cli(['dlq', 'list', '--json']);
@@ -40,6 +41,8 @@ async function cliSession(swept: SweptHub): Promise<string> {
   for (const args of [['events', 'list', '--json'], ['reconcile', '--provider', 'stripe'], ['dlq', 'reject', ...dead, '--reason', REJECTION], ['events', 'show', DEAD_EVENT, '--provider', 'stripe', '--json']]) {
     printed.push(await swept.cli(args));
   }
+  // A database that does not answer: what the CLI says then must not quote the URL's password.
+  printed.push(await swept.cli(['dlq', 'list'], { DATABASE_URL: `postgres://postgres:${credentials.databasePassword}@127.0.0.1:9/test` }));
   return printed.map(({ out, err }) => `${out}\n${err}`).join('\n');
 }
 
