@@ -11,11 +11,17 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
   return new Request(new URL(req.url ?? '/', origin), { method: req.method ?? 'GET', headers, ...body });
 }
 
+/** Where the hub's alert webhook sink is pointed: what arrives there is an output of the hub. */
+export const ALERTS_PATH = '/alerts';
+
 /**
- * The echoing provider on a real port, for what builds its own connectors from the config (the
- * CLI, which takes no fetch): the same answers as {@link echoingFetch}, over HTTP.
+ * The echoing provider on a real port, for the hub and the CLI, which build their connectors from
+ * the config: the same answers as {@link echoingFetch}, over HTTP. It also keeps every alert the
+ * hub delivered to it, headers and body, as the receiving team would see them.
  */
 export class EchoServer {
+  readonly alertDeliveries: string[] = [];
+
   private constructor(
     private readonly server: Server,
     readonly url: string,
@@ -26,7 +32,10 @@ export class EchoServer {
     let origin = '';
     const server = createServer((req, res) => {
       void toRequest(req, origin)
-        .then((request) => answer(request))
+        .then(async (request) => {
+          if (new URL(request.url).pathname === ALERTS_PATH) echo.alertDeliveries.push(`${JSON.stringify(Object.fromEntries(request.headers.entries()))}\n${await request.clone().text()}`);
+          return answer(request);
+        })
         .then(async (response) => {
           res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
           res.end(Buffer.from(await response.arrayBuffer()));
@@ -34,7 +43,8 @@ export class EchoServer {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return new EchoServer(server, origin);
+    const echo = new EchoServer(server, origin);
+    return echo;
   }
 
   close(): Promise<void> {

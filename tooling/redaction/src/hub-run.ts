@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, runCli, startHub, type Hub, type HubConfigInput } from '@interlock/hub';
 import type { Credentials } from './credentials.js';
-import { EchoServer } from './echo-server.js';
+import { ALERTS_PATH, EchoServer } from './echo-server.js';
 import { EchoSmtp } from './echo-smtp.js';
 import type { SweptEngine } from './engines.js';
 import { credentialEnv, PROVIDERS } from './providers.js';
@@ -28,7 +28,7 @@ function alertsTo(echoUrl: string, smtpPort: number): HubConfigInput['alerts'] {
     rules: { error_rate_high: { minRequests: 1 } },
     sinks: [
       { id: 'log', kind: 'log' },
-      { id: 'hook', kind: 'webhook', url: `${echoUrl}/alerts`, secretEnv: 'ALERT_WEBHOOK_SECRET', timeoutMs: 2_000, retry: once },
+      { id: 'hook', kind: 'webhook', url: `${echoUrl}${ALERTS_PATH}`, secretEnv: 'ALERT_WEBHOOK_SECRET', timeoutMs: 2_000, retry: once },
       { id: 'mail', kind: 'smtp', host: '127.0.0.1', port: smtpPort, userEnv: 'ALERT_SMTP_USER', passwordEnv: 'ALERT_SMTP_PASSWORD', from: 'hub@example.test', to: ['ops@example.test'], timeoutMs: 2_000, retry: once },
     ],
     routes: { P0: SINKS, P1: SINKS, P2: SINKS, P3: SINKS },
@@ -86,6 +86,11 @@ export class SweptHub {
     const err: string[] = [];
     await runCli(['--config', this.configFile, ...args], (line) => void out.push(line), { err: (line) => void err.push(line), env: { ...this.env, ...env }, cwd: this.dir });
     return { out: out.join('\n'), err: err.join('\n') };
+  }
+
+  /** Every alert the hub delivered to its webhook sink, headers and body. */
+  get alertDeliveries(): string {
+    return this.echo.alertDeliveries.join('\n');
   }
 
   /** Stops the hub; the echoing provider stays up for the CLI. */

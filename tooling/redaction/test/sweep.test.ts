@@ -65,6 +65,7 @@ describe.each(ENGINES)('the hub on $name', (engine) => {
       await hub.stopHub();
     }
     texts.set('logs', hub.log.lines.join('\n'));
+    texts.set('alerts', hub.alertDeliveries);
     // Read before and after the CLI: a rejection moves the dead letter (out of BullMQ's failed set).
     const stored = await engine.rows(hub.dir, hub.run);
     texts.set('cli', await cliSession(hub));
@@ -76,6 +77,7 @@ describe.each(ENGINES)('the hub on $name', (engine) => {
     await engine.remove(swept.run);
   });
   cell(`logs ${engine.name}`, () => texts.get('logs'), [ECHO_WITNESS, ...LOGGED]);
+  cell(`alerts sent ${engine.name}`, () => texts.get('alerts'), ['webhook-signature', 'error_rate_high']);
   cell(`/metrics ${engine.name}`, () => texts.get('metrics'), ['interlock_dead_letters 1', 'interlock_provider_errors_total']);
   cell(`cli ${engine.name}`, () => texts.get('cli'), [ECHO_WITNESS, DEAD_EVENT, REJECTION]);
   cell(`rows ${engine.name}`, () => texts.get('rows'), [DEAD_EVENT, REJECTION, ...engine.witnesses]);
