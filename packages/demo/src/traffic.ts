@@ -1,6 +1,7 @@
 import { isIntegrationError, money } from '@interlock/core';
 import type { Hub } from '@interlock/hub';
 import type { DemoProvider } from './providers.js';
+import { contractBreakingCopy } from './support-cases.js';
 
 /**
  * One batch at one provider: payments through the real connector the hub runs, the simulated
@@ -27,11 +28,16 @@ export async function runBatch(hub: Hub, provider: DemoProvider, run: string, ba
       failures.set(label, (failures.get(label) ?? 0) + 1);
     }
   }
+  const url = `${hub.url}/webhooks/${provider.name}`;
+  const events = provider.simulation.takeWebhookEvents();
   const deliveries = await provider.simulation.simulator.deliverWebhooks(
-    `${hub.url}/webhooks/${provider.name}`,
+    url,
     { sign: provider.simulation.signWebhook, duplicates: 0.2, outOfOrder: 0.1, staleReplays: 1, forged: 1, seed: batch },
-    provider.simulation.takeWebhookEvents(),
+    events,
   );
+  const [first] = events;
+  // The first batch leaves support a dead letter to correct in the console.
+  if (batch === 1 && first) await provider.simulation.simulator.deliverWebhooks(url, { sign: provider.simulation.signWebhook }, [contractBreakingCopy(first)]);
   const refused = deliveries.filter((delivery) => delivery.status === 400).length;
   const failed = [...failures].map(([label, n]) => `${n} ${label}`).join(', ');
   return `${provider.name}: ${created} paid${failed ? ` (${failed})` : ''}, ${deliveries.length} webhooks (${refused} forged refused)`;

@@ -25,6 +25,9 @@ describe('the demo’s support console', () => {
           if (printed) signedIn = fetch(`${printed[1]}/sign-in`, { method: 'POST', body: new URLSearchParams({ token: printed[2] as string }), redirect: 'manual' });
         },
       });
+      // The first batch's copies whose amounts are text: Stripe's contract refuses it (a dead letter
+      // for the walkthrough); Razorpay's is kept as not a record change.
+      expect(lines.find((line) => line.startsWith('batch 1:'))).toMatch(/dead 1$/);
       const answer = await signedIn;
       expect(answer?.status).toBe(303);
       expect(answer?.headers.get('set-cookie')).toMatch(/^interlock_console=.+; HttpOnly; SameSite=Strict/);
