@@ -142,6 +142,7 @@ describe('the demo (the README’s first command)', () => {
       const output = lines.join('\n');
       expect(output).toContain('No providers in the config');
       expect(output).toMatch(/Interlock hub listening on http:\/\/127\.0\.0\.1:\d+ for acme/);
+      expect(output).toMatch(/ {2}support console: http:\/\/127\.0\.0\.1:\d+\/console \(operators: none in the config\)/);
       expect(output).toContain('Usage: interlock [options] [command]');
     } finally {
       delete process.env['ACME_TEST_KEYS'];

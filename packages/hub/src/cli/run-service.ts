@@ -43,6 +43,7 @@ export async function runService(options: ServiceOptions = {}): Promise<number> 
   }
   const hub = await startHub({ config, baseDir: source.baseDir, env });
   out(`Interlock hub listening on ${hub.url} for ${config.providers.map((p) => p.name).join(', ')} (store: ${config.store.kind}${config.store.kind === 'sqlite' ? ` at ${config.store.path}` : ''})`);
+  if (config.console.enabled) out(`  support console: ${hub.url}/console (operators: ${config.console.operators.map((operator) => `${operator.name} as ${operator.role}`).join(', ') || 'none in the config'})`);
   await (options.until ?? signalled());
   await hub.close();
   out('hub stopped');
