@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FakeClock } from '@interlock/core/testing';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, startHub } from '../src/index.js';
 import { ConsoleClient } from './console-client.js';
-import { brokenTicket, consoleHubPerTest, deadLetterFrom, OPERATOR_TOKEN, signedIn, VIEWER_TOKEN } from './console-harness.js';
+import { brokenTicket, CONSOLE_CONFIG, consoleHubPerTest, deadLetterFrom, OPERATOR_TOKEN, signedIn, VIEWER_TOKEN } from './console-harness.js';
 import { testHub } from './support.js';
 
 describe('console access', () => {
@@ -63,6 +64,25 @@ describe('console access', () => {
 
     const replayed = await alice.post(`/console/events/${id}/replay`, { csrf: ConsoleClient.csrf((await alice.get(`/console/events/${id}`)).body) });
     expect(replayed).toMatchObject({ status: 303, location: `/console/events/${id}?done=replayed` });
+  });
+});
+
+describe('console sessions on the hub’s clock', () => {
+  it('end once the configured minutes have passed on the hub’s clock', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interlock-console-'));
+    const clock = new FakeClock({ start: Date.now() });
+    const config = loadConfig(undefined, { port: 0, store: { kind: 'sqlite', path: join(dir, 'hub.db') }, console: { ...CONSOLE_CONFIG, sessionMinutes: 30 } });
+    const hub = await startHub({ config, clock, startWorkers: false, env: { CONSOLE_ALICE_TOKEN: OPERATOR_TOKEN, CONSOLE_VIC_TOKEN: VIEWER_TOKEN } });
+    try {
+      const alice = await signedIn(hub, OPERATOR_TOKEN);
+      await clock.advance(29 * 60_000);
+      await expect(alice.get('/console')).resolves.toMatchObject({ status: 200 });
+      await clock.advance(60_000);
+      await expect(alice.get('/console')).resolves.toMatchObject({ status: 303, location: '/console/sign-in' });
+    } finally {
+      await hub.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
