@@ -46,8 +46,8 @@ describe('console access', () => {
     const other = await signedIn(run().hub, OPERATOR_TOKEN);
     const otherCsrf = ConsoleClient.csrf((await other.get('/console')).body);
 
-    await expect(alice.post(`/console/events/${id}/replay`, {})).resolves.toMatchObject({ status: 403 });
-    await expect(alice.post(`/console/events/${id}/replay`, { csrf: otherCsrf })).resolves.toMatchObject({ status: 403 });
+    await expect(alice.post(`/console/events/${id}/replay`, { reason: 'r' })).resolves.toMatchObject({ status: 403 });
+    await expect(alice.post(`/console/events/${id}/replay`, { csrf: otherCsrf, reason: 'r' })).resolves.toMatchObject({ status: 403 });
     await expect(alice.post(`/console/events/${id}/reject`, { csrf: 'forged', reason: 'x' })).resolves.toMatchObject({ status: 403 });
     expect((await run().hub.queue.get(id))?.status).toBe('dead');
 
@@ -56,14 +56,18 @@ describe('console access', () => {
     expect(page.status).toBe(200);
     expect(page.body).not.toContain('>Replay<');
     const csrf = ConsoleClient.csrf(page.body);
-    await expect(vic.post(`/console/events/${id}/replay`, { csrf })).resolves.toMatchObject({ status: 403 });
+    await expect(vic.post(`/console/events/${id}/replay`, { csrf, reason: 'looks fine now' })).resolves.toMatchObject({ status: 403 });
     await expect(vic.post(`/console/events/${id}/reject`, { csrf, reason: 'not mine to decide' })).resolves.toMatchObject({ status: 403 });
     await expect(vic.post(`/console/events/${id}/correct`, { csrf, payload: '{}', reason: 'x' })).resolves.toMatchObject({ status: 403 });
     await expect(vic.get(`/console/events/${id}/correct`)).resolves.toMatchObject({ status: 403 });
     expect((await run().hub.queue.get(id))?.status).toBe('dead');
 
-    const replayed = await alice.post(`/console/events/${id}/replay`, { csrf: ConsoleClient.csrf((await alice.get(`/console/events/${id}`)).body) });
+    const aliceCsrf = ConsoleClient.csrf((await alice.get(`/console/events/${id}`)).body);
+    await expect(alice.post(`/console/events/${id}/replay`, { csrf: aliceCsrf, reason: ' ' })).resolves.toMatchObject({ status: 409 });
+    const replayed = await alice.post(`/console/events/${id}/replay`, { csrf: aliceCsrf, reason: 'the provider fixed its side' });
     expect(replayed).toMatchObject({ status: 303, location: `/console/events/${id}?done=replayed` });
+    const audit = await run().hub.integrity.listAudit({ eventId: 'evt_T1_open' });
+    expect(audit.find((entry) => entry.action === 'replay dead letter')).toMatchObject({ actor: 'console:alice', outcome: 'replayed', detail: 'the provider fixed its side' });
   });
 });
 

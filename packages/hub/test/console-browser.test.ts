@@ -91,7 +91,7 @@ describe.runIf(runs)('the console in a real browser', () => {
     await viewer.goto(`${url}/console/events/${second}`);
     expect(await viewer.locator('button:has-text("Replay")').count()).toBe(0);
     const csrf = await viewer.locator('input[name=csrf]').first().getAttribute('value');
-    const forged = await viewer.request.post(`${url}/console/events/${second}/replay`, { form: { csrf: csrf ?? '' }, maxRedirects: 0 });
+    const forged = await viewer.request.post(`${url}/console/events/${second}/replay`, { form: { csrf: csrf ?? '', reason: 'looks fine now' }, maxRedirects: 0 });
     expect(forged.status()).toBe(403);
     expect((await run.hub.queue.get(second))?.status).toBe('dead');
   }, 120_000);

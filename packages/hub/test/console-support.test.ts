@@ -75,6 +75,7 @@ describe('console support work', () => {
       [expect.stringMatching(/^worker:/) as string, 'apply ticket.open', 'applied'],
     ]);
     const audit = await run().hub.integrity.listAudit({ provider: TOY, eventId: 'evt_T1_open' });
+    expect(audit.find((entry) => entry.action === 'replay dead letter')).toMatchObject({ actor: 'console:alice', detail: 'after correction: ticket id lost by the provider' });
     expect(audit.find((entry) => entry.action === 'correct dead letter')).toMatchObject({ actor: 'console:alice', correlationId: 'corr-support-1', detail: expect.stringMatching(/^ticket id lost by the provider \(payload sha256:\w+ -> sha256:\w+\)$/) as string });
     expect(after.body).toContain(`<a href="/console/records/${TOY}/ticket/T1">ticket T1</a>`);
     const record = await alice.get(`/console/records/${TOY}/ticket/T1`);
@@ -85,7 +86,7 @@ describe('console support work', () => {
     expect((await alice.get(`/console/search?q=T1`)).body).toContain(`<a href="/console/records/${TOY}/ticket/T1">${TOY} ticket T1</a>`);
     await expect(alice.get(`/console/records/${TOY}/ticket/T404`)).resolves.toMatchObject({ status: 404 });
     // Applied now: nothing left to act on.
-    await expect(alice.post(`/console/events/${id}/replay`, { csrf })).resolves.toMatchObject({ status: 409 });
+    await expect(alice.post(`/console/events/${id}/replay`, { csrf, reason: 'again' })).resolves.toMatchObject({ status: 409 });
   });
 
   it('pages through failed events newest first, keeping the filters', async () => {

@@ -84,6 +84,10 @@ export function consoleRoutes(options: ConsoleOptions): Route[] {
 
   const checkOf = (event: StoredEvent) => interpreterCheck(providers.get(event.provider)?.interpreter);
 
+  // The CLI's replay takes no reason; in the console every action says why, a replay too.
+  const replayWithReason = async (event: StoredEvent, session: ConsoleSession, reason: string): Promise<ActionResult> =>
+    reason.trim() === '' ? { done: false, refusal: 'a replay needs a reason: it is kept in the audit trail' } : replayDeadLetter(stores, by(session), event.id, reason);
+
   /** A form acting on the dead letter the path names: done, the event's page says so; refused, it says why. */
   const deadLetterAction = (done: string, act: (event: StoredEvent, session: ConsoleSession, form: URLSearchParams) => Promise<ActionResult>) =>
     posted(true, async (res, match, session, form) => {
@@ -150,7 +154,7 @@ export function consoleRoutes(options: ConsoleOptions): Route[] {
         return showEvent(res, 200, session, event, DONE[queryOf(req).get('done') ?? '']);
       }),
     },
-    { method: 'POST', pattern: /^\/console\/events\/([^/]+)\/replay$/, handler: deadLetterAction('replayed', (event, session) => replayDeadLetter(stores, by(session), event.id)) },
+    { method: 'POST', pattern: /^\/console\/events\/([^/]+)\/replay$/, handler: deadLetterAction('replayed', (event, session, form) => replayWithReason(event, session, form.get('reason') ?? '')) },
     {
       method: 'POST',
       pattern: /^\/console\/events\/([^/]+)\/reject$/,
@@ -194,7 +198,7 @@ export function consoleRoutes(options: ConsoleOptions): Route[] {
         const { event, draft, payload } = edit;
         const corrected = await correctDeadLetter(stores, by(session), event.id, { payload, reason: draft.reason, check: checkOf(event) });
         if (!corrected.done) return show(res, 422, `Correct ${event.id}`, session, correctForm(event, session, draft, corrected.refusal));
-        const replayed = await replayDeadLetter(stores, by(session), event.id);
+        const replayed = await replayDeadLetter(stores, by(session), event.id, `after correction: ${draft.reason}`);
         if (!replayed.done) return showEvent(res, 409, session, event, `Corrected, but not replayed: ${replayed.refusal}`);
         return redirect(res, `${eventPath(event.id)}?done=corrected`);
       }),

@@ -38,12 +38,12 @@ export async function deadLetter(queue: EventQueue, id: string): Promise<StoredE
   return event.status === 'dead' ? event : `${id} is not a dead letter (it is ${event.status})`;
 }
 
-/** Puts a dead letter back in the queue with its attempts reset; audited. */
-export async function replayDeadLetter(stores: SupportStores, by: ActingOperator, id: string): Promise<ActionResult> {
+/** Puts a dead letter back in the queue with its attempts reset; audited, with the reason when one is given. */
+export async function replayDeadLetter(stores: SupportStores, by: ActingOperator, id: string, reason?: string): Promise<ActionResult> {
   const event = await deadLetter(stores.queue, id);
   if (typeof event === 'string') return { done: false, refusal: event };
   const replayed = await stores.queue.replay(id);
-  await auditAction(stores, by, event, 'replay dead letter', replayed ? 'replayed' : 'not_dead');
+  await auditAction(stores, by, event, 'replay dead letter', replayed ? 'replayed' : 'not_dead', reason);
   return replayed ? { done: true, event } : { done: false, refusal: `${id} is no longer a dead letter` };
 }
 

@@ -12,8 +12,8 @@ function actions(story: EventStory, session: ConsoleSession, mayAct: boolean): H
   if (!mayAct) return html`<p class="muted">Your role (${session.operator.role}) may look but not replay, reject or correct.</p>`;
   const base = `${CONSOLE_PATH}/events/${encodeURIComponent(story.event.id)}`;
   return html`<h2>Actions</h2>
-<form class="inline" method="post" action="${base}/replay">${csrfField(session)}<button>Replay</button></form>
-<form class="inline" method="post" action="${base}/reject">${csrfField(session)}<input type="text" name="reason" placeholder="why it is given up on" required aria-label="reason"><button>Reject</button></form>
+<form class="inline" method="post" action="${base}/replay">${csrfField(session)}<input type="text" name="reason" placeholder="why it is sent again" required aria-label="reason for the replay"><button>Replay</button></form>
+<form class="inline" method="post" action="${base}/reject">${csrfField(session)}<input type="text" name="reason" placeholder="why it is given up on" required aria-label="reason for the rejection"><button>Reject</button></form>
 <a href="${base}/correct">Correct the payload…</a>`;
 }
 
