@@ -67,6 +67,9 @@ describe('console support work', () => {
     expect(answer(after.body, 'Record')).toBe('ticket T1');
     expect(answer(after.body, 'Eventually succeeded')).toBe('yes: applied');
     expect(answer(after.body, 'Payload version')).toMatch(/corrected 1 time/);
+    // Why it was refused before it succeeded stays on the page.
+    expect(answer(after.body, 'Rejected by')).toMatch(/^worker:/);
+    expect(answer(after.body, 'Error kind')).toBe('uninterpretable payload');
     const trail = [...after.body.matchAll(/<tr><td>[^<]*<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td>/g)].map((row) => row.slice(1, 4));
     expect(trail).toEqual([
       [expect.stringMatching(/^worker:/) as string, 'apply ticket.open', 'dead'],
@@ -114,6 +117,9 @@ describe('console support work', () => {
     expect(await run().hub.queue.get(id)).toMatchObject({ status: 'discarded', reason: 'rejected: test data from the sandbox' });
     const page = await alice.get(`/console/events/${id}`);
     expect(answer(page.body, 'Eventually succeeded')).toBe('no: given up on');
+    expect(answer(page.body, 'Rejected by')).toBe('console:alice');
+    expect(answer(page.body, 'Error kind')).toBe('rejected');
+    expect(answer(page.body, 'Provider code')).toBe('test data from the sandbox');
     expect(page.body).toMatch(/<td>console:alice<\/td><td>reject dead letter<\/td><td>rejected<\/td><td><\/td><td class="num"><\/td><td>test data from the sandbox<\/td>/);
     expect((await alice.get('/console/failed?status=discarded&kind=rejected')).body).toContain(id);
   });

@@ -4,7 +4,7 @@ import { recordTrail } from '../support/lookups.js';
 
 /** Why an event failed, split as support reads it: `unavailable: http_503` is kind `unavailable`, code `http_503`. */
 export interface Refusal {
-  /** Who said no: the audit actor that dead-lettered or discarded it (a worker), if the trail has one. */
+  /** Who said no: the audit actor that dead-lettered, discarded or rejected it (a worker, a person), if the trail has one. */
   by: string | undefined;
   kind: string;
   /** The provider's code or our reason's detail, when the reason has one. */
@@ -18,6 +18,7 @@ export interface EventStory {
   event: StoredEvent;
   /** The record the event is about, when the trail or the connector can tell. */
   record: RecordKey | undefined;
+  /** Why it was last refused, even when it has succeeded since. */
   refusal: Refusal | undefined;
   /** The current payload's digest, and how many times a person corrected it. */
   payloadVersion: string;
@@ -30,7 +31,7 @@ export interface EventStory {
   trail: readonly AuditEntry[];
 }
 
-const REFUSED_OUTCOMES = new Set(['dead', 'discarded']);
+const REFUSED_OUTCOMES = new Set(['dead', 'discarded', 'rejected']);
 
 function splitReason(reason: string): { kind: string; code: string | undefined } {
   const at = reason.indexOf(': ');
@@ -62,7 +63,9 @@ export async function eventStory(stores: SupportStores, event: StoredEvent, inte
   const record = recordFromTrail(own, event.provider) ?? recordFromPayload(event, interpreter);
   const trail = record ? mergeTrails(own, await recordTrail(stores.integrity, record)) : own;
   const refusedEntry = own.filter((entry) => REFUSED_OUTCOMES.has(entry.outcome)).at(-1);
-  const refusal = event.reason === undefined || event.status === 'applied' ? undefined : { by: refusedEntry?.actor, ...splitReason(event.reason), message: refusedEntry?.detail };
+  // Once applied, the event's reason is gone; the trail still says why it was refused before.
+  const reason = event.status === 'applied' ? refusedEntry?.detail : (event.reason ?? refusedEntry?.detail);
+  const refusal = reason === undefined ? undefined : { by: refusedEntry?.actor, ...splitReason(reason), message: refusedEntry?.detail };
   return {
     event,
     record,
