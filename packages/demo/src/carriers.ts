@@ -75,7 +75,8 @@ export async function startDemoCarriers(seed: number): Promise<DemoCarriers> {
       name: 'sendcloud',
       simulation: sendcloud,
       descriptor: sendcloudDescriptor,
-      service: 'standard',
+      // A Sendcloud shipping option code, as its v3 spec's examples name one: carrier, then product.
+      service: 'postnl:standard',
       shipmentsPerBatch: 3,
       config: {
         name: 'sendcloud',
