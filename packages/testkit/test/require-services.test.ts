@@ -17,16 +17,16 @@ const MISSING: Service = { name: 'Gone', host: '127.0.0.1', port: 9 };
 
 describe('requireServices', () => {
   it('runs the suite when every service listens', async () => {
-    expect(await requireServices('the suite', [await listeningService()], 'true')).toBe(true);
+    expect(await requireServices('the suite', [await listeningService()], true)).toBe(true);
   });
 
   it('fails in CI when one is missing, naming it', async () => {
-    await expect(requireServices('the suite', [await listeningService(), MISSING], 'true')).rejects.toThrow('the suite needs Gone (127.0.0.1:9), which must be running in CI');
+    await expect(requireServices('the suite', [await listeningService(), MISSING], true)).rejects.toThrow('the suite needs Gone (127.0.0.1:9), which must be running in CI');
   });
 
   it('skips with one line elsewhere', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    expect(await requireServices('the suite', [MISSING], undefined)).toBe(false);
+    expect(await requireServices('the suite', [MISSING], false)).toBe(false);
     expect(warn.mock.calls).toEqual([['skipping the suite: Gone (127.0.0.1:9) not reachable']]);
   });
 });

@@ -27,13 +27,13 @@ export function listening(service: Service, timeoutMs = 1_000): Promise<boolean>
 /**
  * The project's policy for the servers a suite needs: in CI (where `CI` is set) a missing one
  * fails the run instead of passing it by skipping; elsewhere the suite skips with one line.
- * Resolves whether the suite runs.
+ * Resolves whether the suite runs. `inCi` is read from the environment unless given.
  */
-export async function requireServices(suite: string, services: readonly Service[], ci: string | undefined = process.env['CI']): Promise<boolean> {
+export async function requireServices(suite: string, services: readonly Service[], inCi: boolean = Boolean(process.env['CI'])): Promise<boolean> {
   const missing: string[] = [];
   for (const service of services) if (!(await listening(service))) missing.push(`${service.name} (${service.host}:${service.port})`);
   if (missing.length === 0) return true;
-  if (ci) throw new Error(`${suite} needs ${missing.join(' and ')}, which must be running in CI`);
+  if (inCi) throw new Error(`${suite} needs ${missing.join(' and ')}, which must be running in CI`);
   console.warn(`skipping ${suite}: ${missing.join(' and ')} not reachable`);
   return false;
 }
