@@ -6,7 +6,7 @@
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { systemClock } from '@interlock/core';
-import { loadConfig, startHub } from '@interlock/hub';
+import { loadConfig, silentLog, startHub } from '@interlock/hub';
 import { openRunEngines, preloadAdapters, withLease } from './engines.js';
 import { CHILD_SPEC_ENV, type ChildSpec } from './hub-process.js';
 
@@ -31,7 +31,7 @@ const hub = await startHub({
   engines: { ...engines, queue: withLease(engines.queue, spec.leaseMs) },
   // The connector packages are resolved from this package, which depends on them.
   baseDir: fileURLToPath(new URL('..', import.meta.url)),
-  log: { warn: () => undefined },
+  log: silentLog,
 });
 process.stdout.write(`${JSON.stringify({ url: hub.url })}\n`);
 process.once('SIGTERM', () => {

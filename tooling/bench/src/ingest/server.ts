@@ -122,7 +122,7 @@ const OUTCOMES = ['accepted', 'duplicate', 'forged', 'malformed', 'too_large', '
 
 /** startHub on the SQLite store in a temp dir, running the Stripe connector's webhook intake, workers not started. */
 async function startInterlock(secret: string): Promise<Running> {
-  const { loadConfig, startHub } = await import('@interlock/hub');
+  const { loadConfig, silentLog, startHub } = await import('@interlock/hub');
   const { descriptor } = await import('@interlock/stripe');
   const dir = mkdtempSync(join(tmpdir(), 'interlock-bench-hub-'));
   const config = loadConfig(undefined, {
@@ -142,6 +142,7 @@ async function startInterlock(secret: string): Promise<Running> {
     // The acknowledgement path only: events are stored and left queued.
     startWorkers: false,
     log: {
+      ...silentLog,
       warn: (message, fields) => {
         // A handful is enough to see what went wrong; a flood of them would be the benchmark.
         if (++warnings <= 5) console.warn(`[interlock server] ${message} ${JSON.stringify(fields)}`);
