@@ -97,7 +97,8 @@ export async function flood(options: FloodOptions): Promise<FloodResult> {
         continue;
       }
       if (answer.status !== 200) throw new Error(`The hub answered ${answer.status} ${answer.body} to event ${event.id}`);
-      if (!result.acknowledged.has(event.id)) result.acknowledged.set(event.id, (JSON.parse(answer.body) as { status: string }).status);
+      const key = provider.eventKey(event);
+      if (!result.acknowledged.has(key)) result.acknowledged.set(key, (JSON.parse(answer.body) as { status: string }).status);
       acknowledged();
       return;
     }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { systemClock, type IntegrityStore, type ReconciliationReport } from '@interlock/core';
+import { identifyEvent, systemClock, type IntegrityStore, type ReconciliationReport } from '@interlock/core';
 import type { HubConfigInput } from '@interlock/hub';
 import { paymentsReconciliationJob, type SettlementPeriod } from '@interlock/payments';
 import { descriptor } from '@interlock/razorpay';
@@ -25,6 +25,8 @@ export interface ChaosProvider {
   readonly env: NodeJS.ProcessEnv;
   /** The body and headers of one delivery, signed now as the provider signs it. */
   delivery(event: WebhookEvent): { body: string; headers: Record<string, string> };
+  /** The id the hub keeps the event under: what its signed content names (a digest of the body for Razorpay), not the simulation's own id. */
+  eventKey(event: WebhookEvent): string;
   /** The provider's settlement run, then the payments reconciliation of the hub's records against it. */
   settleAndReconcile(integrity: IntegrityStore, period: SettlementPeriod): Promise<ReconciliationReport<unknown, unknown>>;
   close(): Promise<void>;
@@ -74,6 +76,11 @@ export async function startChaosProvider(options: ScenarioOptions): Promise<Chao
     delivery(event) {
       const body = JSON.stringify(event.payload);
       return { body, headers: { 'content-type': 'application/json', ...simulation.signWebhook(body, event, systemClock.now()) } };
+    },
+    eventKey(event) {
+      const body = JSON.stringify(event.payload);
+      const identity = descriptor.webhooks ? identifyEvent(descriptor.webhooks, PROVIDER, event.payload, {}, body) : undefined;
+      return identity?.eventId ?? event.id;
     },
     settleAndReconcile(integrity, period) {
       simulation.settle(systemClock.now());
