@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, silentLog, startHub, type Hub, type HubConfigInput, type LogFields } from '../src/index.js';
-import { listening, requireServices } from './services.js';
+import { REDIS_SERVICE, requireServices } from '@interlock/testkit';
 import { DESCRIPTORS, ENV, signedPost, TOY, TOY_CONNECTOR } from './support.js';
 import { ToyProvider } from './toy/toy-provider.js';
 
@@ -91,7 +91,7 @@ describe('BullMQ mode with Redis unreachable', () => {
   }
 });
 
-const redisUp = await requireServices(['Redis'], await listening('127.0.0.1', 6379));
+const redisUp = await requireServices('the hub on BullMQ', [REDIS_SERVICE]);
 
 describe.skipIf(!redisUp)('BullMQ mode on the machine Redis', () => {
   it('keeps two hubs with two prefixes on one Redis apart', { timeout: 30_000 }, async () => {

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { HubConfigInput } from '../src/index.js';
 import { ConsoleClient } from './console-client.js';
 import { brokenTicket, consoleHub, deadLetterFrom, OPERATOR_TOKEN, signedIn } from './console-harness.js';
-import { listening, requireServices } from './services.js';
+import { POSTGRES_SERVICE, REDIS_SERVICE, requireServices } from '@interlock/testkit';
 import { drained, TOY } from './support.js';
 
-const up = await requireServices(['PostgreSQL', 'Redis'], (await listening('127.0.0.1', 5432)) && (await listening('127.0.0.1', 6379)));
+const up = await requireServices('the console on PostgreSQL and BullMQ', [POSTGRES_SERVICE, REDIS_SERVICE]);
 const DATABASE_URL = process.env['INTERLOCK_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Each run on its own schema and key prefix: other runs and tests on this machine share nothing with it. */

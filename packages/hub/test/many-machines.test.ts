@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig, silentLog, startHub } from '../src/index.js';
-import { listening, requireServices } from './services.js';
+import { POSTGRES_SERVICE, REDIS_SERVICE, requireServices } from '@interlock/testkit';
 import { DESCRIPTORS, drained, ENV, signedPost, TOY, TOY_CONNECTOR } from './support.js';
 import { ToyProvider } from './toy/toy-provider.js';
 
-const up = await requireServices(['PostgreSQL', 'Redis'], (await listening('127.0.0.1', 5432)) && (await listening('127.0.0.1', 6379)));
+const up = await requireServices('the hub on many machines', [POSTGRES_SERVICE, REDIS_SERVICE]);
 
 describe.skipIf(!up)('hub on PostgreSQL and Redis/BullMQ (many machines)', () => {
   it('takes a signed webhook, dedupes it and applies it through the shared engines', { timeout: 60_000 }, async () => {
