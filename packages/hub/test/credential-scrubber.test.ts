@@ -30,4 +30,18 @@ describe('the credential scrubber', () => {
     for (const encoding of ['base64', 'base64url'] as const) expect(written).not.toContain(Buffer.from(password).toString(encoding).replace(/=+$/, ''));
     expect(log.lines[0]?.fields['error']).toContain('authentication failed for [REDACTED]');
   });
+
+  it('hides the value after an authorization scheme, and keeps the prose that merely names one', () => {
+    const log = new RecordingLog();
+    const scrubber = new CredentialScrubber().wrap(log);
+    scrubber.warn('provider answered 401 for Bearer eyJhbGciOiJub25lIn0.e30.sig and Basic dXNlcjpwYXNz');
+    scrubber.warn('token expired before refresh; basic auth refused; Token Rotated');
+    scrubber.warn('bearer abcdefghijklmnopqrstuvwxyz, Token aB3x and token abc');
+    expect(log.lines.map((line) => line.message)).toEqual([
+      'provider answered 401 for Bearer [REDACTED] and Basic [REDACTED]',
+      'token expired before refresh; basic auth refused; Token Rotated',
+      // A long run of letters is as likely a key as a word; a short mixed-case one is a key.
+      'bearer [REDACTED], Token [REDACTED] and token abc',
+    ]);
+  });
 });

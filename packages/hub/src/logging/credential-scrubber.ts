@@ -2,7 +2,17 @@ import { REDACTED, Redactor, type Environment } from '@interlock/core';
 import type { HubLog, LogFields, LogValue } from './log.js';
 
 // Whatever a header was called, a credential in an Authorization-style value follows its scheme.
-const SCHEME_TOKEN = /\b(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=:-]+/gi;
+const SCHEME_TOKEN = /\b(Bearer|Basic|Token)\s+([A-Za-z0-9._~+/=:-]+)/gi;
+
+// After a scheme word, prose ("token expired", "basic auth") is one plain lowercase or capitalised
+// word; a credential is long, or mixes cases, digits or punctuation. Hiding prose would leave a log
+// line that says nothing about what failed.
+const PLAIN_WORD = /^[A-Za-z][a-z]*$/;
+const ALWAYS_CREDENTIAL_FROM = 20;
+
+function looksLikeCredential(candidate: string): boolean {
+  return candidate.length >= ALWAYS_CREDENTIAL_FROM || !PLAIN_WORD.test(candidate);
+}
 
 // A field named like a credential (x-refresh-token, dhl-api-key) may hold one the hub never read,
 // which no rule on values can know: such a field is hidden whole.
@@ -51,7 +61,7 @@ export class CredentialScrubber {
   }
 
   text(text: string): string {
-    return this.redactor.string(text).replace(SCHEME_TOKEN, `$1 ${REDACTED}`);
+    return this.redactor.string(text).replace(SCHEME_TOKEN, (whole, scheme: string, candidate: string) => (looksLikeCredential(candidate) ? `${scheme} ${REDACTED}` : whole));
   }
 
   /** A log that scrubs every message and every string in its fields before `log` sees them. */
