@@ -134,6 +134,48 @@ describe('TrackingCache', () => {
     expect(calls).toEqual([['A']]);
   });
 
+  /** A carrier whose answer the test releases, recording the signal each call was given. */
+  function heldCarrier(): { connector: Pick<LogisticsConnector, 'provider' | 'track'>; signals: AbortSignal[]; answer(): void } {
+    const signals: AbortSignal[] = [];
+    let release = (): void => undefined;
+    const connector = {
+      provider: 'carrier',
+      track: (numbers: readonly string[], options?: { signal?: AbortSignal }) => {
+        if (options?.signal) signals.push(options.signal);
+        return new Promise<TrackingResult[]>((resolve) => {
+          release = () => resolve(numbers.map((trackingNumber) => ({ trackingNumber, found: true, tracks: [] })));
+        });
+      },
+    };
+    return { connector, signals, answer: () => release() };
+  }
+
+  it('ends the wait of a caller that gives up, and keeps the carrier call for the callers still waiting', async () => {
+    const cache = new TrackingCache({ clock: new FakeClock() });
+    const { connector, signals, answer } = heldCarrier();
+    const starter = new AbortController();
+    const first = cache.track(connector, ['A'], { signal: starter.signal });
+    const joiner = cache.track(connector, ['A']);
+    const reason = new Error('caller gone');
+    starter.abort(reason);
+    await expect(first).rejects.toBe(reason);
+    expect(signals.map((signal) => signal.aborted)).toEqual([false]);
+    answer();
+    expect((await joiner).map((result) => result.found)).toEqual([true]);
+  });
+
+  it('abandons the carrier call once every caller waiting for it has given up', async () => {
+    const cache = new TrackingCache({ clock: new FakeClock() });
+    const { connector, signals } = heldCarrier();
+    const callers = [new AbortController(), new AbortController()];
+    const reads = callers.map((caller) => cache.track(connector, ['A'], { signal: caller.signal }).catch((error: unknown) => error));
+    callers[0]?.abort(new Error('first gone'));
+    expect(signals[0]?.aborted).toBe(false);
+    callers[1]?.abort(new Error('second gone'));
+    expect(signals[0]?.aborted).toBe(true);
+    expect((await Promise.all(reads)).map((error) => (error as Error).message)).toEqual(['first gone', 'second gone']);
+  });
+
   it('reports a number the carrier left out as a broken contract', async () => {
     const cache = new TrackingCache({ clock: new FakeClock() });
     const [result] = await cache.track({ provider: 'carrier', track: () => Promise.resolve([]) }, ['A']);

@@ -6,7 +6,7 @@ import { backoffDelay, resolveBackoffOptions, type BackoffOptions } from '../ret
 import type { Emit } from '../telemetry/telemetry.js';
 import { classifyRefreshFailure, refreshFailedError } from './refresh-failure.js';
 import type { TokenFetcher, TokenGrant } from './token-grant.js';
-import { untilAborted } from './until-aborted.js';
+import { untilAborted } from '../clock/until-aborted.js';
 
 /** Options for {@link OAuth2TokenManager}. */
 export interface OAuth2TokenManagerOptions {

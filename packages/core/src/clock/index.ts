@@ -1,1 +1,2 @@
 export { systemClock, type Clock } from './clock.js';
+export { untilAborted } from './until-aborted.js';

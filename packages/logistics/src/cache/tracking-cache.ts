@@ -1,4 +1,4 @@
-import { isRetryableKind, type Clock, type ReadOptions } from '@interlock/core';
+import { isRetryableKind, untilAborted, type Clock, type ReadOptions } from '@interlock/core';
 import type { LogisticsConnector, TrackingResult } from '../connector.js';
 import { TtlCache, type TtlCacheStats } from './ttl-cache.js';
 
@@ -23,6 +23,23 @@ function deferred<T>(): { promise: Promise<T>; resolve(value: T): void; reject(r
 }
 
 /**
+ * One call to the carrier that several callers may be waiting on. It is abandoned only when every
+ * one of them has stopped waiting: a caller that gives up must not take the answer from the rest.
+ */
+class SharedRead {
+  readonly controller = new AbortController();
+  private waiting = 0;
+
+  wait(): void {
+    this.waiting++;
+  }
+
+  stopWaiting(reason: unknown): void {
+    if (--this.waiting === 0) this.controller.abort(reason);
+  }
+}
+
+/**
  * Tracking reads through a cache per tracking number: a number read within the TTL is answered
  * from the cache, a number whose read is under way joins it, and the rest go to the carrier in one
  * batch. A burst of reads for one number costs one call. A transient per-number failure (the
@@ -31,6 +48,7 @@ function deferred<T>(): { promise: Promise<T>; resolve(value: T): void; reject(r
  */
 export class TrackingCache {
   private readonly cache: TtlCache<TrackingResult>;
+  private readonly reading = new Map<string, SharedRead>();
 
   constructor(options: TrackingCacheOptions) {
     this.cache = new TtlCache<TrackingResult>({
@@ -41,23 +59,49 @@ export class TrackingCache {
     });
   }
 
-  /** Numbers already being read join that read, and share its end: the signal of the read that went to the carrier. */
+  /**
+   * Numbers already being read join that read. A caller's signal ends its own wait at once; the
+   * carrier call behind it is abandoned only when no caller still waits for it.
+   */
   track(connector: Pick<LogisticsConnector, 'provider' | 'track'>, trackingNumbers: readonly string[], options?: ReadOptions): Promise<TrackingResult[]> {
+    const signal = options?.signal;
+    if (signal?.aborted) return untilAborted(Promise.resolve([]), signal);
     const batch = deferred<ReadonlyMap<string, TrackingResult>>();
+    const mine = new SharedRead();
     const missing: string[] = [];
-    const reads = trackingNumbers.map((number) =>
-      this.cache.get(`${connector.provider}:${number}`, () => {
+    const waitedOn = new Set<SharedRead>();
+    const reads = trackingNumbers.map((number) => {
+      const key = `${connector.provider}:${number}`;
+      const read = this.cache.get(key, () => {
         missing.push(number);
-        return batch.promise.then((results) => results.get(number) ?? notReturned(number));
-      }),
-    );
+        this.reading.set(key, mine);
+        return batch.promise.then((results) => results.get(number) ?? notReturned(number)).finally(() => {
+          if (this.reading.get(key) === mine) this.reading.delete(key);
+        });
+      });
+      const shared = this.reading.get(key);
+      if (shared !== undefined) waitedOn.add(shared);
+      return read;
+    });
     if (missing.length > 0) {
-      connector.track(missing, options).then(
+      connector.track(missing, { ...options, signal: mine.controller.signal }).then(
         (results) => batch.resolve(new Map(results.map((result): [string, TrackingResult] => [result.trackingNumber, result]))),
         (error: unknown) => batch.reject(error),
       );
     }
-    return Promise.all(reads);
+    return this.waitFor(Promise.all(reads), waitedOn, signal);
+  }
+
+  private waitFor(all: Promise<TrackingResult[]>, waitedOn: ReadonlySet<SharedRead>, signal: AbortSignal | undefined): Promise<TrackingResult[]> {
+    for (const shared of waitedOn) shared.wait();
+    if (signal === undefined) return all;
+    const giveUp = (): void => {
+      for (const shared of waitedOn) shared.stopWaiting(signal.reason);
+    };
+    signal.addEventListener('abort', giveUp, { once: true });
+    const settled = (): void => signal.removeEventListener('abort', giveUp);
+    all.then(settled, settled);
+    return untilAborted(all, signal);
   }
 
   get stats(): Readonly<TtlCacheStats> {

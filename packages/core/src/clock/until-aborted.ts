@@ -1,4 +1,4 @@
-import { abortReason } from '../clock/clock.js';
+import { abortReason } from './clock.js';
 
 /**
  * Waits for `promise`, or rejects with the signal's reason as soon as it aborts. The work

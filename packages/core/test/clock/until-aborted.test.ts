@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { untilAborted } from '../../src/auth/until-aborted.js';
+import { untilAborted } from '../../src/clock/until-aborted.js';
 
 describe('untilAborted', () => {
   it('returns the promise itself without a signal', () => {
