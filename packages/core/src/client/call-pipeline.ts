@@ -189,7 +189,7 @@ async function exchange(deps: PipelineDeps, call: PreparedCall, scope: FailureSc
 
     deps.retryBudget?.recordRequest();
     const started = clock.now();
-    emit({ type: 'request.started', at: started, ...scope, method: call.method, attempt: scope.attempts, idempotencyKey: call.idempotencyKey });
+    emit({ type: 'request.started', at: started, ...scope, method: call.method, attempt: scope.attempts, idempotencyKey: call.idempotencyKey, origin: url.origin });
     const result = await send(deps, call, scope, url, headers);
     const finished = clock.now();
     // An answer, whatever its status, measured from the moment its slot was charged (a shared

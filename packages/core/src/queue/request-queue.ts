@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { abortReason, type Clock } from '../clock/clock.js';
 import { IntegrationError } from '../errors/integration-error.js';
 import type { Priority } from '../telemetry/events.js';
@@ -87,7 +88,9 @@ export class RequestQueue implements WaitingJobOwner {
     if (this.waitingCount >= this.maxDepth) return Promise.reject(this.queueFull(job.endpoint, priority));
     const seq = this.nextSeq++;
     return new Promise<unknown>((resolve, reject) => {
-      this.enqueue(new WaitingJob(seq, RANK[priority], lane, job.run, signal, resolve, reject, this));
+      // Bound to its caller's async context: it starts later from whichever job frees the slot,
+      // and its trace span and logs belong to its own caller.
+      this.enqueue(new WaitingJob(seq, RANK[priority], lane, AsyncResource.bind(job.run), signal, resolve, reject, this));
     }) as Promise<T>;
   }
 

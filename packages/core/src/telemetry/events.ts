@@ -22,6 +22,8 @@ export type TelemetryEvent =
       method: string;
       attempt: number;
       idempotencyKey?: string | undefined;
+      /** Scheme, host and port the request goes to, never a path or a query: a span's `server.address`. */
+      origin?: string | undefined;
     })
   | (RequestScope & {
       type: 'request.finished';
