@@ -28,6 +28,10 @@ export function toJobData(event: InboundEvent): EventJobData {
   };
   if (event.occurredAt !== undefined) data.occurredAt = event.occurredAt;
   if (event.correlationId !== undefined) data.correlationId = event.correlationId;
+  if (event.traceContext !== undefined) {
+    const { traceparent, tracestate } = event.traceContext;
+    data.traceContext = tracestate === undefined ? { traceparent } : { traceparent, tracestate };
+  }
   return data;
 }
 

@@ -34,6 +34,18 @@ describe.skipIf(service.skip)('migrate (PostgreSQL)', () => {
     expect(listed).toStrictEqual([{ provider: 'acme', recordType: 'payment', recordId: 'pay_1', status: 'paid', updatedAt: 5, version: 3 }]);
   });
 
+  it('upgrades a version 4 schema: an event queued before traces were kept is read with no trace context', async () => {
+    db = new TestDatabase();
+    await migrateWith(db.pool(), db.schema, MIGRATIONS.filter((m) => m.version <= 4));
+    await db.query(
+      "INSERT INTO $schema.events (id, provider, event_id, type, received_at, payload, status, attempts, updated_at, visible_at) VALUES ('01old', 'acme', 'evt_1', 'paid', 1, '{}', 'queued', 0, 1, 0)",
+    );
+    const store = await db.open();
+    const stored = await store.events.get('01old');
+    expect(stored).toMatchObject({ id: '01old', status: 'queued' });
+    expect(stored).not.toHaveProperty('traceContext');
+  });
+
   it('two instances migrating the same fresh schema at once both succeed, and each step runs once', async () => {
     db = new TestDatabase();
     const pools = [db.pool(), db.pool(), db.pool()];

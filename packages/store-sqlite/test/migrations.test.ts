@@ -72,6 +72,28 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('upgrades a version 3 file: an event queued before traces were kept is read and handed out with no trace context', async () => {
+    const path = tempPath();
+    const old = new Database(path);
+    migrate(old, MIGRATIONS.filter((m) => m.version <= 3));
+    old
+      .prepare("INSERT INTO events (id, provider, event_id, type, received_at, payload, status, attempts, visible_at, updated_at) VALUES ('01old', 'acme', 'evt_1', 'paid', 1, '{}', 'queued', 0, 0, 1)")
+      .run();
+    old.close();
+    const store = openSqliteStore({ path });
+    const stored = await store.events.get('01old');
+    expect(stored).toMatchObject({ id: '01old', status: 'queued' });
+    expect(stored).not.toHaveProperty('traceContext');
+    const handled = new Promise<unknown>((resolve) => {
+      store.events.consume(async (event) => {
+        resolve(event.traceContext);
+        return { status: 'applied' };
+      });
+    });
+    await expect(handled).resolves.toBeUndefined();
+    await store.close();
+  });
+
   it('reopens an existing file with its data', async () => {
     const path = tempPath();
     const first = openSqliteStore({ path });

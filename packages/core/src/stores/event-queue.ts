@@ -19,6 +19,14 @@ export interface InboundEvent {
   payload: string;
   /** The id of the request that carried it, for the audit trail. */
   correlationId?: string | undefined;
+  /** The trace the request that carried it belongs to, so the worker that applies it continues that trace. */
+  traceContext?: TraceContext | undefined;
+}
+
+/** W3C Trace Context headers (`traceparent`, and `tracestate` when there is one), kept as received. */
+export interface TraceContext {
+  traceparent: string;
+  tracestate?: string | undefined;
 }
 
 export type EventStatus = 'queued' | 'processing' | 'applied' | 'discarded' | 'dead';

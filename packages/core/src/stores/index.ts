@@ -13,6 +13,7 @@ export {
   type EventStatus,
   type InboundEvent,
   type StoredEvent,
+  type TraceContext,
 } from './event-queue.js';
 export {
   RECORD_LIST_LIMIT,

@@ -17,6 +17,8 @@ export interface EventRow {
   occurred_at: number | string | null;
   payload: string;
   correlation_id: string | null;
+  traceparent: string | null;
+  tracestate: string | null;
   status: EventStatus;
   attempts: number;
   reason: string | null;
@@ -38,6 +40,7 @@ export function storedEventFromRow(row: EventRow): StoredEvent {
   };
   if (row.occurred_at !== null) event.occurredAt = Number(row.occurred_at);
   if (row.correlation_id !== null) event.correlationId = row.correlation_id;
+  if (row.traceparent !== null) event.traceContext = row.tracestate === null ? { traceparent: row.traceparent } : { traceparent: row.traceparent, tracestate: row.tracestate };
   if (row.reason !== null) event.reason = row.reason;
   return event;
 }

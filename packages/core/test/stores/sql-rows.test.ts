@@ -3,9 +3,12 @@ import { AUDIT_COLUMNS, auditEntryFromRow, auditRowValues, recordStateFromRow, s
 
 describe('SQL row codecs shared by the SQL engines', () => {
   it('reads an event row, with bigints as strings (node-postgres) or numbers (SQLite), NULL as absent', () => {
-    const row = { id: 'e1', provider: 'p', event_id: 'evt', type: 't', received_at: '1767225600000', occurred_at: null, payload: 'Müller GmbH', correlation_id: null, status: 'queued' as const, attempts: 0, reason: null, updated_at: 1767225600001 };
+    const row = { id: 'e1', provider: 'p', event_id: 'evt', type: 't', received_at: '1767225600000', occurred_at: null, payload: 'Müller GmbH', correlation_id: null, traceparent: null, tracestate: null, status: 'queued' as const, attempts: 0, reason: null, updated_at: 1767225600001 };
     expect(storedEventFromRow(row)).toEqual({ id: 'e1', provider: 'p', eventId: 'evt', type: 't', receivedAt: 1767225600000, payload: 'Müller GmbH', status: 'queued', attempts: 0, updatedAt: 1767225600001 });
     expect(storedEventFromRow({ ...row, occurred_at: 5, correlation_id: 'c', reason: 'stale' })).toMatchObject({ occurredAt: 5, correlationId: 'c', reason: 'stale' });
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    expect(storedEventFromRow({ ...row, traceparent }).traceContext).toStrictEqual({ traceparent });
+    expect(storedEventFromRow({ ...row, traceparent, tracestate: 'acme=1' }).traceContext).toStrictEqual({ traceparent, tracestate: 'acme=1' });
   });
 
   it('writes and reads an audit entry back unchanged, sparse or full', () => {

@@ -55,8 +55,8 @@ export class EventTable {
   async insert(event: InboundEvent, now: number): Promise<'accepted' | 'duplicate'> {
     const result = await this.pool.query(
       `INSERT INTO ${this.table}
-         (id, provider, event_id, type, received_at, occurred_at, payload, correlation_id, status, attempts, updated_at, visible_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'queued', 0, $9, 0)
+         (id, provider, event_id, type, received_at, occurred_at, payload, correlation_id, traceparent, tracestate, status, attempts, updated_at, visible_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'queued', 0, $11, 0)
        ON CONFLICT (provider, event_id) DO NOTHING
        RETURNING id`,
       [
@@ -68,6 +68,8 @@ export class EventTable {
         event.occurredAt ?? null,
         event.payload,
         event.correlationId ?? null,
+        event.traceContext?.traceparent ?? null,
+        event.traceContext?.tracestate ?? null,
         now,
       ],
     );

@@ -116,5 +116,16 @@ const appliedEvents: Migration = {
   `,
 };
 
+const traceContext: Migration = {
+  version: 5,
+  name: 'event trace context',
+  sql: (s) => `
+    -- The W3C trace context each event arrived with, so its worker continues that trace.
+    -- Nullable, so older rows and instances still on version 4 keep working.
+    ALTER TABLE ${s}.events ADD COLUMN traceparent text;
+    ALTER TABLE ${s}.events ADD COLUMN tracestate text;
+  `,
+};
+
 /** The schema's whole history, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [events, integrity, recordSnapshots, appliedEvents];
+export const MIGRATIONS: readonly Migration[] = [events, integrity, recordSnapshots, appliedEvents, traceContext];

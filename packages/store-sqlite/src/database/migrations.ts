@@ -105,6 +105,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX applied_events_by_time ON applied_events (applied_at);
     `,
   },
+  {
+    version: 4,
+    description: 'the W3C trace context each event arrived with, so its worker continues that trace',
+    sql: `
+      -- Nullable: events queued before this step, or without a trace, have none.
+      ALTER TABLE events ADD COLUMN traceparent TEXT;
+      ALTER TABLE events ADD COLUMN tracestate TEXT;
+    `,
+  },
 ];
 
 /** The schema version this code writes; a database at a later one was written by newer code. */

@@ -12,5 +12,5 @@ export interface EventRow extends StoredEventRow {
 
 /** The columns `accept` inserts, in the order of the INSERT's placeholders. */
 export function insertParams(event: InboundEvent, now: number): unknown[] {
-  return [event.id, event.provider, event.eventId, event.type, event.receivedAt, event.occurredAt ?? null, event.payload, event.correlationId ?? null, now, now];
+  return [event.id, event.provider, event.eventId, event.type, event.receivedAt, event.occurredAt ?? null, event.payload, event.correlationId ?? null, event.traceContext?.traceparent ?? null, event.traceContext?.tracestate ?? null, now, now];
 }

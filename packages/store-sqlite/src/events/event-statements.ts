@@ -63,8 +63,8 @@ export class EventStatements {
 
   constructor(db: Connection) {
     this.insert = db.prepare<unknown[]>(
-      `INSERT INTO events (id, provider, event_id, type, received_at, occurred_at, payload, correlation_id, status, attempts, visible_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)
+      `INSERT INTO events (id, provider, event_id, type, received_at, occurred_at, payload, correlation_id, traceparent, tracestate, status, attempts, visible_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)
        ON CONFLICT (provider, event_id) DO NOTHING`,
     );
     this.get = db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?');

@@ -11,6 +11,9 @@ import { withQueue } from '../queue-session.js';
  */
 export const UNICODE_PAYLOAD = '{\r\n\t"customer": "Müller GmbH",\r\n\t"city": "東京",\r\n\t"note": "naïve café — 🚚"\r\n}  ';
 
+/** A W3C trace context as the hub's ingress stores it, with a vendor's `tracestate` beside it. */
+export const TRACE_CONTEXT = { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01', tracestate: 'acme=t61rcWkgMzE' };
+
 /** Checks of `accept` and `get`: dedupe, exact storage, and durability across instances. */
 export function acceptChecks(create: () => Promise<EventQueueHarness>): StoreCheck[] {
   return [
@@ -42,7 +45,7 @@ export function acceptChecks(create: () => Promise<EventQueueHarness>): StoreChe
       name: 'get returns the event as accepted, queued with no attempts; an unknown id is undefined',
       run: () =>
         withQueue(create, async ({ queue, events }) => {
-          const event = events.next({ occurredAt: Date.UTC(2025, 11, 31, 18, 30), correlationId: 'req_42' });
+          const event = events.next({ occurredAt: Date.UTC(2025, 11, 31, 18, 30), correlationId: 'req_42', traceContext: TRACE_CONTEXT });
           await queue.accept(event);
           const stored = await queue.get(event.id);
           expect(stored).toMatchObject({ ...event, status: 'queued', attempts: 0 });
@@ -53,6 +56,7 @@ export function acceptChecks(create: () => Promise<EventQueueHarness>): StoreChe
           const storedBare = await queue.get(bare.id);
           expect(storedBare?.occurredAt).toBeUndefined();
           expect(storedBare?.correlationId).toBeUndefined();
+          expect(storedBare?.traceContext).toBeUndefined();
           expect(await queue.get(sortableId())).toBeUndefined();
         }),
     },

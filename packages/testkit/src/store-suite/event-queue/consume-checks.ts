@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { EventQueueHarness, StoreCheck } from '../harness.js';
 import { HandlerProbe } from '../handler-probe.js';
 import { withQueue } from '../queue-session.js';
+import { TRACE_CONTEXT } from './accept-checks.js';
 
 /** Options every engine must refuse when consume() is called, each with the option it names. */
 const INVALID_OPTIONS: readonly [ConsumeOptions, string][] = [
@@ -31,6 +32,22 @@ export function consumeChecks(create: () => Promise<EventQueueHarness>): StoreCh
           await time.pass(500);
           expect(probe.deliveries).toHaveLength(0);
           expect((await counts()).queued).toBe(1);
+        }),
+    },
+    {
+      name: 'the trace context an event was accepted with reaches its handler, so the worker continues the trace',
+      run: () =>
+        withQueue(create, async ({ harness, queue, events, time, consume, stop, counts }) => {
+          const traced = events.next({ traceContext: TRACE_CONTEXT });
+          const untraced = events.next();
+          await queue.accept(traced);
+          await queue.accept(untraced);
+          const probe = new HandlerProbe(harness.clock);
+          const consumer = consume(probe.handler);
+          await time.eventually(async () => expect((await counts()).applied).toBe(2));
+          await stop(consumer);
+          expect(probe.deliveries.find((event) => event.id === traced.id)?.traceContext).toEqual(TRACE_CONTEXT);
+          expect(probe.deliveries.find((event) => event.id === untraced.id)?.traceContext).toBeUndefined();
         }),
     },
     {
