@@ -3,6 +3,7 @@ import type { ReconciliationJob } from '../reconciliation/job.js';
 import type { StateMachine } from '../state/state-machine.js';
 import type { IntegrityStore } from '../stores/integrity-store.js';
 import type { Emit } from '../telemetry/telemetry.js';
+import type { DomainMetrics } from './business-metrics.js';
 import type { EventInterpreter } from './record-change.js';
 
 /** One read of a record from the provider, for the poller. */
@@ -25,6 +26,14 @@ export interface RecordPolling<C> {
   recordType: string;
   isSettled(status: string): boolean;
   read(connector: C, recordId: string, signal?: AbortSignal): Promise<PolledRecord>;
+  /**
+   * What a read's change is dated with, for the stale guard. `provider`: the record's `updatedAt`,
+   * for providers that time every change themselves (a carrier's scan), so a read says when the
+   * change happened and an old state read late loses to a newer one. `read` (the default): the
+   * time of the read, for providers that keep no time of their last change (a payment's refund),
+   * whose read is newer than any event it reflects. Either way the read time is its received time.
+   */
+  readonly changeTime?: 'provider' | 'read';
 }
 
 /** What a domain's reconciliation job is given for one provider. */
@@ -55,4 +64,6 @@ export interface DomainPlugin<C> {
   interpreter(connector: C): EventInterpreter;
   readonly polling?: RecordPolling<C>;
   reconciliation?(context: ReconciliationJobContext<C>): ReconciliationJob;
+  /** Its business metrics (success rates, money, lags), exposed by the hub per provider. */
+  readonly metrics?: DomainMetrics;
 }

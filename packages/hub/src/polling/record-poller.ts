@@ -61,9 +61,13 @@ export class RecordPoller {
     );
   }
 
-  /** Starts polling a record whose last applied status is not settled; a settled one is ignored. */
+  /**
+   * Follows a record's last applied status: polls it while it is not settled, and stops polling
+   * it once it is (a webhook that settled it leaves nothing for a read to find).
+   */
   track(recordId: string, status: string): void {
-    if (!this.options.polling.isSettled(status)) this.poller.track(recordId);
+    if (this.options.polling.isSettled(status)) this.poller.untrack(recordId);
+    else this.poller.track(recordId);
   }
 
   /** After a restart: resumes polling the records updated in the last `maxDurationMs` that are not settled. */
@@ -81,16 +85,31 @@ export class RecordPoller {
     return this.poller.stop();
   }
 
+  /**
+   * When the read's change happened, as its domain dates it. A settled read is never dated before
+   * the record's last update: the poller stops at it, so refused as stale it would leave the record
+   * short of its end for good (a carrier's time in whole seconds or days, against a record our
+   * clock dated), and nothing can follow a settled state for it to be stale against.
+   */
+  private async changeTime(recordId: string, record: PolledRecord, at: number): Promise<number> {
+    const { polling, integrity, provider } = this.options;
+    if (polling.changeTime !== 'provider') return at;
+    if (!polling.isSettled(record.status)) return record.updatedAt;
+    const current = await integrity.getRecord({ provider, recordType: polling.recordType, recordId });
+    return Math.max(record.updatedAt, current?.updatedAt ?? record.updatedAt);
+  }
+
   private async enqueue(recordId: string): Promise<void> {
     const read = this.lastRead.get(recordId);
     if (!read) return;
     const { record, at } = read;
-    // A read is the provider's state as of the read, newer than any event it already reflects.
+    const { polling } = this.options;
+    const occurredAt = await this.changeTime(recordId, record, at);
     const change: RecordChange = {
-      recordType: this.options.polling.recordType,
+      recordType: polling.recordType,
       recordId,
       status: record.status,
-      occurredAt: at,
+      occurredAt,
       ...(record.snapshot === undefined ? {} : { snapshot: record.snapshot }),
     };
     await this.options.queue.accept({
@@ -99,7 +118,7 @@ export class RecordPoller {
       eventId: `poll:${recordId}:${record.status}:${record.updatedAt}`,
       type: POLLED_EVENT_TYPE,
       receivedAt: at,
-      occurredAt: at,
+      occurredAt,
       payload: JSON.stringify(change),
     });
   }

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { EventQueue, InboundEvent, IntegrityStore, RecordChange, RecordPolling, RecordState } from '@interlock/core';
+import { FakeClock } from '@interlock/testkit';
+import { silentLog } from '../src/index.js';
+import { RecordPoller } from '../src/polling/record-poller.js';
+
+const MINUTE = 60_000;
+const START = Date.UTC(2026, 2, 1, 9);
+
+/** A provider whose record is read as `status` (default `open`), last changed at `changedAt`, however often it is read. */
+function provider(clock: FakeClock, changedAt: number, changeTime?: RecordPolling<unknown>['changeTime'], status = 'open'): RecordPolling<unknown> & { reads: number; readAt: number[] } {
+  const polling = {
+    reads: 0,
+    readAt: [] as number[],
+    recordType: 'ticket',
+    isSettled: (candidate: string) => candidate === 'closed',
+    read() {
+      polling.reads++;
+      polling.readAt.push(clock.now());
+      return Promise.resolve({ status, updatedAt: changedAt, snapshot: '{}' });
+    },
+    ...(changeTime === undefined ? {} : { changeTime }),
+  };
+  return polling;
+}
+
+/** The record as the hub holds it: `open`, last updated at `updatedAt`. */
+function heldAt(updatedAt: number): IntegrityStore {
+  const record: RecordState = { provider: 'desk', recordType: 'ticket', recordId: 'T1', status: 'open', updatedAt, version: 1 };
+  return { getRecord: () => Promise.resolve(record) } as Partial<IntegrityStore> as IntegrityStore;
+}
+
+function poller(clock: FakeClock, polling: RecordPolling<unknown>, integrity = heldAt(0)): { poller: RecordPoller; queued: InboundEvent[] } {
+  const queued: InboundEvent[] = [];
+  const queue = { accept: (event: InboundEvent) => (queued.push(event), Promise.resolve('accepted' as const)) } as Partial<EventQueue> as EventQueue;
+  const recordPoller = new RecordPoller({
+    provider: 'desk',
+    connector: {},
+    polling,
+    queue,
+    integrity,
+    clock,
+    schedule: { firstAfterMs: MINUTE, capMs: MINUTE, maxDurationMs: 24 * 60 * MINUTE },
+    log: silentLog,
+    onGiveUp: () => undefined,
+  });
+  return { poller: recordPoller, queued };
+}
+
+describe('the record poller', () => {
+  it('stops reading a record once a change settles it (a webhook), though the provider still reads it as open', async () => {
+    const clock = new FakeClock({ start: START });
+    const polling = provider(clock, START);
+    const { poller: recordPoller } = poller(clock, polling);
+    try {
+      recordPoller.track('T1', 'open');
+      await clock.advance(10 * MINUTE);
+      const readsWhileOpen = polling.reads;
+      expect(readsWhileOpen).toBeGreaterThan(0);
+
+      recordPoller.track('T1', 'closed');
+      await clock.advance(60 * MINUTE);
+      expect(polling.reads).toBe(readsWhileOpen);
+      expect(recordPoller.tracked).toBe(0);
+    } finally {
+      await recordPoller.stop();
+    }
+  });
+
+  it("dates a read by the provider's time of the change when its domain says the provider times them, received at the read", async () => {
+    const clock = new FakeClock({ start: START });
+    const changedAt = START - 3 * 60 * MINUTE;
+    const polling = provider(clock, changedAt, 'provider');
+    const { poller: recordPoller, queued } = poller(clock, polling);
+    try {
+      recordPoller.track('T1', 'open');
+      await clock.advance(2 * MINUTE);
+      const [event] = queued;
+      expect(event).toMatchObject({ occurredAt: changedAt, receivedAt: polling.readAt[0] });
+      expect((JSON.parse(event?.payload ?? '{}') as RecordChange).occurredAt).toBe(changedAt);
+    } finally {
+      await recordPoller.stop();
+    }
+  });
+
+  it("never dates a settled read before the record's last update, so the read the poller stops at cannot be refused as stale", async () => {
+    const clock = new FakeClock({ start: START });
+    // The carrier's time in whole seconds, the hub's record dated by our clock within that second.
+    const closedAt = START - 60 * MINUTE;
+    const { poller: recordPoller, queued } = poller(clock, provider(clock, closedAt, 'provider', 'closed'), heldAt(closedAt + 750));
+    try {
+      recordPoller.track('T1', 'open');
+      await clock.advance(2 * MINUTE);
+      expect(queued.map((event) => event.occurredAt)).toEqual([closedAt + 750]);
+      expect(recordPoller.tracked).toBe(0);
+    } finally {
+      await recordPoller.stop();
+    }
+  });
+
+  it('dates a read by the read itself for a provider that keeps no time of its changes (the default)', async () => {
+    const clock = new FakeClock({ start: START });
+    const polling = provider(clock, START - 3 * 60 * MINUTE);
+    const { poller: recordPoller, queued } = poller(clock, polling);
+    try {
+      recordPoller.track('T1', 'open');
+      await clock.advance(2 * MINUTE);
+      const [event] = queued;
+      const [readAt] = polling.readAt;
+      expect(readAt).toBeGreaterThan(START);
+      expect(event).toMatchObject({ occurredAt: readAt, receivedAt: readAt });
+      expect((JSON.parse(event?.payload ?? '{}') as RecordChange).occurredAt).toBe(readAt);
+    } finally {
+      await recordPoller.stop();
+    }
+  });
+});
