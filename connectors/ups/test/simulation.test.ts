@@ -1,9 +1,9 @@
-import { MemoryTelemetrySink, weight } from '@interlock/core';
+import { admitDelivery, MemoryTelemetrySink, weight, type StoredEvent } from '@interlock/core';
 import { FakeClock } from '@interlock/core/testing';
-import type { LogisticsConnector } from '@interlock/logistics';
+import { SHIPMENT_RECORD_TYPE, trackingStatusMachine, type LogisticsConnector } from '@interlock/logistics';
 import { runLogisticsEndToEnd, trackAborted, type LogisticsEndToEndResult } from '@interlock/logistics/testing';
 import { describe, expect, it } from 'vitest';
-import { createUpsConnector, SUBSCRIPTION_LIFETIME_MS, SUBSCRIPTION_RENEW_BEFORE_MS, UNSUPPORTED_OPERATIONS, type UpsConnector } from '../src/index.js';
+import { createUpsConnector, descriptor, SUBSCRIPTION_LIFETIME_MS, UPS_ALERT_CREDENTIAL_HEADER, SUBSCRIPTION_RENEW_BEFORE_MS, UNSUPPORTED_OPERATIONS, type UpsConnector } from '../src/index.js';
 import { createUpsSimulation, TEN_MINUTE_OUTAGE, UNLISTED, type UpsSimulation, type UpsSimulationOptions } from '../testing/index.js';
 
 const CREDENTIAL = 'ups-simulation-credential';
@@ -128,6 +128,33 @@ describe('ups on its simulation', () => {
       expect(simulation.trackReads.length).toBe(before + 1);
       expect(read.track).toMatchObject({ trackingNumber: number, status: 'in_transit' });
       expect(read.track?.events.map((scan) => scan.rawText)).toEqual(['Shipper created a label, UPS has not received the package yet.', 'Origin Scan']);
+    });
+  });
+
+  it("as the hub runs it, admits a push by its credential and has the workers read its number once and apply UPS's answer; a forged push reads nothing", async () => {
+    await onSimulation({}, async (clock, simulation) => {
+      const connector = connectorFor(clock, simulation);
+      const interpreter = descriptor.domain.interpreter(connector);
+      const [number = ''] = simulation.ship({ reference: 'pushed', weight: weight(1, 'kg') }).trackingNumbers;
+      simulation.scan();
+      // A push that claims more than UPS says: its content must not become the record's state.
+      const claim = { trackingNumber: number, activityStatus: { type: 'D', code: 'KB', description: 'DELIVERED' }, gmtActivityDate: '20260105', gmtActivityTime: '100000' };
+      const rawBody = JSON.stringify(claim);
+      const stored = (eventId: string): StoredEvent => ({ id: 'q1', provider: 'ups', eventId, type: 'D', receivedAt: clock.now(), occurredAt: clock.now(), payload: rawBody, status: 'processing', attempts: 1, updatedAt: clock.now() });
+      const before = simulation.trackReads.length;
+
+      for (const headers of [{}, { [UPS_ALERT_CREDENTIAL_HEADER]: 'someone-else' }]) {
+        expect(admitDelivery(descriptor.webhooks, { rawBody, headers, now: clock.now() }, [CREDENTIAL])).toMatchObject({ ok: false, refusal: 'forged' });
+      }
+      expect(simulation.trackReads.length).toBe(before);
+
+      const admitted = admitDelivery(descriptor.webhooks, { rawBody, headers: simulation.signWebhook(rawBody, { id: 'push', type: 'D', payload: claim, occurredAt: clock.now() }, clock.now()), now: clock.now() }, [CREDENTIAL]);
+      if (!admitted.ok) throw new Error(`refused: ${admitted.reason}`);
+      const change = await interpreter.read?.(stored(admitted.identity.eventId));
+      expect(simulation.trackReads.length).toBe(before + 1);
+      expect(change).toMatchObject({ recordType: SHIPMENT_RECORD_TYPE, recordId: number, status: 'in_transit' });
+      expect(trackingStatusMachine.canTransition('label_created', change?.status as 'in_transit')).toBe(true);
+      expect(JSON.parse(change?.snapshot ?? '{}')).toMatchObject({ trackingNumber: number, status: 'in_transit', statusRaw: 'I/OR' });
     });
   });
 

@@ -34,7 +34,14 @@ export {
   type TrackingEvent,
   type TrackingLocation,
 } from './models/tracking.js';
-export { LOGISTICS_EVENT_TYPES, logisticsEventSchema, type LogisticsEvent, type LogisticsEventType } from './models/logistics-event.js';
+export {
+  LOGISTICS_EVENT_TYPES,
+  logisticsEventSchema,
+  trackingReadRequestSchema,
+  type LogisticsEvent,
+  type LogisticsEventType,
+  type TrackingReadRequest,
+} from './models/logistics-event.js';
 export { summarizeTrack, type TrackIdentity } from './track-summary.js';
 export type {
   CreateShipmentInput,
@@ -57,8 +64,11 @@ export { stableKey, TtlCache, type TtlCacheOptions, type TtlCacheStats } from '.
 export { DEFAULT_RATE_TTL_MS, RateCache, type RateCacheOptions } from './cache/rate-cache.js';
 export { DEFAULT_TRACKING_TTL_MS, TrackingCache, type TrackingCacheOptions } from './cache/tracking-cache.js';
 export { cachedConnector } from './cache/cached-connector.js';
+export { LOGISTICS_METRICS } from './metrics/definitions.js';
+export { SHIPMENT_CREATION_ENDPOINT } from './metrics/creation-observer.js';
+export { logisticsMetrics } from './metrics/logistics-metrics.js';
 export { logisticsDomain } from './plugin/domain.js';
 export { logisticsInterpreter } from './plugin/interpreter.js';
-export { shipmentPolling } from './plugin/polling.js';
+export { readTrack, shipmentPolling } from './plugin/polling.js';
 export { SHIPMENT_RECORD_TYPE } from './plugin/records.js';
 export { trackChange, trackOf } from './plugin/track-change.js';

@@ -12,13 +12,14 @@ function stored(body: unknown): StoredEvent {
   return { id: 'e1', provider: 'carrier', eventId: 'evt_1', type: 'tracking', receivedAt: 5_000, occurredAt: 5_000, payload: JSON.stringify(body), status: 'processing', attempts: 1, updatedAt: 5_000 };
 }
 
-function connector(result: TrackingResult | undefined): LogisticsConnector {
+function connector(result: TrackingResult | undefined, reads: (readonly string[])[] = []): LogisticsConnector {
   return {
     provider: 'carrier',
-    track: () => Promise.resolve(result === undefined ? [] : [result]),
+    track: (numbers: readonly string[]) => (reads.push(numbers), Promise.resolve(result === undefined ? [] : [result])),
     eventsFromVerifiedBody: (rawBody, eventId) => {
-      const body = JSON.parse(rawBody) as { track?: Track };
-      return [{ id: eventId, provider: 'carrier', providerEventId: eventId, type: body.track ? 'tracking.updated' : 'unknown', rawType: 'x', occurredAt: 4_000, ...(body.track ? { track: body.track } : {}) }];
+      const body = JSON.parse(rawBody) as { track?: Track; readRequest?: { trackingNumber: string } };
+      const type = body.track || body.readRequest ? 'tracking.updated' : 'unknown';
+      return [{ id: eventId, provider: 'carrier', providerEventId: eventId, type, rawType: 'x', occurredAt: 4_000, ...(body.track ? { track: body.track } : {}), ...(body.readRequest ? { readRequest: body.readRequest } : {}) }];
     },
   } as Partial<LogisticsConnector> as LogisticsConnector;
 }
@@ -48,6 +49,33 @@ describe('the logistics domain plug-in', () => {
     expect(interpreter.interpret?.(stored({}))).toBeUndefined();
   });
 
+  it('answers an event that only asks for a read with exactly one read of that number, applying the read and not the event', async () => {
+    const reads: (readonly string[])[] = [];
+    const answer: TrackingResult = { trackingNumber: '1Z999', found: true, tracks: [track('out_for_delivery', 3_000)] };
+    const interpreter = logisticsDomain.interpreter(connector(answer, reads));
+    const request = stored({ readRequest: { trackingNumber: '1Z999' } });
+    const change = await interpreter.read?.(request);
+    expect(reads).toEqual([['1Z999']]);
+    expect(change).toMatchObject({ recordType: SHIPMENT_RECORD_TYPE, recordId: '1Z999', status: 'out_for_delivery', occurredAt: 3_000 });
+    expect(trackSchema.parse(JSON.parse(change?.snapshot ?? '{}'))).toEqual(track('out_for_delivery', 3_000));
+    // What the console checks a corrected payload with reads nothing, and finds no change in a bare request.
+    expect(interpreter.interpret?.(request)).toBeUndefined();
+    expect(reads).toHaveLength(1);
+  });
+
+  it('applies a track an event carries without reading, and reads nothing for an event about no record', async () => {
+    const reads: (readonly string[])[] = [];
+    const interpreter = logisticsDomain.interpreter(connector(undefined, reads));
+    await expect(interpreter.read?.(stored({ track: track('delivered', 3_000) }))).resolves.toMatchObject({ recordId: '1Z999', status: 'delivered', occurredAt: 3_000 });
+    await expect(interpreter.read?.(stored({}))).resolves.toBeUndefined();
+    expect(reads).toEqual([]);
+  });
+
+  it('fails a read request the carrier cannot answer, with the kind the workers retry or dead-letter on', async () => {
+    const missing: TrackingResult = { trackingNumber: '1Z999', found: false, error: { kind: 'not_found', reason: 'unknown_number', message: 'no such number' } };
+    await expect(logisticsDomain.interpreter(connector(missing)).read?.(stored({ readRequest: { trackingNumber: '1Z999' } }))).rejects.toMatchObject({ kind: 'not_found' });
+  });
+
   it('polls a tracking number until it is final, taking the latest of several shipments under it', async () => {
     const polling = logisticsDomain.polling!;
     const result: TrackingResult = { trackingNumber: '1Z999', found: true, tracks: [track('in_transit', 2_000, 'old'), track('out_for_delivery', 3_000, 'live')] };
@@ -55,6 +83,8 @@ describe('the logistics domain plug-in', () => {
     expect(read).toMatchObject({ status: 'out_for_delivery', updatedAt: 3_000 });
     expect(JSON.parse(read.snapshot ?? '{}')).toMatchObject({ carrierShipmentId: 'live' });
     expect([polling.isSettled('out_for_delivery'), polling.isSettled('delivered'), polling.isSettled('returned_to_sender'), polling.isSettled('unknown')]).toEqual([false, true, true, false]);
+    // The read is dated by the carrier's latest scan (3_000 above), not by when it was read.
+    expect(polling.changeTime).toBe('provider');
   });
 
   it('fails a read the carrier could not answer, for the poller to retry', async () => {

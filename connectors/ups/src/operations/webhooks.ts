@@ -19,12 +19,21 @@ function parseAlert(ctx: UpsContext, body: unknown): WireAlert {
 
 /**
  * A push as a read request: `tracking.updated` with no track, since nothing in an unsigned body
- * may change a record. The hub's polling (or `readAlerted`) reads the number from UPS instead.
+ * may change a record, and the number to read. The hub's workers (or `readAlerted`) read it from
+ * UPS and apply UPS's answer.
  */
 function toReadRequest(ctx: UpsContext, alert: WireAlert, eventId: string): LogisticsEvent {
   const read = fieldReader(ALERT_FIELDS, alert);
   const occurredAt = fromUpsTime({ gmtDate: read.text('gmtDate'), gmtTime: read.text('gmtTime') }, 'UTC', ALERT_FIELDS.inbound.gmtDate);
-  return { id: eventId, provider: UPS_PROVIDER, providerEventId: eventId, type: 'tracking.updated', rawType: TRACK_ALERT_TYPE, occurredAt: occurredAt ?? ctx.clock.now() };
+  return {
+    id: eventId,
+    provider: UPS_PROVIDER,
+    providerEventId: eventId,
+    type: 'tracking.updated',
+    rawType: TRACK_ALERT_TYPE,
+    occurredAt: occurredAt ?? ctx.clock.now(),
+    readRequest: { trackingNumber: read.get('trackingNumber') },
+  };
 }
 
 function verified(ctx: UpsContext, delivery: WebhookDelivery): { alert: WireAlert; eventId: string } {

@@ -1,21 +1,33 @@
 import type { RecordPolling } from '@interlock/core';
 import type { LogisticsConnector } from '../connector.js';
+import type { Track } from '../models/tracking.js';
 import { isFinalTrackingStatus } from '../tracking-status.js';
 import { SHIPMENT_RECORD_TYPE } from './records.js';
 import { trackOf } from './track-change.js';
 
 /**
+ * One tracking number's track as the carrier holds it now: what the poller and a read request
+ * (a push that only asks for a read) both apply. A number the carrier does not know fails.
+ */
+export async function readTrack(connector: Pick<LogisticsConnector, 'provider' | 'track'>, trackingNumber: string, signal?: AbortSignal): Promise<Track> {
+  const [result] = await connector.track([trackingNumber], { signal });
+  return trackOf(result, connector.provider, trackingNumber);
+}
+
+/**
  * Tracking is polled as the source of truth: each open tracking number is read through the
  * connector until it is delivered, returned or canceled, so every shipment settles with every
  * webhook lost. A number the carrier does not know (yet) fails the read, which the poller retries
- * on its schedule. Give the hub a `cachedConnector` and a burst of reads costs one call.
+ * on its schedule. Give the hub a `cachedConnector` and a burst of reads costs one call. A read is
+ * dated by the carrier's time of its latest scan (its `occurredAt`, resolved to UTC), not by when we
+ * read it, so a stale read (a cache, a lagging tracking API) cannot pass for news.
  */
 export const shipmentPolling: RecordPolling<LogisticsConnector> = {
   recordType: SHIPMENT_RECORD_TYPE,
   isSettled: isFinalTrackingStatus,
+  changeTime: 'provider',
   async read(connector, trackingNumber, signal) {
-    const [result] = await connector.track([trackingNumber], { signal });
-    const track = trackOf(result, connector.provider, trackingNumber);
+    const track = await readTrack(connector, trackingNumber, signal);
     return { status: track.status, updatedAt: track.updatedAt, snapshot: JSON.stringify(track) };
   },
 };

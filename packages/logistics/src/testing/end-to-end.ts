@@ -107,8 +107,8 @@ export async function runLogisticsEndToEnd(options: LogisticsEndToEndOptions): P
       onState(trackingNumber) {
         const track = lastRead.get(trackingNumber);
         if (track === undefined) return;
-        // A read is the carrier's state as of now, as the hub's RecordPoller stamps it.
-        if (records.apply(trackingNumber, track.status, clock.now(), 'polling').applied) tracks.set(trackingNumber, track);
+        // Dated by the carrier's time of the change, as the hub's RecordPoller dates this domain's reads.
+        if (records.apply(trackingNumber, track.status, track.updatedAt, 'polling').applied) tracks.set(trackingNumber, track);
       },
     },
   );
