@@ -13,6 +13,7 @@ import { CredentialScrubber } from './logging/credential-scrubber.js';
 import type { HubLog } from './logging/log.js';
 import { LogTelemetry } from './logging/log-telemetry.js';
 import { createPinoLog, resolveLogLevel, type LogDestination } from './logging/pino-log.js';
+import { BusinessMetrics } from './metrics/business-metrics.js';
 import { HubMetrics } from './metrics/hub-metrics.js';
 import { RuntimeMetrics } from './metrics/runtime-metrics.js';
 import { RecordPoller } from './polling/record-poller.js';
@@ -86,19 +87,21 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const log = scrubber.wrap(options.log ?? createPinoLog({ level: resolveLogLevel(config.log.level, rawEnv), clock, destination: options.logDestination }));
   const engines = options.engines ?? (await openEngines(config, clock, env, log));
   const metrics = new HubMetrics(engines.queue);
+  const business = new BusinessMetrics(metrics.registry, log);
   let running: RunningProvider[];
   let keepEventsMs: number;
   let alerting: Alerting | undefined;
   let supportConsole: Route[];
   try {
     alerting = config.alerts.enabled ? await startAlerting({ config: config.alerts, clock, log, env, integrity: engines.integrity, metrics: metrics.registry }) : undefined;
-    running = await openProviders(config, { env, clock, telemetry: [metrics, new LogTelemetry(log), ...(alerting ? [alerting.telemetry] : [])], fetch: options.fetch, baseDir: options.baseDir ?? process.cwd(), descriptors: options.descriptors });
+    running = await openProviders(config, { env, clock, telemetry: [metrics, business, new LogTelemetry(log), ...(alerting ? [alerting.telemetry] : [])], fetch: options.fetch, baseDir: options.baseDir ?? process.cwd(), descriptors: options.descriptors });
+    business.add(running.map((provider) => ({ name: provider.name, domain: provider.descriptor.domain })));
     keepEventsMs = retentionWindowMs(
       config.retention.keepHours,
       running.map((provider) => redeliveryOf(provider.name, provider.descriptor)),
     );
     // Here, so an operator token missing from the environment stops the start with the rest closed.
-    supportConsole = config.console.enabled ? consoleRoutes({ config: config.console, env, clock, stores: engines, providers: running, alerting }) : [];
+    supportConsole = config.console.enabled ? consoleRoutes({ config: config.console, env, clock, stores: engines, providers: running, alerting, business }) : [];
   } catch (error) {
     await alerting?.close();
     if (!options.engines) await engines.close();
@@ -144,6 +147,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       logDeadLetter(log, event, outcome, config.workers.maxAttempts);
     },
     onApplied: (event, change) => pollers.get(event.provider)?.track(change.recordId, change.status),
+    onWritten: (event, change, previous) => business.applied(event.provider, { change, previous, receivedAt: event.receivedAt }),
   });
   let consumer: Consumer | undefined;
   const startWorkers = (): void => {

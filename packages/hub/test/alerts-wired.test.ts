@@ -89,8 +89,8 @@ describe('the hub alerts on its own telemetry', () => {
     const { hub, sinks } = await hubWith({ alerts: { enabled: false } });
     await hub.reconciliation.runNow(TOY);
     expect(hub.alerts).toBeUndefined();
-    // The metrics and the log's: nothing for rules.
-    expect(sinks).toHaveLength(2);
+    // The metrics, the business metrics and the log's: nothing for rules.
+    expect(sinks).toHaveLength(3);
     expect(await (await fetch(`${hub.url}/metrics`)).text()).not.toContain('interlock_alerts_active');
   });
 });

@@ -64,6 +64,9 @@ export { stableKey, TtlCache, type TtlCacheOptions, type TtlCacheStats } from '.
 export { DEFAULT_RATE_TTL_MS, RateCache, type RateCacheOptions } from './cache/rate-cache.js';
 export { DEFAULT_TRACKING_TTL_MS, TrackingCache, type TrackingCacheOptions } from './cache/tracking-cache.js';
 export { cachedConnector } from './cache/cached-connector.js';
+export { LOGISTICS_METRICS } from './metrics/definitions.js';
+export { SHIPMENT_CREATION_ENDPOINT } from './metrics/creation-observer.js';
+export { logisticsMetrics } from './metrics/logistics-metrics.js';
 export { logisticsDomain } from './plugin/domain.js';
 export { logisticsInterpreter } from './plugin/interpreter.js';
 export { readTrack, shipmentPolling } from './plugin/polling.js';

@@ -46,6 +46,9 @@ export {
   type TheirPaymentNet,
 } from './reconciliation/reconcile-payments.js';
 export { movementsBetween, type PaymentMovement } from './reconciliation/movements.js';
+export { PAYMENT_METRICS } from './metrics/definitions.js';
+export { observePaymentChange } from './metrics/observer.js';
+export { paymentMetrics } from './metrics/payment-metrics.js';
 export { paymentsDomain } from './plugin/domain.js';
 export { paymentChange, paymentsInterpreter } from './plugin/interpreter.js';
 export { paymentPolling } from './plugin/polling.js';

@@ -3,6 +3,7 @@ import type { ReconciliationJob } from '../reconciliation/job.js';
 import type { StateMachine } from '../state/state-machine.js';
 import type { IntegrityStore } from '../stores/integrity-store.js';
 import type { Emit } from '../telemetry/telemetry.js';
+import type { DomainMetrics } from './business-metrics.js';
 import type { EventInterpreter } from './record-change.js';
 
 /** One read of a record from the provider, for the poller. */
@@ -63,4 +64,6 @@ export interface DomainPlugin<C> {
   interpreter(connector: C): EventInterpreter;
   readonly polling?: RecordPolling<C>;
   reconciliation?(context: ReconciliationJobContext<C>): ReconciliationJob;
+  /** Its business metrics (success rates, money, lags), exposed by the hub per provider. */
+  readonly metrics?: DomainMetrics;
 }

@@ -1,3 +1,14 @@
+export type {
+  AppliedChange,
+  BusinessCounter,
+  BusinessHistogram,
+  BusinessMetric,
+  BusinessObservation,
+  BusinessObserver,
+  BusinessRate,
+  DomainMetrics,
+  SeriesSelector,
+} from './business-metrics.js';
 export { defineConnector, isConnectorDescriptor, type ConnectorContext, type ConnectorDescriptor, type DocumentedLimits } from './descriptor.js';
 export type { DomainPlugin, PolledRecord, ReadOptions, ReconciliationJobContext, RecordPolling } from './domain-plugin.js';
 export { envList, requireEnvList, type Environment } from './environment.js';

@@ -1,6 +1,7 @@
 import type { EventQueue, EventStatus } from '@interlock/core';
 import { callKey, countedKey, latencyKey, splitKey, type AlertTelemetry, type ReconciliationFacts } from '../alerts/alert-telemetry.js';
 import type { Alerting, AlertRecord } from '../alerts/index.js';
+import type { BusinessMetrics, BusinessPanel } from '../metrics/business-metrics.js';
 
 const HOUR_MS = 3_600_000;
 /** The last hour in twelve five-minute slots: one point of a sparkline each. */
@@ -37,6 +38,8 @@ export interface ProviderHealth {
   deadLetters: number;
   reconciliations: readonly ReconciliationFacts[];
   endpoints: readonly EndpointHealth[];
+  /** What its domain's business metrics say since this hub started; undefined when the domain declares none. */
+  business?: BusinessPanel | undefined;
 }
 
 export interface HealthSnapshot {
@@ -119,7 +122,13 @@ function providerHealth(telemetry: AlertTelemetry, provider: string, now: number
  * What the health view shows, read from what the hub already keeps: the alerts' telemetry windows
  * (calls, failures, latencies, circuits, reconciliations), the queue's counts and the active alerts.
  */
-export async function healthSnapshot(queue: EventQueue, alerting: Alerting | undefined, providers: readonly string[], now: number): Promise<HealthSnapshot> {
+export async function healthSnapshot(
+  queue: EventQueue,
+  alerting: Alerting | undefined,
+  providers: readonly string[],
+  now: number,
+  business?: Pick<BusinessMetrics, 'panel'>,
+): Promise<HealthSnapshot> {
   const deadByProvider = await Promise.all(providers.map(async (provider) => (await queue.list({ provider, status: 'dead', limit: DEAD_COUNT_CAP })).length));
   const telemetry = alerting?.telemetry;
   const queueFill = new Map<string, number>();
@@ -131,7 +140,8 @@ export async function healthSnapshot(queue: EventQueue, alerting: Alerting | und
     queueFill,
     providers: providers.map((provider, index) => {
       const dead = deadByProvider[index] as number;
-      return telemetry ? providerHealth(telemetry, provider, now, dead) : emptyHealth(provider, dead);
+      const health = telemetry ? providerHealth(telemetry, provider, now, dead) : emptyHealth(provider, dead);
+      return { ...health, business: business?.panel(provider) };
     }),
     alerts: alerting?.active() ?? [],
   };

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { Clock, EventInterpreter, StoredEvent } from '@interlock/core';
 import type { Alerting } from '../alerts/index.js';
 import type { Route } from '../http/server.js';
+import type { BusinessMetrics } from '../metrics/business-metrics.js';
 import { correctDeadLetter, correctionRefusal, deadLetter, rejectDeadLetter, replayDeadLetter, type ActingOperator, type ActionResult, type SupportStores } from '../support/dead-letter-actions.js';
 import { payloadDiff } from '../support/payload-diff.js';
 import { ConsoleAccess } from './access.js';
@@ -37,6 +38,8 @@ export interface ConsoleOptions {
   stores: SupportStores;
   providers: readonly ConsoleProvider[];
   alerting: Alerting | undefined;
+  /** The domains' business metrics, shown per provider on the health page. */
+  business?: Pick<BusinessMetrics, 'panel'> | undefined;
 }
 
 const DONE: Readonly<Record<string, string>> = {
@@ -113,7 +116,7 @@ export function consoleRoutes(options: ConsoleOptions): Route[] {
       method: 'GET',
       pattern: /^\/console\/?$/,
       handler: signedIn(async (_req, res, _match, session) => {
-        show(res, 200, 'Health', session, healthView(await healthSnapshot(stores.queue, options.alerting, names, clock.now())));
+        show(res, 200, 'Health', session, healthView(await healthSnapshot(stores.queue, options.alerting, names, clock.now(), options.business)));
       }),
     },
     {

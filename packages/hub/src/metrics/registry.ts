@@ -21,9 +21,15 @@ function renderLabels(labels: Labels): string {
     .join(',');
 }
 
+/** Whether a series' labels include every label `where` names. */
+function matches(labels: Labels, where: Labels): boolean {
+  for (const name in where) if (labels[name] !== where[name]) return false;
+  return true;
+}
+
 /** A monotonically increasing count per label set. */
 export class Counter {
-  private readonly values = new Map<string, number>();
+  private readonly values = new Map<string, { labels: Labels; value: number }>();
   constructor(
     readonly name: string,
     readonly help: string,
@@ -31,21 +37,35 @@ export class Counter {
 
   inc(labels: Labels = {}, by = 1): void {
     const key = labelKey(labels);
-    this.values.set(key, (this.values.get(key) ?? 0) + by);
+    const series = this.values.get(key);
+    if (series) series.value += by;
+    else this.values.set(key, { labels: { ...labels }, value: by });
   }
 
   get(labels: Labels = {}): number {
-    return this.values.get(labelKey(labels)) ?? 0;
+    return this.values.get(labelKey(labels))?.value ?? 0;
+  }
+
+  /** The series whose labels include `where`, with their values (for pages that read the metrics). */
+  series(where: Labels = {}): Array<{ labels: Labels; value: number }> {
+    return [...this.values.values()].filter((series) => matches(series.labels, where)).map((series) => ({ ...series }));
   }
 
   render(): string[] {
-    return [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} counter`, ...[...this.values].map(([key, value]) => `${this.name}${key ? `{${key}}` : ''} ${value}`)];
+    return [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} counter`, ...[...this.values].map(([key, { value }]) => `${this.name}${key ? `{${key}}` : ''} ${value}`)];
   }
+}
+
+/** A histogram's observations summed over some of its series: per bucket (cumulative, as rendered), their sum and count. */
+export interface HistogramSummary {
+  buckets: ReadonlyArray<{ le: number; count: number }>;
+  sum: number;
+  count: number;
 }
 
 /** Observations in fixed buckets (seconds), rendered as a Prometheus histogram. */
 export class Histogram {
-  private readonly series = new Map<string, { counts: number[]; sum: number; count: number }>();
+  private readonly series = new Map<string, { labels: Labels; counts: number[]; sum: number; count: number }>();
   constructor(
     readonly name: string,
     readonly help: string,
@@ -56,12 +76,26 @@ export class Histogram {
     const key = labelKey(labels);
     let series = this.series.get(key);
     if (!series) {
-      series = { counts: this.buckets.map(() => 0), sum: 0, count: 0 };
+      series = { labels: { ...labels }, counts: this.buckets.map(() => 0), sum: 0, count: 0 };
       this.series.set(key, series);
     }
     for (let i = 0; i < this.buckets.length; i++) if (seconds <= (this.buckets[i] as number)) series.counts[i] = (series.counts[i] as number) + 1;
     series.sum += seconds;
     series.count++;
+  }
+
+  /** The observations of the series whose labels include `where`, summed. */
+  summary(where: Labels = {}): HistogramSummary {
+    const counts = this.buckets.map(() => 0);
+    let sum = 0;
+    let count = 0;
+    for (const series of this.series.values()) {
+      if (!matches(series.labels, where)) continue;
+      series.counts.forEach((value, i) => (counts[i] = (counts[i] as number) + value));
+      sum += series.sum;
+      count += series.count;
+    }
+    return { buckets: this.buckets.map((le, i) => ({ le, count: counts[i] as number })), sum, count };
   }
 
   render(): string[] {

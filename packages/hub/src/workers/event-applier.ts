@@ -12,6 +12,7 @@ import {
   type EventOutcome,
   type IntegrityStore,
   type RecordKey,
+  type RecordState,
   type StoredEvent,
   type AuditEntry,
 } from '@interlock/core';
@@ -27,6 +28,8 @@ export interface EventApplierOptions {
   aheadRetryMs?: number;
   /** Called after a change is written (pollers start tracking records that are not settled yet). */
   onApplied?(event: StoredEvent, change: RecordChange): void;
+  /** Called once for each change this applier wrote, with the state it replaced; never for one it refused or found already applied. */
+  onWritten?(event: StoredEvent, change: RecordChange, previous: RecordState | undefined): void;
 }
 
 const polledChangeSchema = z.object({
@@ -122,6 +125,7 @@ export function createEventApplier(options: EventApplierOptions): EventHandler {
     // Another worker changed the record between our read and write: decide again with its state.
     if (result === 'conflict') return { status: 'retry', reason: 'concurrent_update', retryInMs: 0 };
     options.onApplied?.(event, change);
+    options.onWritten?.(event, change, current);
     return { status: 'applied' };
   };
 

@@ -1,4 +1,5 @@
 import { defineStateMachine, money, reconcile, type DomainPlugin, type RecordChange, type StoredEvent } from '@interlock/core';
+import { ticketMetrics } from './ticket-metrics.js';
 
 /**
  * A toy domain the hub's source never names: support tickets with a fee. It exists to prove that
@@ -88,4 +89,5 @@ export const ticketsDomain: DomainPlugin<TicketsConnector> = {
       },
     };
   },
+  metrics: ticketMetrics,
 };

@@ -1,5 +1,6 @@
 import type { DomainPlugin } from '@interlock/core';
 import type { LogisticsConnector } from '../connector.js';
+import { logisticsMetrics } from '../metrics/logistics-metrics.js';
 import { trackingStatusMachine } from '../tracking-status.js';
 import { logisticsInterpreter } from './interpreter.js';
 import { shipmentPolling } from './polling.js';
@@ -12,4 +13,5 @@ export const logisticsDomain: DomainPlugin<LogisticsConnector> = Object.freeze({
   machine: trackingStatusMachine,
   interpreter: logisticsInterpreter,
   polling: shipmentPolling,
+  metrics: logisticsMetrics,
 });

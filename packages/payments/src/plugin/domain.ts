@@ -1,5 +1,6 @@
 import type { DomainPlugin } from '@interlock/core';
 import type { PaymentsConnector } from '../connector.js';
+import { paymentMetrics } from '../metrics/payment-metrics.js';
 import { paymentStatusMachine } from '../payment-status.js';
 import { paymentsInterpreter } from './interpreter.js';
 import { paymentPolling } from './polling.js';
@@ -14,4 +15,5 @@ export const paymentsDomain: DomainPlugin<PaymentsConnector> = Object.freeze({
   interpreter: paymentsInterpreter,
   polling: paymentPolling,
   reconciliation: paymentsReconciliationJob,
+  metrics: paymentMetrics,
 });

@@ -1,6 +1,7 @@
 import { html, type Html } from '../html.js';
 import { DEAD_COUNT_CAP, type EndpointHealth, type HealthSnapshot, type ProviderHealth } from '../health.js';
 import { CONSOLE_PATH } from '../http.js';
+import { businessPanel } from './business-view.js';
 import { sparkline } from './sparkline.js';
 import { when } from './layout.js';
 
@@ -42,7 +43,7 @@ ${
   provider.endpoints.length === 0
     ? html`<p class="muted">${telemetry ? 'No calls in the last hour.' : ''}</p>`
     : html`<table><thead><tr><th>Endpoint</th><th>Attempts</th><th>p50</th><th>p95</th><th>p95, last hour</th><th>Circuit</th></tr></thead><tbody>${provider.endpoints.map(endpointRow)}</tbody></table>`
-}</section>`;
+}${provider.business ? businessPanel(provider.business) : html``}</section>`;
 }
 
 export function healthView(health: HealthSnapshot): Html {
