@@ -27,3 +27,23 @@ export const DHL_RATE_LIMITS: DhlRateLimits = {
   account: [{ limit: DHL_DAILY_QUOTA, windowMs: DAY }],
   track: [{ limit: DHL_TRACK_PER_MINUTE, windowMs: MINUTE }],
 };
+
+/** The windows of the DHL Express (MyDHL API) client: account-wide and per endpoint. */
+export interface DhlExpressRateLimits {
+  account: readonly RateWindow[];
+  rates: readonly RateWindow[];
+  createShipment: readonly RateWindow[];
+  findByReference: readonly RateWindow[];
+}
+
+/**
+ * None: the MyDHL API 2.7.0 spec states no rate limit and documents no 429 on any endpoint, and
+ * ../shared/providers has no figure for it. Nothing is invented here; a 429 DHL may still send is
+ * classified `rate_limited` and retried after its Retry-After like any other.
+ */
+export const DHL_EXPRESS_RATE_LIMITS: DhlExpressRateLimits = {
+  account: [],
+  rates: [],
+  createShipment: [],
+  findByReference: [],
+};

@@ -16,3 +16,16 @@ export const DHL_TEST_BASE_URL = 'https://api-test.dhl.com/track';
 
 /** Tracking has no settlement reports to wait for: reconciliation has nothing to compare later. */
 export const DHL_REPORTING_LAG_MS = 0;
+
+/**
+ * The version of DHL's MyDHL API OpenAPI document ("DHL Express APIs (MyDHL API)" 2.7.0, as
+ * generated clients of it carry it: javea7171/dhlapi `api/swagger.yaml`) the Express contracts
+ * were written from.
+ */
+export const DHL_EXPRESS_API_VERSION = '2.7.0';
+
+/** DHL Express production, as the MyDHL spec's `servers` list it; paths below it start at `/rates`, `/shipments`. */
+export const DHL_EXPRESS_BASE_URL = 'https://express.api.dhl.com/mydhlapi';
+
+/** DHL Express's test environment, for test credentials. */
+export const DHL_EXPRESS_TEST_BASE_URL = 'https://express.api.dhl.com/mydhlapi/test';

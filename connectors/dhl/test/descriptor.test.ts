@@ -1,8 +1,8 @@
-import { authenticateDelivery, type ConnectorContext } from '@interlock/core';
+import { authenticateDelivery, systemClock, type ConnectorContext } from '@interlock/core';
 import { FakeClock } from '@interlock/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createDhlConnector, descriptor, DHL_API_BASE_URL } from '../src/index.js';
-import { API_KEY, FROM, TO, thrown } from './helpers.js';
+import { API_KEY, EXPRESS, FROM, TO, thrown } from './helpers.js';
 
 const NOW = Date.UTC(2026, 0, 1, 12);
 const MINUTE = 60_000;
@@ -29,6 +29,31 @@ describe('dhl descriptor', () => {
     expect(descriptor.create(config, context({ DHL_KEYS_FOR_TEST: 'key_one,key_two' })).provider).toBe('dhl');
   });
 
+  it('creates DHL Express from its pair and account: HTTP Basic to the Express base URL, apart from the tracking key', async () => {
+    const sent: { url: string; authorization: string | null; key: string | null }[] = [];
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const request = new Request(input, init);
+      // Read as a server would: a POST body nobody reads holds the client's copy of it open.
+      await request.text();
+      sent.push({ url: request.url, authorization: request.headers.get('authorization'), key: request.headers.get('dhl-api-key') });
+      return new Response(JSON.stringify({ products: [] }), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const env = { DHL_API_KEYS: API_KEY, DHL_EXPRESS_USERNAME: EXPRESS.username, DHL_EXPRESS_PASSWORD: EXPRESS.password, DHL_EXPRESS_ACCOUNT_NUMBER: EXPRESS.accountNumber };
+    const connector = descriptor.create(descriptor.config.parse({ expressBaseUrl: 'https://express.example.test/mydhlapi' }), { ...context(env), clock: systemClock, fetch });
+    const cm = { value: 10, unit: 'cm' as const };
+    await expect(connector.quoteRates({ from: FROM, to: TO, parcels: [{ weight: { value: 1, unit: 'kg' }, dimensions: { length: cm, width: cm, height: cm } }] })).resolves.toEqual([]);
+    expect(sent).toEqual([{ url: 'https://express.example.test/mydhlapi/rates', authorization: `Basic ${Buffer.from(`${EXPRESS.username}:${EXPRESS.password}`).toString('base64')}`, key: null }]);
+  });
+
+  it('refuses half an Express pair, or a pair without its account, naming the variable and never a value', () => {
+    const config = descriptor.config.parse({});
+    expect(() => descriptor.create(config, context({ DHL_API_KEYS: API_KEY, DHL_EXPRESS_USERNAME: EXPRESS.username }))).toThrow(/DHL_EXPRESS_PASSWORD is not set/);
+    expect(() => descriptor.create(config, context({ DHL_API_KEYS: API_KEY, DHL_EXPRESS_PASSWORD: EXPRESS.password }))).toThrow(/DHL_EXPRESS_USERNAME is not set/);
+    const noAccount = thrown(() => descriptor.create(config, context({ DHL_API_KEYS: API_KEY, DHL_EXPRESS_USERNAME: EXPRESS.username, DHL_EXPRESS_PASSWORD: EXPRESS.password })));
+    expect(String(noAccount)).toMatch(/DHL_EXPRESS_ACCOUNT_NUMBER/);
+    expect(String(noAccount)).not.toContain(EXPRESS.password);
+  });
+
   it('refuses an option it does not know, such as a key written into the config', () => {
     expect(descriptor.config.safeParse({ apiKey: 'pasted' }).success).toBe(false);
   });
@@ -45,7 +70,7 @@ describe('dhl descriptor', () => {
     expect(authenticateDelivery(descriptor.webhooks, delivery, ['a-token-dhl-never-sends']).ok).toBe(false);
   });
 
-  it('refuses rates, labels and shipment lookups before any call, with a typed error', async () => {
+  it('refuses rates and labels without Express credentials, and what neither API offers, before any call, with a typed error', async () => {
     let calls = 0;
     const fetch: typeof globalThis.fetch = () => {
       calls++;

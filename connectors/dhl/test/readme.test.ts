@@ -13,7 +13,7 @@ describe('dhl README', () => {
     }
   });
 
-  it('names the variable the hub reads the API keys from', () => {
-    expect(readme).toContain('DHL_API_KEYS');
+  it('names the variables the hub reads the credentials from', () => {
+    for (const variable of ['DHL_API_KEYS', 'DHL_EXPRESS_USERNAME', 'DHL_EXPRESS_PASSWORD', 'DHL_EXPRESS_ACCOUNT_NUMBER']) expect(readme).toContain(variable);
   });
 });

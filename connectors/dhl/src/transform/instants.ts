@@ -13,3 +13,17 @@ export const DHL_TIME_ZONE = 'Europe/Berlin';
 export function fromWireTime(text: string, field: string): number {
   return resolveCarrierTime({ date: text, zone: DHL_TIME_ZONE }, { provider: DHL_PROVIDER, field });
 }
+
+/**
+ * A time as MyDHL's `plannedShippingDateAndTime` takes it: a DateTime followed by its GMT offset
+ * (`2020-03-24T13:00:00GMT+00:00`, the spec's example). Written in UTC with `GMT+00:00`, so the
+ * instant is exact whatever the shipper's zone.
+ */
+export function toWirePlannedTime(epochMs: number): string {
+  return `${new Date(epochMs).toISOString().slice(0, 19)}GMT+00:00`;
+}
+
+/** A calendar date (`YYYY-MM-DD`, UTC) as MyDHL's invoice date and tracking date ranges take it. */
+export function toWireDate(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(0, 10);
+}

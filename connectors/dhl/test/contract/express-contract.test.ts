@@ -1,0 +1,4 @@
+import { runConnectorContractSuite } from '@interlock/testkit/vitest';
+import { dhlExpressSpec } from './express-spec.js';
+
+runConnectorContractSuite(dhlExpressSpec);
