@@ -18,7 +18,7 @@ const PARCEL = { weight: { value: 1.5, unit: 'kg' as const }, dimensions: { leng
  */
 export const dhlExpressSpec: ConnectorContractSpec<LogisticsConnector> = {
   provider: 'dhl',
-  credentials: [API_KEY, EXPRESS.username, EXPRESS.password],
+  credentials: [API_KEY, EXPRESS.username, EXPRESS.password, EXPRESS.accountNumber],
   create: ({ baseUrl, clock, fetch, telemetry }) => createDhlConnector({ baseUrl, apiKeys: [API_KEY], express: { ...EXPRESS, baseUrl: `${baseUrl}/mydhlapi` }, clock, fetch, telemetry }),
   read: { method: 'POST', path: '/mydhlapi/rates', reply: read, call: (connector) => connector.quoteRates({ from: FROM, to: TO, parcels: [PARCEL] }) },
   errors: [

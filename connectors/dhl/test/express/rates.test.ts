@@ -1,8 +1,8 @@
-import { money } from '@interlock/core';
+import { MemoryTelemetrySink, money } from '@interlock/core';
 import type { Parcel } from '@interlock/logistics';
 import { describe, expect, it } from 'vitest';
 import { toRates, type WireRates } from '../../src/index.js';
-import { connectorFor, FROM, onSimulation, thrown, TO } from '../helpers.js';
+import { connectorFor, EXPRESS, FROM, onSimulation, thrown, TO } from '../helpers.js';
 
 const PARCEL: Parcel = { weight: { value: 1_250, unit: 'g' }, dimensions: { length: { value: 30, unit: 'cm' }, width: { value: 20, unit: 'cm' }, height: { value: 10, unit: 'cm' } } };
 const NOW = Date.UTC(2026, 0, 5, 9);
@@ -20,6 +20,19 @@ describe('dhl express rates', () => {
 
   it('refuses a price finer than its currency rather than rounding it away', () => {
     expect(thrown(() => toRates(product(1500.5, 'JPY'), NOW))).toMatchObject({ kind: 'contract_violation' });
+  });
+
+  it('never lets the account number or the user name out in an error, even when DHL quotes them back', async () => {
+    await onSimulation(async (clock, simulation) => {
+      const telemetry = new MemoryTelemetrySink();
+      const detail = `The account number ${EXPRESS.accountNumber} is not found or invalid for user ${EXPRESS.username}.`;
+      simulation.simulator.route('POST', '/mydhlapi/rates', () => ({ status: 400, body: { instance: '/expressapi/rates', detail, title: 'Bad request', message: 'Bad request', status: '400' } }));
+      const error = await connectorFor(clock, simulation, { express: true, telemetry }).quoteRates({ from: FROM, to: TO, parcels: [PARCEL] }).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ kind: 'invalid_request', message: expect.stringContaining('is not found or invalid') as unknown });
+      const seen = `${String(error)} ${JSON.stringify(error)} ${JSON.stringify(telemetry.events)}`;
+      expect(seen).not.toContain(EXPRESS.accountNumber);
+      expect(seen).not.toContain(EXPRESS.username);
+    });
   });
 
   it('quotes each product the simulation offers on the route, sending the declared unit system and exact weights', async () => {
