@@ -23,6 +23,11 @@ export interface Findings {
   auditMissing: string[];
   /** Payments whose record is absent or shows other money than the provider's. */
   wrongState: string[];
+  /**
+   * Decided events that were never acknowledged, and payment records the provider never made:
+   * with `lost`, the store holds exactly the acknowledged events, not merely at least them.
+   */
+  unexpected: string[];
 }
 
 const DECIDED: ReadonlySet<string> = new Set(['applied', 'discarded']);
@@ -57,10 +62,12 @@ function countBy<T>(items: Iterable<T>, key: (item: T) => string | undefined): M
 /**
  * The invariants an all-or-nothing apply keeps, whatever the order of deliveries and wherever the
  * process died: every acknowledged event decided; none applied twice; each payment's movements add
- * up to the money its record shows; each write of a payment with its audit entry; and, since every
- * event was delivered again at the end, each record showing what the provider says.
+ * up to the money its record shows; each write of a payment with its audit entry; since every
+ * event was delivered again at the end, each record showing what the provider says; and nothing
+ * decided or recorded that the provider did not send.
  */
 export function findProblems(contents: StoreContents, acknowledged: Iterable<string>, expected: ReadonlyMap<string, ExpectedPayment>): Findings {
+  const sent = new Set(acknowledged);
   const decided = new Set(contents.audit.filter((entry) => DECIDED.has(entry.outcome)).map((entry) => entry.eventId));
   const applied = contents.audit.filter((entry) => entry.outcome === 'applied');
   const appliedPerEvent = countBy(applied, (entry) => entry.eventId);
@@ -76,11 +83,13 @@ export function findProblems(contents: StoreContents, acknowledged: Iterable<str
     else sums.refunded -= movement.amount.amountMinor;
     moved.set(movement.paymentId, sums);
   }
-  const findings: Findings = { lost: [], appliedTwice: [], movementsMissing: [], movementsDoubled: [], auditMissing: [], wrongState: [] };
-  for (const eventId of acknowledged) if (!decided.has(eventId)) findings.lost.push(eventId);
+  const findings: Findings = { lost: [], appliedTwice: [], movementsMissing: [], movementsDoubled: [], auditMissing: [], wrongState: [], unexpected: [] };
+  for (const eventId of sent) if (!decided.has(eventId)) findings.lost.push(eventId);
+  for (const eventId of decided) if (eventId !== undefined && !sent.has(eventId)) findings.unexpected.push(eventId);
   for (const [eventId, count] of appliedPerEvent) if (count > 1) findings.appliedTwice.push(eventId);
   const records = new Map(contents.payments.map((record) => [record.recordId, record]));
   for (const record of contents.payments) {
+    if (!expected.has(record.recordId)) findings.unexpected.push(record.recordId);
     const payment = paymentSchema.parse(JSON.parse(record.snapshot ?? 'null'));
     const sums = moved.get(record.recordId) ?? { charged: 0, refunded: 0 };
     const captured = payment.amountCaptured.amountMinor;

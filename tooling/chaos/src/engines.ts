@@ -1,5 +1,6 @@
 import type { Clock, EventQueue } from '@interlock/core';
 import { loadConfig, openEngines, type Engines, type HubConfigInput } from '@interlock/hub';
+import { withMember } from './with-member.js';
 
 /** The engines a chaos run can put under the hub. */
 export const ENGINE_NAMES = ['sqlite', 'postgres', 'postgres+bullmq'] as const;
@@ -54,14 +55,7 @@ export async function openRunEngines(spec: EngineSpec, clock: Clock): Promise<En
  */
 export function withLease(queue: EventQueue, leaseMs: number): EventQueue {
   const consume: EventQueue['consume'] = (handler, options) => queue.consume(handler, { ...options, leaseMs });
-  // Everything else is the queue's own, whatever the contract grows to.
-  return new Proxy(queue, {
-    get(target, property) {
-      if (property === 'consume') return consume;
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+  return withMember(queue, 'consume', consume);
 }
 
 /** Loads the adapters `spec` needs ahead of time, so that opening them costs no module loading. */

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { HubConfigInput } from '@interlock/hub';
 import type { EngineSpec } from './engines.js';
+import { FROZEN_LINE } from './freeze-mid-apply.js';
 
 /** The variable the child reads its spec from. */
 export const CHILD_SPEC_ENV = 'INTERLOCK_CHAOS_SPEC';
@@ -13,6 +14,14 @@ export interface ChildSpec {
   config: HubConfigInput;
   engine: EngineSpec;
   leaseMs: number;
+  /** Apply with the record written on its own before the rest (the mutant the mid-apply kill must find). */
+  recordFirst?: boolean;
+}
+
+/** What one life is told as it starts. */
+export interface LifeOrders {
+  /** Freeze as the engine is about to write this life's nth payment movement, for the parent to kill it there. */
+  freezeAtMovement?: number;
 }
 
 /** One life of the hub: its URL, and which life it is. */
@@ -27,7 +36,14 @@ interface Spawned {
   exited: Promise<void>;
   /** The URL it printed once it listened; rejects if it exits first. */
   listening: Promise<string>;
+  /** Resolves when it printed FROZEN_LINE. */
+  frozen: Promise<void>;
+  /** Whether it froze mid-apply (printed FROZEN_LINE). */
+  hasFrozen(): boolean;
 }
+
+/** What a kill ended: a life frozen in the middle of applying an event, or one at any other point. */
+export type KillKind = 'mid-apply' | 'anywhere';
 
 const CHILD_SCRIPT = fileURLToPath(new URL('../dist/child.js', import.meta.url));
 const STDERR_KEPT = 16_384;
@@ -36,7 +52,10 @@ const STDERR_KEPT = 16_384;
  * The hub in a child process that the run kills with SIGKILL and starts again on the same store.
  * The next life is always loaded and waiting, so a restart costs opening the store, not loading
  * the hub. Senders ask `up()` for the current life; a sender whose request failed waits for a
- * later life than the one it used with `after(generation)`.
+ * later life than the one it used with `after(generation)`. The first lives are told to freeze
+ * mid-apply, one entry of `freezes` each (the movement write to freeze at): a life that froze is
+ * killed and followed by the next at once, whenever in the run it froze, and a freeze a life was
+ * killed before reaching goes to the next life.
  */
 export class HubProcess {
   private current: Spawned | undefined;
@@ -47,18 +66,32 @@ export class HubProcess {
   private stderr = '';
   private failure: Error | undefined;
 
+  private readonly freezes: number[];
+  /** The freeze the running life was told, until it froze. */
+  private pendingFreeze: number | undefined;
+  /** Restarts run one after another, whoever asks. */
+  private restarts: Promise<unknown> = Promise.resolve();
+  /** Lives killed while frozen mid-apply. */
+  midApplyKills = 0;
+
   constructor(
     private readonly spec: ChildSpec,
     private readonly env: NodeJS.ProcessEnv,
+    freezes: readonly number[] = [],
     private readonly startTimeoutMs = 30_000,
-  ) {}
+  ) {
+    this.freezes = [...freezes];
+  }
 
   /** Starts the first life, or the next one after a kill; resolves once it listens. */
   async start(): Promise<HubLife> {
     const next = this.standby ?? this.spawn();
     this.standby = undefined;
     this.current = next;
-    next.child.stdin?.write('go\n');
+    const freezeAtMovement = this.freezes.shift();
+    this.pendingFreeze = freezeAtMovement;
+    const orders: LifeOrders = freezeAtMovement === undefined ? {} : { freezeAtMovement };
+    next.child.stdin?.write(`${JSON.stringify(orders)}\n`);
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(this.died(`did not listen within ${this.startTimeoutMs} ms`)), this.startTimeoutMs)));
     const url = await Promise.race([next.listening, late]).finally(() => clearTimeout(timer));
@@ -66,6 +99,7 @@ export class HubProcess {
     this.generation += 1;
     const life = { url, generation: this.generation };
     this.life = life;
+    void next.frozen.then(() => this.restartIf(life.generation).catch((error: unknown) => this.abort(error instanceof Error ? error : new Error(String(error)))));
     for (const waiter of this.waiters.splice(0)) {
       if (life.generation > waiter.after) waiter.resolve(life);
       else this.waiters.push(waiter);
@@ -73,11 +107,35 @@ export class HubProcess {
     return life;
   }
 
-  /** SIGKILL, as a crash or an OOM kill would: nothing of the hub runs after it. */
-  async kill(): Promise<void> {
+  /** SIGKILL, as a crash or an OOM kill would: nothing of the hub runs after it. Says whether the life had frozen mid-apply. */
+  async kill(): Promise<KillKind> {
     this.life = undefined;
-    this.current?.child.kill('SIGKILL');
-    await this.current?.exited;
+    const current = this.current;
+    current?.child.kill('SIGKILL');
+    // Once closed, every line it printed has been read, FROZEN_LINE included.
+    await current?.exited;
+    const frozen = current?.hasFrozen() === true;
+    if (frozen) this.midApplyKills += 1;
+    else if (this.pendingFreeze !== undefined) this.freezes.unshift(this.pendingFreeze);
+    this.pendingFreeze = undefined;
+    return frozen ? 'mid-apply' : 'anywhere';
+  }
+
+  /** Kills the running life and starts the next, after any restart already asked for. Says what the kill ended. */
+  restart(): Promise<KillKind> {
+    return this.restartIf(undefined);
+  }
+
+  /** A restart, unless `generation` names a life that is no longer the running one by the restart's turn. */
+  private restartIf(generation: number | undefined): Promise<KillKind> {
+    const turn = this.restarts.then(async (): Promise<KillKind> => {
+      if (generation !== undefined && !this.isRunning(generation)) return 'anywhere';
+      const kind = await this.kill();
+      await this.start();
+      return kind;
+    });
+    this.restarts = turn.catch(() => undefined);
+    return turn;
   }
 
   /** The current life, or the next one when the hub is down. */
@@ -138,14 +196,24 @@ export class HubProcess {
     });
     // A life killed while its stdin write is still buffered: nothing to report.
     child.stdin?.on('error', () => undefined);
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    // 'close', not 'exit': by then its output is read to the end.
+    const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
     const listening = new Promise<string>((resolve, reject) => {
-      createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
+      lines.once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
       void exited.then(() => reject(this.died('exited before it listened')));
     });
+    let froze = false;
+    const frozen = new Promise<void>((resolve) =>
+      lines.on('line', (line) => {
+        if (line !== FROZEN_LINE) return;
+        froze = true;
+        resolve();
+      }),
+    );
     // A standby killed at the end of the run never listens; only a life being started is awaited.
     listening.catch(() => undefined);
-    return { child, exited, listening };
+    return { child, exited, listening, frozen, hasFrozen: () => froze };
   }
 
   private died(what: string): Error {

@@ -5,8 +5,8 @@ import { formatReport, runChaos, type ChaosReport } from './run-chaos.js';
 import { enginesFrom, settingsFrom } from './settings.js';
 
 function clean(report: ChaosReport): boolean {
-  const { lost, appliedTwice, movementsMissing, movementsDoubled, auditMissing, wrongState, pending, dead, reconciliationDifferences } = report;
-  return [lost, appliedTwice, movementsMissing, movementsDoubled, auditMissing, wrongState, pending, dead, reconciliationDifferences].every((n) => n === 0);
+  const { lost, appliedTwice, movementsMissing, movementsDoubled, auditMissing, wrongState, unexpected, pending, dead, reconciliationDifferences } = report;
+  return [lost, appliedTwice, movementsMissing, movementsDoubled, auditMissing, wrongState, unexpected, pending, dead, reconciliationDifferences].every((n) => n === 0);
 }
 
 let failed = false;

@@ -2,8 +2,8 @@ import { systemClock } from '@interlock/core';
 import { findProblems, readStore, unfinished, type Findings } from './check.js';
 import { openRunEngines, storeConfig, type EngineName } from './engines.js';
 import { allocateEngine, type Servers } from './places.js';
-import { flood, killGaps } from './flood.js';
-import { HubProcess, type HubLife } from './hub-process.js';
+import { flood, freezePoints, killGaps } from './flood.js';
+import { HubProcess } from './hub-process.js';
 import { startChaosProvider } from './provider.js';
 
 export interface ChaosSettings {
@@ -11,6 +11,10 @@ export interface ChaosSettings {
   /** Seeds the payments, refunds and kill points; printed, so a failing run can be repeated. */
   seed: number;
   kills: number;
+  /** Lives frozen and killed in the middle of applying an event (between its record write and its movement), before the gap kills. */
+  midApplyKills: number;
+  /** Run the hub with a non-atomic apply (record first, the rest after): the mutant the mid-apply kills must find. */
+  recordFirst?: boolean;
   payments: number;
   /** Share of payments refunded after capture. */
   refundShare: number;
@@ -30,6 +34,7 @@ export interface ChaosReport {
   engine: EngineName;
   seed: number;
   kills: number;
+  midApplyKills: number;
   /** Distinct webhook events the provider raised, each delivered until acknowledged, then once more. */
   events: number;
   deliveries: number;
@@ -43,6 +48,8 @@ export interface ChaosReport {
   movementsDoubled: number;
   auditMissing: number;
   wrongState: number;
+  /** Events decided that were never acknowledged, and payments recorded that the provider never made. */
+  unexpected: number;
   /** Events still queued or in a worker's hands, and dead ones, when the hub was stopped. */
   pending: number;
   dead: number;
@@ -54,12 +61,19 @@ export interface ChaosReport {
 
 const EXAMPLES = 5;
 
-/** Waits until the hub has nothing queued or in hand, polling its health endpoint, within a bound. */
-async function drained(life: HubLife, timeoutMs: number): Promise<void> {
+/** Waits until the hub has nothing queued or in hand, polling its health endpoint, within a bound; a life that froze mid-apply meanwhile is followed by the next. */
+async function drained(hub: HubProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
-    const health = (await (await fetch(`${life.url}/health`)).json()) as { events: Record<string, number> };
+    const life = await hub.up();
+    let health: { events: Record<string, number> };
+    try {
+      health = (await (await fetch(`${life.url}/health`)).json()) as typeof health;
+    } catch (error) {
+      if (hub.isRunning(life.generation)) throw error;
+      continue;
+    }
     if ((health.events['queued'] ?? 0) + (health.events['processing'] ?? 0) === 0) return;
     last = JSON.stringify(health.events);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -69,7 +83,8 @@ async function drained(life: HubLife, timeoutMs: number): Promise<void> {
 
 /**
  * One chaos run on one engine: the provider raises its webhooks; they are flooded at the hub while
- * it is killed with SIGKILL `kills` times and started again on the same store; every event is then
+ * it is killed with SIGKILL `kills` times and started again on the same store, the first
+ * `midApplyKills` lives each killed in the middle of applying an event; every event is then
  * delivered once more, the hub finishes its work and stops, and the store is checked directly,
  * ending with the payments reconciliation against the provider's settlement.
  */
@@ -92,14 +107,16 @@ export async function runChaos(settings: ChaosSettings): Promise<ChaosReport> {
       },
       engine: place.spec,
       leaseMs: settings.leaseMs,
+      ...(settings.recordFirst ? { recordFirst: true } : {}),
     },
     provider.env,
+    freezePoints(settings.midApplyKills, settings.seed),
   );
   try {
     await hub.start();
     const chaos = await flood({ hub, provider, events: provider.events, senders: settings.senders, killGaps: killGaps(settings.kills, provider.events.length, settings.seed) });
     const again = await flood({ hub, provider, events: provider.events, senders: settings.senders, killGaps: [] });
-    await drained(await hub.up(), settings.drainTimeoutMs);
+    await drained(hub, settings.drainTimeoutMs);
     await hub.stop();
 
     const engines = await openRunEngines(place.spec, systemClock);
@@ -115,6 +132,7 @@ export async function runChaos(settings: ChaosSettings): Promise<ChaosReport> {
         engine: settings.engine,
         seed: settings.seed,
         kills: chaos.kills,
+        midApplyKills: hub.midApplyKills,
         events: provider.events.length,
         deliveries: chaos.attempts + again.attempts,
         interrupted: chaos.interrupted,
@@ -125,6 +143,7 @@ export async function runChaos(settings: ChaosSettings): Promise<ChaosReport> {
         movementsDoubled: findings.movementsDoubled.length,
         auditMissing: findings.auditMissing.length,
         wrongState: findings.wrongState.length,
+        unexpected: findings.unexpected.length,
         pending,
         dead,
         reconciliationDifferences: reconciliation.differences,
@@ -145,10 +164,10 @@ export async function runChaos(settings: ChaosSettings): Promise<ChaosReport> {
 export function formatReport(report: ChaosReport): string {
   const count = (n: number): string => n.toLocaleString('en-US');
   const line =
-    `chaos ${report.engine} seed ${report.seed}: kills ${count(report.kills)}, events sent ${count(report.events)} ` +
+    `chaos ${report.engine} seed ${report.seed}: kills ${count(report.kills)} (and ${count(report.midApplyKills)} mid-apply), events sent ${count(report.events)} ` +
     `(${count(report.deliveries)} deliveries, ${count(report.interrupted)} cut by a kill), acknowledged ${count(report.acknowledged)}, ` +
     `lost ${count(report.lost)}, applied twice ${count(report.appliedTwice)}, movements missing ${count(report.movementsMissing)}, ` +
-    `movements doubled ${count(report.movementsDoubled)}, audit missing ${count(report.auditMissing)}, wrong state ${count(report.wrongState)}, ` +
+    `movements doubled ${count(report.movementsDoubled)}, audit missing ${count(report.auditMissing)}, wrong state ${count(report.wrongState)}, unexpected ${count(report.unexpected)}, ` +
     `pending ${count(report.pending)}, dead ${count(report.dead)}, reconciliation differences ${count(report.reconciliationDifferences)} (${report.seconds} s)`;
   const examples = Object.entries(report.examples).map(([name, ids]) => `  ${name}: ${ids.join(', ')}`);
   return [line, ...examples].join('\n');

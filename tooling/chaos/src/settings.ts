@@ -5,6 +5,7 @@ import type { ChaosSettings } from './run-chaos.js';
 /** The CI run: at least twenty kills per engine, sized to finish in about a minute on two cores. */
 export const CI_SETTINGS = {
   kills: 20,
+  midApplyKills: 3,
   payments: 400,
   refundShare: 0.5,
   senders: 32,
@@ -23,7 +24,7 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number
 
 /**
  * The settings of a run on `engine` from the environment, CI's where a variable is unset:
- * CHAOS_SEED (default a fresh one, printed), CHAOS_KILLS, CHAOS_PAYMENTS, CHAOS_SENDERS,
+ * CHAOS_SEED (default a fresh one, printed), CHAOS_KILLS, CHAOS_MID_APPLY_KILLS, CHAOS_PAYMENTS, CHAOS_SENDERS,
  * CHAOS_WORKERS, CHAOS_LEASE_MS, CHAOS_DRAIN_TIMEOUT_MS; INTERLOCK_TEST_POSTGRES_URL and
  * INTERLOCK_TEST_REDIS_HOST/PORT for the servers.
  */
@@ -32,6 +33,7 @@ export function settingsFrom(env: NodeJS.ProcessEnv, engine: EngineName): ChaosS
     engine,
     seed: integer(env, 'CHAOS_SEED', randomInt(1, 2 ** 31 - 1)),
     kills: integer(env, 'CHAOS_KILLS', CI_SETTINGS.kills),
+    midApplyKills: integer(env, 'CHAOS_MID_APPLY_KILLS', CI_SETTINGS.midApplyKills),
     payments: integer(env, 'CHAOS_PAYMENTS', CI_SETTINGS.payments),
     refundShare: CI_SETTINGS.refundShare,
     senders: integer(env, 'CHAOS_SENDERS', CI_SETTINGS.senders),

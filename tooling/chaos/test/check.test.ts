@@ -53,7 +53,7 @@ const EXPECTED: ReadonlyMap<string, ExpectedPayment> = new Map([
   ['order_a', { capturedMinor: 1000, refundedMinor: 0 }],
   ['order_b', { capturedMinor: 2000, refundedMinor: 500 }],
 ]);
-const NOTHING = { lost: [], appliedTwice: [], movementsMissing: [], movementsDoubled: [], auditMissing: [], wrongState: [] };
+const NOTHING = { lost: [], appliedTwice: [], movementsMissing: [], movementsDoubled: [], auditMissing: [], wrongState: [], unexpected: [] };
 
 describe('findProblems: the invariants the chaos run checks, each able to fail', () => {
   it('finds nothing in a store a correct hub left', () => {
@@ -103,5 +103,13 @@ describe('findProblems: the invariants the chaos run checks, each able to fail',
     store.audit = store.audit.filter((entry) => entry.recordId !== 'order_a');
     const findings = findProblems(store, ['evt_3'], EXPECTED);
     expect(findings.wrongState).toEqual(['order_a', 'order_b']);
+  });
+
+  it('an event decided but never acknowledged, or a payment the provider never made, is unexpected: the store holds the acknowledged events and nothing else', () => {
+    const store = cleanStore();
+    store.audit = [...store.audit, audit('evt_9', 'applied', 'order_z')];
+    store.payments = [...store.payments, record(PAYMENT_RECORD_TYPE, 'order_z', 'succeeded', payment('order_z', 700, 0))];
+    store.movements = [...store.movements, movement('order_z', 'charge', 700, 'evt_9')];
+    expect(findProblems(store, ACKNOWLEDGED, EXPECTED)).toEqual({ ...NOTHING, unexpected: ['evt_9', 'order_z'] });
   });
 });

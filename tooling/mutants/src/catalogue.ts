@@ -3,15 +3,17 @@ import { eventQueueChecks, integrityStoreChecks } from '@interlock/testkit/vites
 // The Razorpay connector's own contract spec and test credentials: the checks run exactly as its contract test runs them.
 import { razorpaySpec } from '../../../connectors/razorpay/test/contract/spec.js';
 import { KEY_ID, KEY_SECRET } from '../../../connectors/razorpay/test/support.js';
+// The chaos test's non-atomic applyEvent: one home for the mutant its mid-apply kill must find.
+import { recordFirst } from '../../chaos/src/record-first.js';
 import { movementsCheck, orderingCheck } from './checks/applier.js';
 import { outageOpensTheCircuit } from './checks/breaker.js';
 import { retriesSpreadByJitter } from './checks/jitter.js';
 import { keyReuseIsConflict } from './checks/key-reuse.js';
-import { razorpayLostRefundIsOutcomeUnknown, razorpayOneOrderPerCreate } from './checks/razorpay-create.js';
+import { razorpayLostRefundIsOutcomeUnknown, razorpayOneOrderPerCallerKey, razorpayOneOrderPerCreate } from './checks/razorpay-create.js';
 import { razorpayRefusesForgedWebhook, razorpayRefusesOldWebhook } from './checks/razorpay-webhooks.js';
 import { checkNamed, sqliteIntegrityHarness, sqliteQueueHarness } from './checks/stores.js';
 import type { Mutant } from './mutant.js';
-import { freshKeyPerAttempt, pieceByPiece, refusingEveryCall, withoutDedupe, withoutEffects } from './mutants/wrappers.js';
+import { freshKeyPerAttempt, refusingEveryCall, withoutDedupe, withoutEffects } from './mutants/wrappers.js';
 import { withSwitches } from './switches.js';
 
 type RazorpayConnector = ReturnType<typeof razorpaySpec.create>;
@@ -69,6 +71,13 @@ export const MUTANTS: readonly Mutant[] = [
     killedBy: 'razorpayOneOrderPerCreate: a lost answer, then one order for the reference',
     reason: /Razorpay holds 2 orders for one create whose answer was lost/,
     check: (mutated) => withSwitches({ createWithoutLookup: mutated }, razorpayOneOrderPerCreate),
+  },
+  {
+    name: 'Razorpay create skips the lookup for a key begun before',
+    guarantee: 'a caller repeating a create whose answer was lost gets the order already made, not a second one (createOrFind with a record)',
+    killedBy: 'razorpayOneOrderPerCallerKey: a lost answer and a failed lookup, then the caller repeats with its key',
+    reason: /Razorpay holds 2 orders for one caller key repeated after a lost answer/,
+    check: (mutated) => withSwitches({ forgetBegunCreates: mutated }, razorpayOneOrderPerCallerKey),
   },
   {
     name: 'fingerprint without the body',
@@ -174,7 +183,7 @@ export const MUTANTS: readonly Mutant[] = [
     guarantee: 'an application that fails part-way leaves nothing behind (IntegrityStore.applyEvent)',
     killedBy: 'integrity store suite (SQLite): an application that fails part-way leaves nothing behind',
     reason: /to be undefined/,
-    check: (mutated) => checkNamed(integrityStoreChecks(sqliteIntegrityHarness(mutated ? pieceByPiece : undefined)), 'an application that fails part-way').run(),
+    check: (mutated) => checkNamed(integrityStoreChecks(sqliteIntegrityHarness(mutated ? recordFirst : undefined)), 'an application that fails part-way').run(),
   },
   {
     name: 'applier writes the record but not the movement',

@@ -12,6 +12,8 @@ export const switches = {
   applyBackward: false,
   /** core's createOrFind creates without ever looking for what an earlier attempt made. */
   createWithoutLookup: false,
+  /** core's createOrFind forgets which keyed creates were begun: a repeat of one whose answer was lost creates without looking first. */
+  forgetBegunCreates: false,
   /** core's isSafeToRetry calls every request safe to repeat, whatever its method and key. */
   retryUnsafe: false,
   /** core's RateLimiter grants every slot at once, counting nothing. */

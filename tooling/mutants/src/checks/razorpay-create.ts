@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isIntegrationError, money } from '@interlock/core';
+import { isIntegrationError, MemoryIdempotencyStore, money } from '@interlock/core';
 // Razorpay's own test stage: its simulation (orders with no provider-side dedupe, as at Razorpay) and the connector pointed at it.
 import { stage } from '../../../../connectors/razorpay/test/support.js';
 
@@ -21,6 +21,35 @@ export async function razorpayOneOrderPerCreate(): Promise<void> {
   }
 }
 
+/**
+ * The same guarantee across calls: a create under the caller's key whose answer was lost and whose
+ * lookup failed leaves the call failed; the caller's repeat with the key must look the receipt up
+ * first (the key was begun) and return that order, so Razorpay holds one order, not two.
+ */
+export async function razorpayOneOrderPerCallerKey(): Promise<void> {
+  const razorpay = await stage({ idempotencyStore: new MemoryIdempotencyStore() });
+  const { connector, simulation } = razorpay;
+  const input = { amount: money(50000, 'INR'), captureMethod: 'automatic' as const, reference: 'order-begun', idempotencyKey: 'begun-key-1' };
+  try {
+    simulation.simulator.setScenario({
+      rules: [
+        { match: { method: 'POST', path: '/v1/orders' }, times: 1, fault: { type: 'lost_response' } },
+        { match: { method: 'GET', path: '/v1/orders' }, fault: { type: 'status', status: 503 } },
+      ],
+    });
+    await connector.createPayment(input).then(
+      () => assert.fail('the first call succeeded although its answer and its lookup both failed'),
+      () => undefined,
+    );
+    simulation.simulator.setScenario({ rules: [] });
+    const payment = await connector.createPayment(input);
+    const orders = simulation.chargesByKey().get('order-begun') ?? 0;
+    assert.equal(orders, 1, `Razorpay holds ${orders} orders for one caller key repeated after a lost answer`);
+    assert.equal(payment.id, simulation.state.allOrders()[0]?.id, 'the repeat returned another order than the one Razorpay holds');
+  } finally {
+    await razorpay.close();
+  }
+}
 
 /**
  * The uncertain-outcome guarantee: a write with no caller key whose every answer was lost may have

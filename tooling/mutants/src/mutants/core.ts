@@ -11,6 +11,7 @@ import type {
   CreateOrFindOptions,
   decideRetry,
   guardTransition,
+  IdempotencyStore,
   isSafeToRetry,
   outcomeUnknown,
   outsideReplayWindow,
@@ -44,11 +45,24 @@ export function unguarded<M extends { guardTransition: typeof guardTransition }>
   return { ...real, guardTransition: mutated };
 }
 
-/** core's createOrFind with the lookup gone: a create that may have reached the provider is simply sent again. */
+/**
+ * core's createOrFind with the lookup gone (a create that may have reached the provider is simply
+ * sent again), or with the record of begun creates forgotten: its store answers every claim on a
+ * key's sent mark as new, so a key begun before looks never sent and its repeat creates at once.
+ */
 export function withoutLookup<M extends { createOrFind: typeof createOrFind }>(real: M): M {
   const mutated = <T>(options: CreateOrFindOptions<T>): Promise<T> => {
-    if (!switches.createWithoutLookup) return real.createOrFind(options);
-    return real.createOrFind<T>({ ...options, find: () => Promise.resolve(undefined), findFirst: false, record: undefined });
+    if (switches.createWithoutLookup) return real.createOrFind<T>({ ...options, find: () => Promise.resolve(undefined), findFirst: false, record: undefined });
+    if (switches.forgetBegunCreates && options.record !== undefined) {
+      const store = options.record.store;
+      const forgetful: IdempotencyStore = {
+        begin: (scope, key, fingerprint, now) => (scope.endsWith(':sent') ? Promise.resolve({ state: 'new' }) : store.begin(scope, key, fingerprint, now)),
+        complete: (scope, key, outcome, now) => store.complete(scope, key, outcome, now),
+        release: (scope, key) => store.release(scope, key),
+      };
+      return real.createOrFind<T>({ ...options, record: { ...options.record, store: forgetful } });
+    }
+    return real.createOrFind(options);
   };
   return { ...real, createOrFind: mutated };
 }
@@ -73,8 +87,9 @@ export function retryingUnsafe<M extends { isSafeToRetry: typeof isSafeToRetry }
 /** core's RateLimiter granting every slot at once without counting it. */
 export function unlimited<M extends { RateLimiter: typeof RateLimiter }>(real: M): M {
   class UnlimitedRateLimiter extends real.RateLimiter {
-    override acquire(request: AcquireRequest): Promise<number> {
-      return switches.limiterNeverWaits ? Promise.resolve(0) : super.acquire(request);
+    // acquire() and the client's request path both take their slot through acquireAt().
+    override acquireAt(request: AcquireRequest, now: number): number | Promise<number> {
+      return switches.limiterNeverWaits ? 0 : super.acquireAt(request, now);
     }
   }
   return { ...real, RateLimiter: UnlimitedRateLimiter };

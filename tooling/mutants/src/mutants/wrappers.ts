@@ -68,12 +68,3 @@ export function withoutEffects(real: IntegrityStore): IntegrityStore {
   const applyEvent: IntegrityStore['applyEvent'] = (application) => real.applyEvent({ ...application, effects: [] });
   return overriding(real, (property) => (property === 'applyEvent' ? applyEvent : undefined));
 }
-
-/** An integrity store whose applyEvent writes the record first and the rest after it: a failure part-way leaves the record behind. */
-export function pieceByPiece(real: IntegrityStore): IntegrityStore {
-  const applyEvent: IntegrityStore['applyEvent'] = async (application) => {
-    if (!(await real.putRecord(application.record, application.expectedVersion))) return 'conflict';
-    return real.applyEvent({ ...application, expectedVersion: (application.expectedVersion ?? 0) + 1 });
-  };
-  return overriding(real, (property) => (property === 'applyEvent' ? applyEvent : undefined));
-}
