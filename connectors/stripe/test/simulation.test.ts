@@ -46,6 +46,12 @@ describe('the Stripe simulation', () => {
       ['unknown', undefined],
       ['payment.updated', 'succeeded'],
     ]);
+    // A refund is announced by the refund itself and by its charge; the connector reads the refund's payment from the first.
+    const refund = await connector.refundPayment(payment.id, { amount: money(200, 'JPY') });
+    const refundEvents = simulation.takeWebhookEvents();
+    expect(refundEvents.map((event) => event.type)).toEqual(['refund.created', 'charge.refunded']);
+    const announced = connector.parseWebhook({ rawBody: JSON.stringify(refundEvents[0]?.payload), headers: simulation.signWebhook(JSON.stringify(refundEvents[0]?.payload), refundEvents[0]!, clock.now()), now: clock.now() });
+    expect(announced.map((event) => [event.type, event.refund?.id, event.refund?.paymentId])).toEqual([['refund.updated', refund.id, payment.id]]);
     expect(() => simulation.customerCompletes(payment)).toThrow(/cannot be confirmed in status succeeded/);
     expect(() => simulation.customerCompletes({ ...payment, id: 'pi_unknown' })).toThrow(/no PaymentIntent pi_unknown/);
   });

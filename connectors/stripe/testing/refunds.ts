@@ -62,7 +62,9 @@ export function createRefund(state: SimulationState): SimulatorHandler {
     const refundedTotal = (charge['amount_refunded'] as number) + amount;
     const updated = { ...charge, amount_refunded: refundedTotal, refunded: refundedTotal >= (charge['amount'] as number) };
     state.collection('charges').put(updated);
-    // 2023-08-16 sends charge.refunded for a charge's refund; its charge no longer embeds the refunds.
+    // Stripe announces the refund itself (`refund.created`) and its charge (`charge.refunded`, whose
+    // charge no longer embeds the refunds under 2023-08-16); no PaymentIntent event follows a refund.
+    state.emit('refund.created', refund, now);
     state.emit('charge.refunded', updated, now);
     return ok(refund);
   };

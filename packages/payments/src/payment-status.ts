@@ -25,6 +25,9 @@ export type PaymentStatus = PaymentLifecycleStatus | 'unknown';
 /** Zod schema for `PaymentStatus`, `unknown` included. */
 export const paymentStatusSchema = z.enum([...PAYMENT_STATUSES, 'unknown']);
 
+/** A refund, in part or in full; a partial one may be followed by another. */
+const REFUNDS: PaymentLifecycleStatus[] = ['partially_refunded', 'refunded'];
+
 /**
  * Which payment status may follow which, for core's `guardTransition` (the ordering guard on the
  * event path). `unknown` is deliberately not a state: an unmapped provider status cannot be
@@ -39,19 +42,22 @@ export const paymentStatusSchema = z.enum([...PAYMENT_STATUSES, 'unknown']);
  * `failed` is the latest attempt failing, not the payment's end: the customer may try another
  * card on the same PaymentIntent or Razorpay order, so a later success must not be refused as
  * backward; `partially_refunded -> partially_refunded` is another partial refund, which always
- * passes since a status may follow itself.
+ * passes since a status may follow itself. Every state a payment can succeed from may be followed
+ * by a refund for the same reason as `requires_action -> succeeded`: a poll that reads a payment
+ * already refunded while its success webhook is still on its way skips `succeeded`, and waiting
+ * for that step would dead-letter the read.
  */
 export const paymentStatusMachine = defineStateMachine<PaymentLifecycleStatus>({
   name: 'payment',
   initial: ['requires_action', 'pending'],
   transitions: {
-    requires_action: ['pending', 'authorized', 'succeeded', 'failed', 'canceled'],
-    pending: ['requires_action', 'authorized', 'succeeded', 'failed', 'canceled'],
-    authorized: ['succeeded', 'failed', 'canceled'],
-    succeeded: ['partially_refunded', 'refunded'],
-    partially_refunded: ['partially_refunded', 'refunded'],
+    requires_action: ['pending', 'authorized', 'succeeded', 'failed', 'canceled', ...REFUNDS],
+    pending: ['requires_action', 'authorized', 'succeeded', 'failed', 'canceled', ...REFUNDS],
+    authorized: ['succeeded', 'failed', 'canceled', ...REFUNDS],
+    succeeded: REFUNDS,
+    partially_refunded: REFUNDS,
     refunded: [],
-    failed: ['requires_action', 'pending', 'authorized', 'succeeded', 'canceled'],
+    failed: ['requires_action', 'pending', 'authorized', 'succeeded', 'canceled', ...REFUNDS],
     canceled: [],
   },
 });

@@ -35,6 +35,14 @@ describe('paymentStatusMachine', () => {
     expect(paymentStatusMachine.canTransition('succeeded', 'authorized')).toBe(false);
   });
 
+  it('lets a refund follow every state a payment succeeds from, since a poll may read it refunded before the success arrives', () => {
+    for (const from of ['requires_action', 'pending', 'authorized', 'failed', 'succeeded', 'partially_refunded'] as const) {
+      for (const to of ['partially_refunded', 'refunded'] as const) expect(paymentStatusMachine.canTransition(from, to)).toBe(true);
+    }
+    expect(paymentStatusMachine.canTransition('canceled', 'refunded')).toBe(false);
+    expect(paymentStatusMachine.canTransition('refunded', 'partially_refunded')).toBe(false);
+  });
+
   it('refuses succeeded -> pending', () => {
     expect(paymentStatusMachine.canTransition('succeeded', 'pending')).toBe(false);
   });

@@ -56,6 +56,30 @@ describe('the payments domain plug-in', () => {
     expect(interpreter.interpret?.(stored('evt_2', {}))).toBeUndefined();
   });
 
+  it('reads the payment for a refund event that carries only the refund, stamped with the event time', async () => {
+    const refunded = payment('partially_refunded', 1_000, 300);
+    const refund = { id: 're_1', paymentId: 'pay_1', amount: money(300, 'INR'), status: 'succeeded' as const, statusRaw: 'succeeded', createdAt: 4_000 };
+    const reads: string[] = [];
+    const refunds: PaymentsConnector = {
+      ...connector(refunded),
+      eventsFromVerifiedBody: (_rawBody, eventId) => [{ id: eventId, provider: 'toy', providerEventId: eventId, type: 'refund.updated', rawType: 'refund.created', occurredAt: 4_500, refund }],
+      getPayment: (id) => (reads.push(id), Promise.resolve(refunded)),
+    };
+    const change = await paymentsDomain.interpreter(refunds).read?.(stored('evt_r', {}));
+    expect(reads).toEqual(['pay_1']);
+    expect(change).toMatchObject({ recordType: PAYMENT_RECORD_TYPE, recordId: 'pay_1', status: 'partially_refunded', occurredAt: 4_500 });
+    expect(paymentSchema.parse(JSON.parse(change!.snapshot!))).toEqual(refunded);
+  });
+
+  it('reads nothing for an event that carries the payment, or names none', async () => {
+    const reads: string[] = [];
+    const counting: PaymentsConnector = { ...connector(payment('succeeded', 1_000)), getPayment: (id) => (reads.push(id), Promise.resolve(payment('succeeded', 1_000))) };
+    const interpreter = paymentsDomain.interpreter(counting);
+    await expect(interpreter.read?.(stored('evt_p', { payment: payment('succeeded', 1_000) }))).resolves.toMatchObject({ status: 'succeeded', occurredAt: 4_000 });
+    await expect(interpreter.read?.(stored('evt_n', {}))).resolves.toBeUndefined();
+    expect(reads).toEqual([]);
+  });
+
   it('records the money each change moved, once per event, keyed by the event', () => {
     const interpreter = paymentsDomain.interpreter(connector(payment('succeeded', 1_000)));
     const before: RecordState = { provider: 'toy', recordType: PAYMENT_RECORD_TYPE, recordId: 'pay_1', status: 'succeeded', updatedAt: 2_000, version: 1, snapshot: JSON.stringify(payment('succeeded', 1_000)) };

@@ -107,6 +107,10 @@ describe('ProviderSimulator faults', () => {
       expect(simulator.faultsOn('GET', '/v1/charges/ch_x')).toBe(4);
       expect(simulator.faultsOn('GET', '/v1/charges/ch_x', 'flaky')).toBe(1);
       expect(simulator.faultsOn('POST', '/v1/charges/ch_x')).toBe(0);
+      // Each injection kept in order with its time, so a run can measure its faults after the fact.
+      expect(simulator.injections.map(({ rule, route }) => [rule, route])).toEqual(['throttle', 'flaky', 'reset', 'slow'].map((rule) => [rule, 'GET /v1/charges/ch_x']));
+      expect(simulator.injections.map((injection) => injection.at)).toEqual(simulator.requests.map((request) => request.at));
+      expect(simulator.injections[1]!.at - simulator.injections[0]!.at).toBeGreaterThanOrEqual(3_000);
       expect(clock.now() - started).toBeGreaterThanOrEqual(3_400);
       expect(sink.ofType('request.retried').map((e) => e.reason)).toEqual(['retry_after', 'http_502', 'ECONNRESET']);
     } finally {

@@ -16,6 +16,13 @@ export interface SimulatorRequest extends RecordedRequest {
 
 export type SimulatorHandler = (request: SimulatorRequest) => FaultReply | Promise<FaultReply>;
 
+/** One fault the simulator injected: when (its clock), by which rule (its name, else the fault's type), on which route. */
+export interface FaultInjection {
+  at: number;
+  rule: string;
+  route: string;
+}
+
 export interface ProviderSimulatorOptions {
   /** Shared with the client under test: outages and delays run in virtual time. */
   clock: Clock;
@@ -45,6 +52,8 @@ export class ProviderSimulator {
   readonly routeCounts = new Map<string, number>();
   /** Creates answered from the provider's idempotency store instead of running again. */
   idempotentReplays = 0;
+  /** Every fault injected, in order: what a run measures its fault share and outage window from. */
+  readonly injections: FaultInjection[] = [];
   // Faults by route and rule, so a benchmark can tell the calls a fault forced from the ones a client wasted.
   private readonly faultsByRoute = new Map<string, number>();
   // Routes a test adds win over the resources' generic ones.
@@ -153,8 +162,10 @@ export class ProviderSimulator {
     this.routeCounts.set(label, (this.routeCounts.get(label) ?? 0) + 1);
     const decision = this.injector.decide(recorded, this.options.clock.now() - this.startedAt);
     if (decision) {
-      const key = `${label}\u0000${decision.rule.name ?? decision.rule.fault.type}`;
+      const rule = decision.rule.name ?? decision.rule.fault.type;
+      const key = `${label}\u0000${rule}`;
       this.faultsByRoute.set(key, (this.faultsByRoute.get(key) ?? 0) + 1);
+      this.injections.push({ at: recorded.at, rule, route: label });
     }
     const delay = decision?.delayMs === undefined ? {} : { delayMs: decision.delayMs };
     if (decision?.replacement) return { ...decision.replacement, ...delay };

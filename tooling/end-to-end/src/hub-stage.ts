@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConnector, type ConnectorDescriptor } from '@interlock/core';
+import { MemoryTelemetrySink, type FakeClock } from '@interlock/core/testing';
+import { loadConfig, startHub, type Hub, type HubLog, type LogFields } from '@interlock/hub';
+import type { PaymentsConnector } from '@interlock/payments';
+
+/** One payments provider as the hub's config names it, pointed at its simulation. */
+export interface HubProvider {
+  descriptor: ConnectorDescriptor<PaymentsConnector>;
+  /** The connector's options in the config (the simulator's `baseUrl`, credentials by variable name). */
+  options: Readonly<Record<string, unknown>>;
+  /** The variables those options and the webhook secrets are read from. */
+  env: Readonly<Record<string, string>>;
+}
+
+/** A line the hub logged at warn level or above. */
+export interface LoggedLine {
+  message: string;
+  fields: LogFields;
+}
+
+/** The hub running one provider, and what the run watches it through. */
+export interface HubStage {
+  clock: FakeClock;
+  hub: Hub;
+  /** The connector the hub runs: the caller pays through it as an application using the hub would. */
+  connector: PaymentsConnector;
+  /** Every telemetry event the hub's connector emitted. */
+  telemetry: MemoryTelemetrySink;
+  /** The hub's warnings and errors (refused webhooks, failed polls). */
+  warnings: readonly LoggedLine[];
+  close(): Promise<void>;
+}
+
+/** How the hub's poller reads records no webhook settled: soon, then at most every five minutes. */
+const POLLING = { firstAfterSeconds: 30, capSeconds: 300 };
+
+/**
+ * The real hub (`startHub`) on embedded SQLite in a temp folder, on an auto-advancing fake clock
+ * it shares with the simulator and the caller; its connector's requests hold the clock while on
+ * the wire. Reconciliation, retention and alerts are off: the run reconciles on demand. The
+ * descriptor is wrapped only to add a telemetry sink beside the hub's own.
+ */
+export async function startHubStage(provider: HubProvider, clock: FakeClock): Promise<HubStage> {
+  const dir = mkdtempSync(join(tmpdir(), 'interlock-e2e-'));
+  const telemetry = new MemoryTelemetrySink();
+  const watched = defineConnector<PaymentsConnector, ConnectorDescriptor<PaymentsConnector>['config']>({
+    ...provider.descriptor,
+    create: (config, context) => provider.descriptor.create(config, { ...context, telemetry: [...context.telemetry, telemetry] }),
+  });
+  const config = loadConfig(undefined, {
+    port: 0,
+    store: { kind: 'sqlite', path: join(dir, 'hub.db') },
+    reconciliation: { enabled: false },
+    retention: { enabled: false },
+    alerts: { enabled: false },
+    console: { enabled: false },
+    polling: POLLING,
+    log: { level: 'warn' },
+    providers: [{ name: provider.descriptor.id, connector: provider.descriptor.id, options: { ...provider.options } }],
+  });
+  const warnings: LoggedLine[] = [];
+  const keep = (message: string, fields: LogFields = {}): void => {
+    warnings.push({ message, fields });
+  };
+  const log: HubLog = { debug: () => undefined, info: () => undefined, warn: keep, error: keep };
+  let hub: Hub;
+  try {
+    hub = await startHub({ config, clock, env: { ...provider.env }, descriptors: { [provider.descriptor.id]: watched }, fetch: clock.trackFetch(), log });
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    clock,
+    hub,
+    connector: hub.connector(watched),
+    telemetry,
+    warnings,
+    close: async () => {
+      await hub.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
