@@ -1,6 +1,6 @@
 import { systemClock, type Clock, type TelemetrySink } from '@interlock/core';
 import type { LogisticsConnector } from '@interlock/logistics';
-import { createSendcloudClient } from './client.js';
+import { createSendcloudClient, type SendcloudCredentials } from './client.js';
 import type { SendcloudContext } from './operations/context.js';
 import { quoteRates } from './operations/rates.js';
 import { cancelShipment, createShipment, findShipmentByReference, getShipment, listShipments } from './operations/shipments.js';
@@ -8,9 +8,8 @@ import { track } from './operations/tracking.js';
 import { eventsFromVerifiedBody, parseWebhook } from './operations/webhooks.js';
 import { SENDCLOUD_API_BASE_URL, SENDCLOUD_PROVIDER } from './provider.js';
 
-export interface SendcloudConnectorOptions {
-  /** One API key, or two while one is rotated. */
-  apiKeys: readonly string[];
+/** API keys (one, or two while one is rotated) or an OAuth2 client, and the rest. */
+export type SendcloudConnectorOptions = SendcloudCredentials & {
   /** The webhook secrets deliveries are verified with: one, or two while one is rotated. */
   webhookSecrets: readonly string[];
   /** Default the production API; a simulator's URL otherwise, above the version (each endpoint names its `/v3` or `/v2`). */
@@ -18,7 +17,7 @@ export interface SendcloudConnectorOptions {
   clock?: Clock;
   fetch?: typeof fetch;
   telemetry?: readonly TelemetrySink[];
-}
+};
 
 /**
  * The Sendcloud connector: v3 shipments, v2 tracking and signed parcel status webhooks. Rates are
@@ -31,8 +30,8 @@ export function createSendcloudConnector(options: SendcloudConnectorOptions): Lo
   if (options.webhookSecrets.length === 0) throw new TypeError(SENDCLOUD_PROVIDER + ': at least one webhook secret is required');
   const clock = options.clock ?? systemClock;
   const api = createSendcloudClient({
+    ...(options.oauth2 === undefined ? { apiKeys: options.apiKeys } : { oauth2: options.oauth2 }),
     baseUrl: options.baseUrl ?? SENDCLOUD_API_BASE_URL,
-    apiKeys: options.apiKeys,
     clock,
     telemetry: options.telemetry ?? [],
     alsoRedact: options.webhookSecrets,

@@ -1,10 +1,11 @@
-import { defineConnector, requireEnvList, type DocumentedLimits } from '@interlock/core';
+import { defineConnector, requireEnvList, type DocumentedLimits, type Environment } from '@interlock/core';
 import { logisticsDomain, type LogisticsConnector } from '@interlock/logistics';
 import { z } from 'zod';
+import { toKeyPair, type SendcloudCredentials } from './client.js';
 import { createSendcloudConnector } from './connector.js';
 import { sendcloudEndpoints } from './endpoints.js';
 import { SENDCLOUD_RATE_LIMITS } from './limits.js';
-import { SENDCLOUD_API_BASE_URL, SENDCLOUD_PROVIDER, SENDCLOUD_REPORTING_LAG_MS } from './provider.js';
+import { SENDCLOUD_API_BASE_URL, SENDCLOUD_PROVIDER, SENDCLOUD_REPORTING_LAG_MS, SENDCLOUD_TOKEN_URL } from './provider.js';
 import { webhookIntake } from './webhooks.js';
 
 /**
@@ -22,6 +23,13 @@ export const sendcloudConfigSchema = z
       .default(SENDCLOUD_API_BASE_URL),
     /** The variable holding the API keys: one, or two comma-separated while one is rotated. */
     apiKeysEnv: z.string().min(1).default('SENDCLOUD_API_KEYS'),
+    /**
+     * The variable holding an OAuth2 client as `client_id:client_secret`. Set, the connector
+     * authenticates with client-credentials tokens instead of the API keys.
+     */
+    oauth2ClientEnv: z.string().min(1).optional(),
+    /** Where tokens are issued: Sendcloud's, or a simulator's. */
+    tokenUrl: z.string().url().default(SENDCLOUD_TOKEN_URL),
   })
   .strict();
 
@@ -33,6 +41,14 @@ const documentedLimits: DocumentedLimits = {
   ...Object.fromEntries(Object.entries(sendcloudEndpoints).map(([name, endpoint]) => [name, endpoint.rateLimits ?? []])),
 };
 
+/** The API keys, or the OAuth2 client where the config names its variable. Errors name the variable, never its value. */
+function credentialsOf(config: SendcloudConfig, env: Environment): SendcloudCredentials {
+  if (config.oauth2ClientEnv === undefined) return { apiKeys: requireEnvList(env, config.apiKeysEnv, SENDCLOUD_PROVIDER) };
+  const [value = ''] = requireEnvList(env, config.oauth2ClientEnv, SENDCLOUD_PROVIDER);
+  const client = toKeyPair(value, `${config.oauth2ClientEnv} must be client_id:client_secret`);
+  return { oauth2: { clientId: client.id, clientSecret: client.secret, tokenUrl: config.tokenUrl } };
+}
+
 /** What the hub loads from `{ "connector": "@interlock/sendcloud" }`: the connector and its rules, as data. */
 export const descriptor = defineConnector<LogisticsConnector, typeof sendcloudConfigSchema>({
   id: SENDCLOUD_PROVIDER,
@@ -40,8 +56,8 @@ export const descriptor = defineConnector<LogisticsConnector, typeof sendcloudCo
   config: sendcloudConfigSchema,
   create: (config, context) =>
     createSendcloudConnector({
+      ...credentialsOf(config, context.env),
       baseUrl: config.baseUrl,
-      apiKeys: requireEnvList(context.env, config.apiKeysEnv, SENDCLOUD_PROVIDER),
       webhookSecrets: context.webhookSecrets,
       clock: context.clock,
       telemetry: context.telemetry,

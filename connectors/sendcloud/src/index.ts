@@ -1,8 +1,15 @@
 export { descriptor, sendcloudConfigSchema, type SendcloudConfig } from './descriptor.js';
 export { createSendcloudConnector, type SendcloudConnectorOptions } from './connector.js';
-export { createSendcloudClient, type SendcloudApi } from './client.js';
+export { createSendcloudClient, type SendcloudApi, type SendcloudCredentials, type SendcloudOAuth2Client } from './client.js';
 export { sendcloudEndpoints, type SendcloudEndpoint, type SendcloudEndpoints } from './endpoints.js';
-export { SENDCLOUD_API_BASE_URL, SENDCLOUD_API_VERSION, SENDCLOUD_PROVIDER, SENDCLOUD_REPORTING_LAG_MS } from './provider.js';
+export {
+  SENDCLOUD_API_BASE_URL,
+  SENDCLOUD_API_VERSION,
+  SENDCLOUD_OAUTH2_SCOPE,
+  SENDCLOUD_PROVIDER,
+  SENDCLOUD_REPORTING_LAG_MS,
+  SENDCLOUD_TOKEN_URL,
+} from './provider.js';
 export { SENDCLOUD_RATE_LIMITS, type SendcloudRateLimits } from './limits.js';
 export { SENDCLOUD_ERROR_KINDS, sendcloudErrorTable } from './errors.js';
 export { SENDCLOUD_FIELD_MAPPINGS, LIST_PARAMS } from './fields.js';

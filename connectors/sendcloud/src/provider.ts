@@ -20,3 +20,10 @@ export const SENDCLOUD_API_BASE_URL = 'https://panel.sendcloud.sc/api';
  * a record with the carrier, the day a tracking status takes to reach every Sendcloud view.
  */
 export const SENDCLOUD_REPORTING_LAG_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Where OAuth2 client-credentials tokens are issued, and the one scope the API takes
+ * (v3-shipments.openapi.yml, `components.securitySchemes.OAuth2ClientCreds`).
+ */
+export const SENDCLOUD_TOKEN_URL = 'https://account.sendcloud.com/oauth2/token/';
+export const SENDCLOUD_OAUTH2_SCOPE = 'api';
