@@ -7,6 +7,9 @@ import { z } from 'zod';
  */
 
 const unitSystem = z.enum(['metric', 'imperial']);
+
+// The spec's examples write it with and without the space before GMT; both are taken.
+const plannedTime = z.string().max(29).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2} ?GMT[+-]\d{2}:\d{2}$/, 'not a date and time with its GMT offset');
 const measure = (min: number) => z.number().min(min).multipleOf(0.001);
 
 const wirePackage = z.object({
@@ -21,7 +24,7 @@ const account = z.object({ typeCode: z.enum(['shipper', 'payer', 'duties-taxes']
 export const simRateRequest = z.object({
   customerDetails: z.object({ shipperDetails: rateAddress, receiverDetails: rateAddress }),
   accounts: z.array(account).max(2).optional(),
-  plannedShippingDateAndTime: z.string().min(1).max(29),
+  plannedShippingDateAndTime: plannedTime,
   unitOfMeasurement: unitSystem,
   isCustomsDeclarable: z.boolean(),
   packages: z.array(wirePackage).min(1).max(999),
@@ -42,7 +45,7 @@ const lineItem = z.object({
 });
 
 export const simShipmentRequest = z.object({
-  plannedShippingDateAndTime: z.string().min(1).max(29),
+  plannedShippingDateAndTime: plannedTime,
   pickup: z.object({ isRequested: z.boolean() }),
   productCode: z.string().min(1).max(6),
   accounts: z.array(account).min(1).max(3),

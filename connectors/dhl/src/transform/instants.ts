@@ -15,12 +15,14 @@ export function fromWireTime(text: string, field: string): number {
 }
 
 /**
- * A time as MyDHL's `plannedShippingDateAndTime` takes it: a DateTime followed by its GMT offset
- * (`2020-03-24T13:00:00GMT+00:00`, the spec's example). Written in UTC with `GMT+00:00`, so the
- * instant is exact whatever the shipper's zone.
+ * A time as MyDHL's `plannedShippingDateAndTime` takes it: a DateTime, a space and its GMT offset.
+ * The spec's examples disagree on the space (`2020-03-24T13:00:00GMT+00:00` in the schema); its
+ * field description and the format its own 400 names (`'2010-02-11T17:10:09 GMT+01:00'`) have it,
+ * and the field's maxLength of 29 is exactly that form's length. Written in UTC with `GMT+00:00`,
+ * so the instant is exact whatever the shipper's zone.
  */
 export function toWirePlannedTime(epochMs: number): string {
-  return `${new Date(epochMs).toISOString().slice(0, 19)}GMT+00:00`;
+  return `${new Date(epochMs).toISOString().slice(0, 19)} GMT+00:00`;
 }
 
 /** A calendar date (`YYYY-MM-DD`, UTC) as MyDHL's invoice date and tracking date ranges take it. */
