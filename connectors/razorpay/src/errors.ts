@@ -1,4 +1,4 @@
-import { IntegrationError, type ErrorKind, type ProviderErrorDetail, type ProviderErrorTable } from '@interlock/core';
+import { IntegrationError, isIntegrationError, type ErrorKind, type ProviderErrorDetail, type ProviderErrorTable } from '@interlock/core';
 import { ERROR_FIELDS, readFields } from './fields.js';
 import { RAZORPAY_PROVIDER } from './provider.js';
 
@@ -124,4 +124,13 @@ export function refused(endpoint: string, reason: string, message: string): Inte
     reason,
     requestMayHaveReachedProvider: false,
   });
+}
+
+/**
+ * Razorpay throttles (429, "Throttling Error") before it processes a request, so a throttled
+ * create made nothing: the failure says so, and the create is sent again without a receipt
+ * lookup. Any other failure is left as it was.
+ */
+export function throttledMadeNothing(error: unknown): unknown {
+  return isIntegrationError(error) && error.status === 429 ? error.with({ requestMayHaveReachedProvider: false }) : error;
 }

@@ -54,6 +54,15 @@ describe('createPayment: an order the customer pays through Checkout', () => {
     expect(simulation.chargesByKey().get('order-503')).toBe(1);
   });
 
+  it('after a 429, creates again without looking: Razorpay throttles before it processes, so nothing was made', async () => {
+    const { connector, simulation } = await fresh();
+    simulation.simulator.setScenario({ rules: [{ match: { method: 'POST', path: '/v1/orders' }, times: 1, fault: { type: 'rate_limit', retryAfterSeconds: 1 } }] });
+    await connector.createPayment({ amount: INR(50000), captureMethod: 'automatic', reference: 'order-429' });
+    expect(simulation.simulator.count('POST', '/v1/orders')).toBe(2);
+    expect(simulation.simulator.count('GET', '/v1/orders')).toBe(0);
+    expect(simulation.chargesByKey().get('order-429')).toBe(1);
+  });
+
   it('a caller retrying with its own key gets the same order, paid or not, and never a second one', async () => {
     const { connector, simulation } = await fresh();
     const input = { amount: INR(50000), captureMethod: 'automatic' as const, reference: 'order-crash', idempotencyKey: 'crash-key-1' };

@@ -1,6 +1,6 @@
 import { createOrFind, isIntegrationError, newIdempotencyKey, type Money, type ReadOptions } from '@interlock/core';
 import { captureOutcome, paymentSchema, type CaptureOptions, type CreatePaymentInput, type IdempotentOptions, type OutcomeResolution, type Payment, type PaymentListFilter } from '@interlock/payments';
-import { refused } from '../errors.js';
+import { refused, throttledMadeNothing } from '../errors.js';
 import { ORDER_FIELDS, PAYMENT_FIELDS, readFields } from '../fields.js';
 import { RAZORPAY_PROVIDER } from '../provider.js';
 import { fromWireAmount, toWireAmount } from '../transform/money.js';
@@ -48,7 +48,11 @@ export async function createPayment(ctx: RazorpayContext, input: CreatePaymentIn
     emit: api.client.emit,
     ...(ctx.createRetry ? { retry: ctx.createRetry } : {}),
     async create() {
-      return toPayment({ order: await api.call('createOrder', { body }), payments: [] });
+      try {
+        return toPayment({ order: await api.call('createOrder', { body }), payments: [] });
+      } catch (error) {
+        throw throttledMadeNothing(error);
+      }
     },
     find: () => findCreatedPayment(ctx, input, key),
   };
