@@ -126,9 +126,10 @@ export class CircuitBreaker {
 
   /**
    * The call reached the provider and got an answer that is not a transient failure: a 2xx, and
-   * also any 4xx, since a 4xx is about the request, not the provider's health.
+   * also any 4xx, since a 4xx is about the request, not the provider's health. `now` is the
+   * clock's reading when the caller has just taken one.
    */
-  recordSuccess(permit: AllowedPermit): void {
+  recordSuccess(permit: AllowedPermit, now?: number): void {
     if (this.probes.delete(permit)) {
       this.calls.reset();
       this.failures.reset();
@@ -136,7 +137,7 @@ export class CircuitBreaker {
       return;
     }
     // Late answers to calls let through before the circuit opened say nothing about it now.
-    if (this.current === 'closed') this.calls.add();
+    if (this.current === 'closed') this.calls.add(1, now);
   }
 
   /** A transient failure: 5xx, timeout, network error, 429. */

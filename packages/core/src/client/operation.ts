@@ -1,11 +1,12 @@
-import type { CircuitBreaker } from '../circuit-breaker/index.js';
 import { IntegrationError, integrationErrorFromJSON, isIntegrationError } from '../errors/integration-error.js';
 import { outcomeUnknown, requestFingerprint, type IdempotencyStore, type StoredOutcome } from '../idempotency/index.js';
 import { sortableId } from '../ids/sortable-id.js';
 import type { RequestQueue } from '../queue/index.js';
-import { isSafeToRetry, resolveRetryPolicy } from '../retry/index.js';
-import { runPipeline, type PipelineDeps } from './call-pipeline.js';
+import type { Redactor } from '../redaction/redactor.js';
+import { isSafeToRetry } from '../retry/index.js';
+import type { CallPipeline, PipelineDeps } from './call-pipeline.js';
 import type { EndpointConfig } from './endpoint.js';
+import type { EndpointPlan } from './endpoint-plan.js';
 import { prepareRequest } from './prepare-request.js';
 import type { CallOptions, ProviderClientOptions, ProviderResponse } from './provider-client.js';
 
@@ -13,10 +14,11 @@ import type { CallOptions, ProviderClientOptions, ProviderResponse } from './pro
 export interface ClientContext {
   options: ProviderClientOptions<string>;
   deps: PipelineDeps;
+  pipeline: CallPipeline;
   queue: RequestQueue;
-  breakerFor(endpoint: string): CircuitBreaker | undefined;
+  /** The endpoint's plan, made on its first call. */
+  planFor(endpoint: string): EndpointPlan;
   idempotencyStore: IdempotencyStore;
-  timeoutMs: number;
 }
 
 export interface OperationSpec {
@@ -24,14 +26,9 @@ export interface OperationSpec {
   config: EndpointConfig;
   callOptions: CallOptions;
   idempotencyKey: string | undefined;
-  idempotencyHeader: string | false;
   correlationId: string;
   /** The caller can send the operation again under the same key (see `CallOptions.callerKeepsKey`). */
   callerKeepsKey: boolean;
-}
-
-function headerRecord(headers: Headers): Record<string, string> {
-  return Object.fromEntries(headers);
 }
 
 /** Checks the stored outcome of an idempotency key before anything is queued or sent. */
@@ -76,6 +73,11 @@ async function settleKey(ctx: ClientContext, scope: string, key: string | undefi
   else await ctx.idempotencyStore.complete(scope, key, outcome, ctx.deps.clock.now());
 }
 
+function redactedPath(redactor: Redactor, href: string): string {
+  const url = new URL(href);
+  return redactor.url(url.pathname + url.search);
+}
+
 /**
  * A transient failure is the answer only when its caller can send the call again without doing it
  * twice. A write that may have reached the provider under a key the caller never saw cannot be
@@ -87,20 +89,16 @@ function endOfFailedCall(error: IntegrationError, spec: OperationSpec): Integrat
   return isSafeToRetry(config.method, error, spec.callerKeepsKey, config.idempotent) ? error : outcomeUnknown(error, idempotencyKey);
 }
 
-/** Runs one operation through idempotency, the queue and the pipeline, then records how it ended. */
-export async function runOperation<T>(ctx: ClientContext, spec: OperationSpec): Promise<ProviderResponse<T>> {
+/**
+ * Runs one operation through idempotency, the queue and the pipeline, then records how it ended.
+ * `startedAt` is the clock's reading when the caller has just taken one.
+ */
+export async function runOperation<T>(ctx: ClientContext, spec: OperationSpec, startedAt = ctx.deps.clock.now()): Promise<ProviderResponse<T>> {
   const { clock, emit, provider, redactor } = ctx.deps;
   const { config, callOptions } = spec;
-  const startedAt = clock.now();
-  const retry = { ...ctx.options.retry, ...config.retry };
-  const deadline = startedAt + (callOptions.totalTimeoutMs ?? resolveRetryPolicy(retry).maxElapsedMs);
-  const prepared = prepareRequest(ctx.options.baseUrl, config, callOptions, {
-    staticHeaders: ctx.options.headers,
-    correlationHeader: ctx.options.correlationHeader ?? 'X-Correlation-Id',
-    correlationId: spec.correlationId,
-    idempotencyHeader: spec.idempotencyHeader,
-    idempotencyKey: spec.idempotencyKey,
-  });
+  const plan = ctx.planFor(spec.endpoint);
+  const deadline = startedAt + (callOptions.totalTimeoutMs ?? plan.maxElapsedMs);
+  const prepared = prepareRequest(plan, callOptions, spec.correlationId, spec.idempotencyKey);
   const scope = `${provider}:${spec.endpoint}`;
   if (spec.idempotencyKey !== undefined) {
     const fingerprint = requestFingerprint({ method: config.method, path: prepared.path, body: callOptions.body });
@@ -109,31 +107,27 @@ export async function runOperation<T>(ctx: ClientContext, spec: OperationSpec): 
   }
 
   try {
+    const call = {
+      plan,
+      href: prepared.href,
+      headers: prepared.headers,
+      body: prepared.body,
+      correlationId: spec.correlationId,
+      idempotencyKey: spec.idempotencyKey,
+      startedAt,
+      deadline,
+      signal: callOptions.signal,
+    };
     const result = await ctx.queue.add({
       endpoint: spec.endpoint,
       priority: callOptions.priority ?? 'normal',
       ...(callOptions.signal ? { signal: callOptions.signal } : {}),
-      run: () =>
-        runPipeline(ctx.deps, {
-          endpoint: spec.endpoint,
-          method: config.method,
-          url: prepared.url,
-          headers: prepared.headers,
-          body: prepared.body,
-          correlationId: spec.correlationId,
-          idempotencyKey: spec.idempotencyKey,
-          idempotentEndpoint: config.idempotent ?? false,
-          timeoutMs: config.timeoutMs ?? ctx.timeoutMs,
-          retry,
-          endpointRateLimits: config.rateLimits ?? [],
-          breaker: ctx.breakerFor(spec.endpoint),
-          startedAt,
-          deadline,
-          signal: callOptions.signal,
-        }),
+      run: () => ctx.pipeline.run(call),
     });
-    const headers = headerRecord(result.response.headers);
-    await settleKey(ctx, scope, spec.idempotencyKey, { ok: true, status: result.response.status, headers, body: result.body });
+    const { headers } = result;
+    if (spec.idempotencyKey !== undefined) {
+      await settleKey(ctx, scope, spec.idempotencyKey, { ok: true, status: result.response.status, headers, body: result.body });
+    }
     return {
       status: result.response.status,
       headers,
@@ -176,7 +170,7 @@ export async function runOperation<T>(ctx: ClientContext, spec: OperationSpec): 
         attempts: error.attempts,
         request: {
           method: config.method,
-          path: redactor.url(prepared.url.pathname + prepared.url.search),
+          path: redactedPath(redactor, prepared.href),
           idempotencyKey: spec.idempotencyKey,
           body: redactor.value(callOptions.body),
         },

@@ -15,9 +15,10 @@ import { createEmitter, type Emit, type TelemetrySink } from '../telemetry/telem
 import type { z } from 'zod';
 import { ContractDriftCounter, parseContract, type Contract, type ContractParseResult } from '../contracts/index.js';
 import { UnknownValueTracker } from '../enums/index.js';
-import type { PipelineDeps } from './call-pipeline.js';
+import { CallPipeline, type PipelineDeps } from './call-pipeline.js';
 import type { EndpointConfig, QueryValue } from './endpoint.js';
-import { runOperation, type ClientContext } from './operation.js';
+import { EndpointPlan, idempotencyHeaderOf, type PlanDefaults } from './endpoint-plan.js';
+import { runOperation, type ClientContext, type OperationSpec } from './operation.js';
 import { kyTransport, type Transport } from './transport.js';
 
 export interface ProviderClientOptions<E extends string> {
@@ -191,32 +192,57 @@ export function createProviderClient<E extends string>(options: ProviderClientOp
     accountRateLimits: options.accountRateLimits ?? [],
     observeRateLimitHeaders: options.observeRateLimitHeaders ?? true,
   };
+  const defaultIdempotencyHeader = options.idempotency?.header ?? DEFAULT_IDEMPOTENCY_HEADER;
+  const planDefaults: PlanDefaults = {
+    provider: options.provider,
+    baseUrl: options.baseUrl,
+    retry: options.retry,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    staticHeaders: options.headers,
+    correlationHeader: options.correlationHeader ?? 'X-Correlation-Id',
+    idempotencyHeader: defaultIdempotencyHeader,
+    accountRateLimits: deps.accountRateLimits,
+  };
+  const plans = new Map<string, EndpointPlan>();
   const context: ClientContext = {
     options,
     deps,
+    pipeline: new CallPipeline(deps),
     queue,
-    breakerFor: (name) => breakerFor(name as E),
+    planFor: (name) => {
+      let plan = plans.get(name);
+      if (!plan) {
+        plan = new EndpointPlan(name, options.endpoints[name as E], breakerFor(name as E), planDefaults);
+        plans.set(name, plan);
+      }
+      return plan;
+    },
     idempotencyStore: options.idempotency?.store ?? new MemoryIdempotencyStore(),
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
-  const defaultIdempotencyHeader = options.idempotency?.header ?? DEFAULT_IDEMPOTENCY_HEADER;
 
   // An Operation handed out can be run again under its key, so its caller keeps the key; a one-shot request's key dies with it.
-  const makeOperation = <T>(endpoint: E, callOptions: CallOptions, handedOut: boolean): Operation<T> => {
+  const specFor = (endpoint: E, callOptions: CallOptions, handedOut: boolean, now: number): OperationSpec => {
     const config = options.endpoints[endpoint];
     if (!config) throw new TypeError(`Unknown endpoint "${endpoint}" for ${options.provider}`);
-    const header = config.idempotencyHeader ?? (config.method === 'POST' || config.method === 'PATCH' ? defaultIdempotencyHeader : false);
-    const idempotencyKey = header === false ? undefined : (callOptions.idempotencyKey ?? sortableId(clock.now()));
-    const correlationId = callOptions.correlationId ?? sortableId(clock.now());
+    const header = idempotencyHeaderOf(config, defaultIdempotencyHeader);
+    const idempotencyKey = header === false ? undefined : (callOptions.idempotencyKey ?? sortableId(now));
+    const correlationId = callOptions.correlationId ?? sortableId(now);
     const callerKeepsKey = callOptions.callerKeepsKey ?? (handedOut || callOptions.idempotencyKey !== undefined);
+    return { endpoint, config, callOptions, idempotencyKey, correlationId, callerKeepsKey };
+  };
+  const operation = <T>(endpoint: E, callOptions: CallOptions = {}): Operation<T> => {
+    const spec = specFor(endpoint, callOptions, true, clock.now());
     return {
       endpoint,
-      idempotencyKey,
-      correlationId,
-      run: () => runOperation<T>(context, { endpoint, config, callOptions, idempotencyKey, idempotencyHeader: header, correlationId, callerKeepsKey }),
+      idempotencyKey: spec.idempotencyKey,
+      correlationId: spec.correlationId,
+      run: () => runOperation<T>(context, spec),
     };
   };
-  const operation = <T>(endpoint: E, callOptions: CallOptions = {}): Operation<T> => makeOperation<T>(endpoint, callOptions, true);
+  const request = <T>(endpoint: E, callOptions: CallOptions = {}): Promise<ProviderResponse<T>> => {
+    const now = clock.now();
+    return runOperation<T>(context, specFor(endpoint, callOptions, false, now), now);
+  };
 
   const unknownValues = new UnknownValueTracker({ emit, clock, provider: options.provider });
   const driftCounter = new ContractDriftCounter();
@@ -230,7 +256,7 @@ export function createProviderClient<E extends string>(options: ProviderClientOp
     drift: driftCounter,
     parse: (contract, body, endpoint) => parseContract(contract, body, { emit, tracker: unknownValues, driftCounter, endpoint, clock }),
     operation,
-    request: <T>(endpoint: E, callOptions: CallOptions = {}) => makeOperation<T>(endpoint, callOptions, false).run(),
+    request,
     circuitState: (endpoint) => breakerFor(endpoint)?.state ?? 'closed',
     queueDepth: () => ({ waiting: queue.depth, running: queue.running, byPriority: queue.depthByPriority() }),
   };

@@ -31,9 +31,9 @@ export class SlidingCounter {
     this.newestBucket = this.bucketAt(this.clock.now());
   }
 
-  /** Records `count` events now. */
-  add(count = 1): void {
-    this.rotate();
+  /** Records `count` events now; a caller that has just read the clock passes its reading. */
+  add(count = 1, now: number = this.clock.now()): void {
+    this.rotate(now);
     const slot = this.newestBucket % this.counts.length;
     this.counts[slot] = this.countAt(slot) + count;
     this.sum += count;
@@ -41,7 +41,7 @@ export class SlidingCounter {
 
   /** Events recorded within the window ending now. */
   get total(): number {
-    this.rotate();
+    this.rotate(this.clock.now());
     return this.sum;
   }
 
@@ -61,8 +61,8 @@ export class SlidingCounter {
   }
 
   /** Empties the slots of buckets that have slid out of the window since the last call. */
-  private rotate(): void {
-    const current = this.bucketAt(this.clock.now());
+  private rotate(now: number): void {
+    const current = this.bucketAt(now);
     // A clock stepping backwards keeps counting into the newest bucket rather than rewriting history.
     if (current <= this.newestBucket) return;
     const expired = Math.min(current - this.newestBucket, this.counts.length);

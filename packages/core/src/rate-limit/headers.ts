@@ -1,3 +1,14 @@
+/**
+ * A response's headers: a `Headers`, or a plain record of them keyed by lower-case name (as
+ * `Object.fromEntries(headers)` makes it), which the client already holds and reads faster.
+ */
+export type RateLimitHeaders = Headers | Readonly<Record<string, string>>;
+
+function read(headers: RateLimitHeaders, name: string): string | null {
+  if (headers instanceof Headers) return headers.get(name);
+  return Object.hasOwn(headers, name) ? (headers[name] as string) : null;
+}
+
 /** What a provider's rate-limit headers say about the budget left under one key. */
 export interface ObservedRateLimit {
   limit?: number;
@@ -71,11 +82,21 @@ function parseCombined(value: string, nowMs: number): ObservedRateLimit | undefi
   return binding;
 }
 
-function parseSeparate(headers: Headers, prefix: string, nowMs: number): ObservedRateLimit | undefined {
-  const remaining = toNumber(headers.get(`${prefix}remaining`));
-  const reset = toNumber(headers.get(`${prefix}reset`));
-  if (remaining === undefined || reset === undefined) return undefined;
-  return observed(leadingNumber(headers.get(`${prefix}limit`)), remaining, reset, nowMs);
+interface SeparateFields {
+  remaining: string;
+  reset: string;
+  limit: string;
+}
+
+const IETF_FIELDS: SeparateFields = { remaining: 'ratelimit-remaining', reset: 'ratelimit-reset', limit: 'ratelimit-limit' };
+const X_FIELDS: SeparateFields = { remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset', limit: 'x-ratelimit-limit' };
+
+function parseSeparate(headers: RateLimitHeaders, fields: SeparateFields, nowMs: number): ObservedRateLimit | undefined {
+  const remaining = toNumber(read(headers, fields.remaining));
+  if (remaining === undefined) return undefined;
+  const reset = toNumber(read(headers, fields.reset));
+  if (reset === undefined) return undefined;
+  return observed(leadingNumber(read(headers, fields.limit)), remaining, reset, nowMs);
 }
 
 /**
@@ -84,11 +105,11 @@ function parseSeparate(headers: Headers, prefix: string, nowMs: number): Observe
  * reset may be seconds from now, epoch seconds or epoch milliseconds). Undefined unless both a
  * remaining count and a reset time are present: a count with no end cannot become a budget.
  */
-export function parseRateLimitHeaders(headers: Headers, nowMs: number): ObservedRateLimit | undefined {
-  const combined = headers.get('ratelimit');
+export function parseRateLimitHeaders(headers: RateLimitHeaders, nowMs: number): ObservedRateLimit | undefined {
+  const combined = read(headers, 'ratelimit');
   return (
     (combined === null ? undefined : parseCombined(combined, nowMs)) ??
-    parseSeparate(headers, 'ratelimit-', nowMs) ??
-    parseSeparate(headers, 'x-ratelimit-', nowMs)
+    parseSeparate(headers, IETF_FIELDS, nowMs) ??
+    parseSeparate(headers, X_FIELDS, nowMs)
   );
 }

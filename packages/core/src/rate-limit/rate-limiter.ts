@@ -2,7 +2,7 @@ import { abortReason, type Clock } from '../clock/clock.js';
 import { IntegrationError } from '../errors/integration-error.js';
 import type { RequestScope } from '../telemetry/events.js';
 import { noopEmit, type Emit } from '../telemetry/telemetry.js';
-import { parseRateLimitHeaders } from './headers.js';
+import { parseRateLimitHeaders, type ObservedRateLimit, type RateLimitHeaders } from './headers.js';
 import { MemoryRateLimitStore } from './memory-store.js';
 import { RoundTripSpread } from './round-trip-spread.js';
 import type { RateLimitStore, Reservation } from './store.js';
@@ -26,7 +26,7 @@ export interface AcquireRequest {
 }
 
 function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
-  return typeof (value as { then?: unknown }).then === 'function';
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
 function limiterName(rules: readonly RateLimitRule[]): string {
@@ -85,10 +85,18 @@ export class RateLimiter {
    * else as soon as the line learns it is. An abort rejects with the signal's reason.
    */
   async acquire(request: AcquireRequest): Promise<number> {
+    return this.acquireAt(request, this.clock.now());
+  }
+
+  /**
+   * `acquire` for a caller that has just read the clock (`now`): the same answer, but a free slot
+   * under a store that answers synchronously comes back as a plain 0, with no promise, and a
+   * refusal is thrown at once. The request path takes a slot this way on every attempt.
+   */
+  acquireAt(request: AcquireRequest, now: number): number | Promise<number> {
     const { signal } = request;
     if (signal?.aborted) throw abortReason(signal);
     if (request.rules.length === 0) return 0;
-    const now = this.clock.now();
     // Nobody of ours waits for these rules: take a slot now if one is free. Otherwise join the
     // line behind those who came first, so the store is asked by one caller at a time.
     const queued = this.lines.size === 0 ? undefined : this.lines.get(limiterName(request.rules));
@@ -97,8 +105,10 @@ export class RateLimiter {
       return this.wait(request, now, queued.tryAt);
     }
     const pending = this.reserveNow(request, now);
-    // Awaiting only a real promise keeps the in-memory path free of an extra microtask hop.
-    const reservation = isPromiseLike(pending) ? await pending : pending;
+    return isPromiseLike(pending) ? Promise.resolve(pending).then((reservation) => this.afterReservation(request, now, reservation)) : this.afterReservation(request, now, pending);
+  }
+
+  private afterReservation(request: AcquireRequest, now: number, reservation: Reservation): number | Promise<number> {
     if (reservation.granted) return 0;
     if (reservation.earliestAt > now + request.maxWaitMs) throw this.waitExceedsBudget(request, reservation.earliestAt - now);
     return this.wait(request, now, reservation.earliestAt);
@@ -132,13 +142,27 @@ export class RateLimiter {
    * `rate_limit.tightened` when the budget is nearly spent. Returns whether the headers said
    * anything usable.
    */
-  async observeHeaders(key: string, headers: Headers, provider: string): Promise<boolean> {
+  async observeHeaders(key: string, headers: RateLimitHeaders, provider: string): Promise<boolean> {
     const now = this.clock.now();
     const observed = parseRateLimitHeaders(headers, now);
     if (!observed) return false;
-    await this.store.observeRemaining(key, observed.remaining, observed.resetAt, now);
+    await this.observeRateLimit(key, observed, provider, now);
+    return true;
+  }
+
+  /**
+   * `observeHeaders` for headers already parsed (at `now`): tightens `key` to what is left and
+   * emits `rate_limit.tightened` when the budget is nearly spent.
+   */
+  observeRateLimit(key: string, observed: ObservedRateLimit, provider: string, now: number): void | Promise<void> {
+    const stored = this.store.observeRemaining(key, observed.remaining, observed.resetAt, now);
+    if (isPromiseLike(stored)) return Promise.resolve(stored).then(() => this.reportIfNearlySpent(key, observed, provider, now));
+    this.reportIfNearlySpent(key, observed, provider, now);
+  }
+
+  private reportIfNearlySpent(key: string, observed: ObservedRateLimit, provider: string, now: number): void {
     // Providers send these headers on every response; only a nearly spent budget is news.
-    if (!isNearlySpent(observed)) return true;
+    if (!isNearlySpent(observed)) return;
     this.emit({
       type: 'rate_limit.tightened',
       at: now,
@@ -148,7 +172,6 @@ export class RateLimiter {
       resetMs: Math.max(0, observed.resetAt - now),
       reason: 'rate_limit_headers',
     });
-    return true;
   }
 
   /** A slot at `now` or the earliest time one exists; a store that fails (e.g. out of reach) fails as `unavailable`. */

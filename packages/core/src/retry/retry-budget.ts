@@ -48,9 +48,12 @@ export class RetryBudget {
     this.floor = (minRetriesPerSecond * windowMs) / 1000;
   }
 
-  /** Records a call's first attempt; retries are recorded by `tryAcquireRetry`, not here. */
-  recordRequest(): void {
-    this.requests.add();
+  /**
+   * Records a call's first attempt; retries are recorded by `tryAcquireRetry`, not here. `now` is
+   * the clock's reading when the caller has just taken one.
+   */
+  recordRequest(now?: number): void {
+    this.requests.add(1, now);
   }
 
   /** Takes one retry from the budget, or returns false (recording nothing) when it is spent. */
