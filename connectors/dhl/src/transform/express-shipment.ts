@@ -121,7 +121,7 @@ function shipmentOf(input: CreateShipmentInput, awb: string, now: number, extras
 /** The 201 of POST /shipments as a canonical shipment, with its label and what DHL charges. */
 export function toShipment(wire: WireCreatedShipment, input: CreateShipmentInput, now: number): Shipment {
   const read = fieldReader(CREATED_SHIPMENT_FIELDS, wire);
-  // The AWB is optional in the schema, yet a shipment without one was not made: contract_violation.
+  // Optional in the schema, yet a 201 without the AWB cannot be tracked or found again: contract_violation.
   const awb = read.requiredText('id');
   return shipmentOf(input, awb, now, { label: labelOf(read.get('documents') ?? []), price: chargedPrice(wire) });
 }
