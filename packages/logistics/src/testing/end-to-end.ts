@@ -5,7 +5,7 @@ import { cachedConnector } from '../cache/cached-connector.js';
 import { TrackingCache } from '../cache/tracking-cache.js';
 import type { CreateShipmentInput, LogisticsConnector } from '../connector.js';
 import type { Track } from '../models/tracking.js';
-import { shipmentPolling } from '../plugin/polling.js';
+import { readTrack, shipmentPolling } from '../plugin/polling.js';
 import { isFinalTrackingStatus, type TrackingStatus } from '../tracking-status.js';
 import type { LogisticsSimulation } from './simulation.js';
 import { TrackingRecords, type Source } from './tracking-records.js';
@@ -45,6 +45,8 @@ export interface LogisticsEndToEndResult {
   backwardSteps: number;
   refusedByGuard: Readonly<Record<string, number>>;
   webhooks: ReceiverCounts;
+  /** Pushes that only asked for a read (UPS Track Alert), each answered by one read of the carrier. */
+  readRequests: number;
   /** Carrier codes read as `unknown`, kept raw in the tracks we applied. */
   unknownCodes: readonly string[];
   /** `enum.unknown_value` alerts (first sightings) the connector raised. */
@@ -112,13 +114,26 @@ export async function runLogisticsEndToEnd(options: LogisticsEndToEndOptions): P
       },
     },
   );
-  const receiver = await startWebhookReceiver(connector, clock, (event) => {
-    const { track } = event;
-    if (track === undefined || !trackingNumbers.has(track.trackingNumber)) return;
+  const applyWebhook = (track: Track): void => {
+    if (!trackingNumbers.has(track.trackingNumber)) return;
     const outcome = records.apply(track.trackingNumber, track.status, track.updatedAt, 'webhook');
     if (outcome.applied) tracks.set(track.trackingNumber, track);
     // The faster path: a webhook that settles a record saves the polls still due for it.
     if (outcome.settled) poller.untrack(track.trackingNumber);
+  };
+  // A push that only asks for a read is answered as the hub's workers answer it: one read of the
+  // carrier, whose track is applied. A read that fails is left to the poller.
+  const pushReads = new Set<Promise<void>>();
+  let readRequests = 0;
+  const readPushed = (trackingNumber: string): void => {
+    readRequests++;
+    const read = readTrack(connector, trackingNumber).then(applyWebhook, () => undefined);
+    pushReads.add(read);
+    void read.finally(() => pushReads.delete(read));
+  };
+  const receiver = await startWebhookReceiver(connector, clock, (event) => {
+    if (event.track !== undefined) applyWebhook(event.track);
+    else if (event.readRequest !== undefined && trackingNumbers.has(event.readRequest.trackingNumber)) readPushed(event.readRequest.trackingNumber);
   });
 
   const fetch = clock.trackFetch();
@@ -165,6 +180,7 @@ export async function runLogisticsEndToEnd(options: LogisticsEndToEndOptions): P
   } finally {
     done = true;
     await scanning;
+    await Promise.all([...pushReads]);
     await poller.stop();
     await receiver.close();
   }
@@ -184,6 +200,7 @@ export async function runLogisticsEndToEnd(options: LogisticsEndToEndOptions): P
     backwardSteps: records.backwardSteps(),
     refusedByGuard: { ...records.refused },
     webhooks: { ...receiver.counts },
+    readRequests,
     unknownCodes: [...unknownCodes].sort(),
     unknownAlerts: options.telemetry.ofType('enum.unknown_value').filter((event) => event.firstSeen).length,
     trackingCalls: { ...cache.stats },
