@@ -78,6 +78,20 @@ export async function removeQueue(prefix: string, queueName: string): Promise<vo
   }
 }
 
+/**
+ * When BullMQ handed each job of the queue out (its `processedOn`, stamped as the worker asks Redis
+ * for the job, the request the limiter admits or refuses), oldest first.
+ */
+export async function handedOutAt(queues: Pick<TestQueues, 'prefix' | 'queueName'>): Promise<number[]> {
+  const bull = new Queue(queues.queueName, { connection: { ...REDIS_ENDPOINT }, prefix: queues.prefix });
+  try {
+    const jobs = await bull.getJobs(['completed', 'active', 'failed', 'delayed', 'wait']);
+    return jobs.map((job) => job.processedOn).filter((at): at is number => at !== undefined).sort((a, b) => a - b);
+  } finally {
+    await bull.close();
+  }
+}
+
 /** Polls `check` until it stops throwing, rethrowing its last error after `withinMs` of real time. */
 export async function eventually(check: () => void | Promise<void>, withinMs = 5_000): Promise<void> {
   const end = Date.now() + withinMs;
