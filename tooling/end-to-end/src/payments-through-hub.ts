@@ -49,8 +49,8 @@ export interface PaymentsThroughHubResult {
 /** How long a caller waits before calling again after a failed call; the key stays the same. */
 const CALLER_RETRY_MS = 20_000;
 const IDLE_MS = 2_000;
-/** A share of first deliveries fails; the provider sends them again half an hour later. */
-const FAILED_FIRST_SHARE = 0.1;
+/** Nearly a third of first deliveries fails, so that at every provider the hub's poller settles a good number of payments first; the provider sends them again half an hour later. */
+const FAILED_FIRST_SHARE = 0.3;
 const RETRY_AFTER_MS = 30 * 60_000;
 const OLD_DELIVERIES = 5;
 /** Long enough for every record to settle by polling alone; a run that needs more is a failure. */
