@@ -43,9 +43,12 @@ async function pause(ms: number, signal: AbortSignal | undefined): Promise<void>
   }
 }
 
+/** How long a reconciliation waits for the workers to apply the webhooks already accepted. */
+export const RECONCILE_DRAIN_MS = 10_000;
+
 async function reconcile(hub: Hub, demo: DemoProviders, from: number, out: (line: string) => void): Promise<void> {
   // Reconciliation compares what the workers applied, so the webhooks already accepted are applied first.
-  await drained(hub, 10_000);
+  await drained(hub, RECONCILE_DRAIN_MS);
   for (const provider of demo.providers) {
     provider.simulation.settle(Date.now());
     const summary = await hub.reconciliation.runNow(provider.name, { from, to: Date.now() + 1 });

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runDemo } from '../src/run-demo.js';
-import { AT_TEST_SPEED } from './support.js';
+import { AT_TEST_SPEED, DEMO_RUN_TIMEOUT_MS } from './support.js';
 
 describe('the demo’s support console', () => {
-  it('prints the console’s address and an operator token made for the run, which signs in', async () => {
+  it('prints the console’s address and an operator token made for the run, which signs in', { timeout: DEMO_RUN_TIMEOUT_MS }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'interlock-demo-console-'));
     const config = join(dir, 'interlock.config.json');
     writeFileSync(config, JSON.stringify({ store: { kind: 'sqlite', path: join(dir, 'hub.db') } }));

@@ -5,11 +5,11 @@ import { silentLog } from '@interlock/hub';
 import { describe, expect, it, vi } from 'vitest';
 import { CARRIER_ENV } from '../src/carriers.js';
 import { DEMO_ENV, startDemoProviders } from '../src/providers.js';
-import { AT_TEST_SPEED } from './support.js';
+import { AT_TEST_SPEED, DEMO_RUN_TIMEOUT_MS } from './support.js';
 import { runDemo } from '../src/run-demo.js';
 
 describe('the demo’s throwaway credentials', () => {
-  it('appear in neither what the demo prints nor what the hub logs, and never in process.env', async () => {
+  it('appear in neither what the demo prints nor what the hub logs, and never in process.env', { timeout: DEMO_RUN_TIMEOUT_MS }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'interlock-demo-secrets-'));
     const configPath = join(dir, 'interlock.config.json');
     writeFileSync(configPath, JSON.stringify({ store: { kind: 'sqlite', path: join(dir, 'hub.db') } }));

@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { runDemoCli } from '../src/cli.js';
 import { startDemoProviders } from '../src/providers.js';
 import { runDemo } from '../src/run-demo.js';
-import { AT_TEST_SPEED, projectDir } from './support.js';
+import { AT_TEST_SPEED, DEMO_RUN_TIMEOUT_MS, projectDir } from './support.js';
 
 describe('the demo (the README’s first command)', () => {
-  it('runs Stripe and Razorpay payments through their connectors into the hub on SQLite, and reconciles them', async () => {
+  it('runs Stripe and Razorpay payments through their connectors into the hub on SQLite, and reconciles them', { timeout: DEMO_RUN_TIMEOUT_MS }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'interlock-demo-'));
     const config = join(dir, 'interlock.config.json');
     writeFileSync(config, JSON.stringify({ store: { kind: 'sqlite', path: join(dir, 'hub.db') } }));
@@ -30,7 +30,7 @@ describe('the demo (the README’s first command)', () => {
     }
   });
 
-  it('ships parcels at Sendcloud, UPS and DHL beside the payments, and the hub brings each to the final status the carrier ends on, by webhook or by its poller', { timeout: 30_000 }, async () => {
+  it('ships parcels at Sendcloud, UPS and DHL beside the payments, and the hub brings each to the final status the carrier ends on, by webhook or by its poller', { timeout: DEMO_RUN_TIMEOUT_MS }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'interlock-demo-shipping-'));
     const config = join(dir, 'interlock.config.json');
     writeFileSync(config, JSON.stringify({ store: { kind: 'sqlite', path: join(dir, 'hub.db') } }));
@@ -72,7 +72,7 @@ describe('the demo (the README’s first command)', () => {
     }
   });
 
-  it('run again on the same database, continues correctly: new webhooks are applied, not duplicates, and reconciliation finds nothing', async () => {
+  it('run again on the same database, continues correctly: new webhooks are applied, not duplicates, and reconciliation finds nothing', { timeout: 2 * DEMO_RUN_TIMEOUT_MS }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'interlock-demo-rerun-'));
     const config = join(dir, 'interlock.config.json');
     writeFileSync(config, JSON.stringify({ store: { kind: 'sqlite', path: join(dir, 'hub.db') } }));
@@ -93,7 +93,7 @@ describe('the demo (the README’s first command)', () => {
     }
   });
 
-  it('stops after the batch in flight on Ctrl-C, closing the hub, and refuses bad arguments', async () => {
+  it('stops after the batch in flight on Ctrl-C, closing the hub, and refuses bad arguments', { timeout: DEMO_RUN_TIMEOUT_MS }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'interlock-demo-cli-'));
     const config = join(dir, 'interlock.config.json');
     writeFileSync(config, JSON.stringify({ store: { kind: 'sqlite', path: join(dir, 'hub.db') } }));
