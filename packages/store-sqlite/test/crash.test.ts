@@ -61,7 +61,11 @@ describe('crash recovery across processes', () => {
     const survivor = stores.open({ clock });
     for (const id of acknowledged) expect((await survivor.events.get(id))?.status, id).toBe('queued');
     const stored = (await survivor.events.counts()).queued;
-    // What was committed but not yet printed when the kill came is there too; nothing else is.
+    // What was committed but not yet printed when the kill came is there too, and nothing else:
+    // the child's accepts commit in the order it made them, so the store holds exactly the first
+    // `stored` of its events, the acknowledged ones among them (no stray, no gap, no copy).
+    const storedIds = (await survivor.events.list({ limit: stored + 1 })).map((event) => event.id);
+    expect(new Set(storedIds)).toEqual(new Set(Array.from({ length: stored }, (_, i) => `child-${i + 1}`)));
     expect(stored).toBeGreaterThanOrEqual(acknowledged.length);
     const probe = new HandlerProbe(clock);
     const consumer = survivor.events.consume(probe.handler, { concurrency: 8 });
