@@ -1,6 +1,6 @@
 import { admitDelivery, MemoryTelemetrySink, weight, type StoredEvent } from '@interlock/core';
 import { FakeClock } from '@interlock/core/testing';
-import { SHIPMENT_RECORD_TYPE, trackingStatusMachine, type LogisticsConnector } from '@interlock/logistics';
+import { SHIPMENT_RECORD_TYPE, shipmentPolling, trackingStatusMachine, trackSchema, type LogisticsConnector } from '@interlock/logistics';
 import { runLogisticsEndToEnd, trackAborted, type LogisticsEndToEndResult } from '@interlock/logistics/testing';
 import { describe, expect, it } from 'vitest';
 import { createUpsConnector, descriptor, SUBSCRIPTION_LIFETIME_MS, UPS_ALERT_CREDENTIAL_HEADER, SUBSCRIPTION_RENEW_BEFORE_MS, UNSUPPORTED_OPERATIONS, type UpsConnector } from '../src/index.js';
@@ -157,6 +157,29 @@ describe('ups on its simulation', () => {
       expect(change).toMatchObject({ recordType: SHIPMENT_RECORD_TYPE, recordId: number, status: 'in_transit' });
       expect(trackingStatusMachine.canTransition('label_created', change?.status as 'in_transit')).toBe(true);
       expect(JSON.parse(change?.snapshot ?? '{}')).toMatchObject({ trackingNumber: number, status: 'in_transit', statusRaw: 'I/OR' });
+    });
+  });
+
+  it("dates a polled read by UPS's scan time resolved to UTC, local and zone-less or GMT, and receives it at the read", async () => {
+    await onSimulation({}, async (clock, simulation) => {
+      const connector = connectorFor(clock, simulation);
+      // The first parcel's scans carry GMT fields, the second's only local zone-less times.
+      const numbers = ['gmt', 'local'].map((reference) => simulation.ship({ reference, weight: weight(1, 'kg') }).trackingNumbers[0] ?? '');
+      // Two scans: the second parcel's first is a code nobody maps, which moves no status.
+      for (const pause of [90_000, 90_000]) {
+        await clock.sleep(pause);
+        simulation.scan();
+      }
+      const scannedAt = Math.floor(clock.now() / 1000) * 1000;
+      await clock.sleep(3 * HOUR);
+      for (const number of numbers) {
+        const readAt = clock.now();
+        const read = await shipmentPolling.read(connector, number);
+        expect(read).toMatchObject({ status: 'in_transit', updatedAt: scannedAt });
+        const track = trackSchema.parse(JSON.parse(read.snapshot ?? '{}'));
+        expect(track.events.map((event) => event.receivedAt)).toEqual(track.events.map(() => readAt));
+        expect(track.events.every((event) => event.occurredAt < readAt)).toBe(true);
+      }
     });
   });
 
