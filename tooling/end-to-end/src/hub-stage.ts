@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import { defineConnector, type ConnectorDescriptor } from '@interlock/core';
 import { MemoryTelemetrySink, type FakeClock } from '@interlock/core/testing';
 import { loadConfig, startHub, type Hub, type HubLog, type LogFields } from '@interlock/hub';
-import type { PaymentsConnector } from '@interlock/payments';
 
-/** One payments provider as the hub's config names it, pointed at its simulation. */
-export interface HubProvider {
-  descriptor: ConnectorDescriptor<PaymentsConnector>;
+/** One provider as the hub's config names it, pointed at its simulation. */
+export interface HubProvider<C> {
+  descriptor: ConnectorDescriptor<C>;
   /** The connector's options in the config (the simulator's `baseUrl`, credentials by variable name). */
   options: Readonly<Record<string, unknown>>;
   /** The variables those options and the webhook secrets are read from. */
@@ -22,11 +21,11 @@ export interface LoggedLine {
 }
 
 /** The hub running one provider, and what the run watches it through. */
-export interface HubStage {
+export interface HubStage<C> {
   clock: FakeClock;
   hub: Hub;
-  /** The connector the hub runs: the caller pays through it as an application using the hub would. */
-  connector: PaymentsConnector;
+  /** The connector the hub runs: the caller works through it as an application using the hub would. */
+  connector: C;
   /** Every telemetry event the hub's connector emitted. */
   telemetry: MemoryTelemetrySink;
   /** The hub's warnings and errors (refused webhooks, failed polls). */
@@ -43,10 +42,10 @@ const POLLING = { firstAfterSeconds: 30, capSeconds: 300 };
  * the wire. Reconciliation, retention and alerts are off: the run reconciles on demand. The
  * descriptor is wrapped only to add a telemetry sink beside the hub's own.
  */
-export async function startHubStage(provider: HubProvider, clock: FakeClock): Promise<HubStage> {
+export async function startHubStage<C>(provider: HubProvider<C>, clock: FakeClock): Promise<HubStage<C>> {
   const dir = mkdtempSync(join(tmpdir(), 'interlock-e2e-'));
   const telemetry = new MemoryTelemetrySink();
-  const watched = defineConnector<PaymentsConnector, ConnectorDescriptor<PaymentsConnector>['config']>({
+  const watched = defineConnector<C, ConnectorDescriptor<C>['config']>({
     ...provider.descriptor,
     create: (config, context) => provider.descriptor.create(config, { ...context, telemetry: [...context.telemetry, telemetry] }),
   });

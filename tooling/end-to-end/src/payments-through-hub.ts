@@ -1,18 +1,19 @@
-import { isIntegrationError, type Money } from '@interlock/core';
+import type { Money } from '@interlock/core';
 import type { FakeClock } from '@interlock/core/testing';
-import type { Hub, ReconciliationSummary } from '@interlock/hub';
-import type { Payment } from '@interlock/payments';
-import { OUTAGE_FROM_MS, OUTAGE_MS, OUTAGE_RULE, TRANSIENT_RULE_PREFIX, transientFaultScenario, type PaymentsSimulation } from '@interlock/payments/testing';
-import { measureFaults, type FaultMeasurement } from './fault-measurement.js';
-import { FinalStates, readHubTally, type HubTally } from './hub-tally.js';
-import { startHubStage, type HubProvider } from './hub-stage.js';
+import type { ReconciliationSummary } from '@interlock/hub';
+import { isSettledPaymentStatus, PAYMENT_RECORD_TYPE, type Payment, type PaymentsConnector, type PaymentStatus } from '@interlock/payments';
+import type { PaymentsSimulation } from '@interlock/payments/testing';
+import { Callers } from './callers.js';
+import type { FaultMeasurement } from './fault-measurement.js';
+import { HubRun, type OldDeliveries } from './hub-run.js';
+import { FinalStates, readHubPayments, readHubTally, type HubPayment, type HubTally } from './hub-tally.js';
+import type { HubProvider } from './hub-stage.js';
 import { planPayments, type PlannedPayment } from './payment-plan.js';
-import { ProviderWebhooks, replayOldDeliveries } from './provider-webhooks.js';
 
 export interface PaymentsThroughHubOptions {
   /** Auto-advancing; shared with the simulation, which must have been started on it. */
   clock: FakeClock;
-  provider: HubProvider;
+  provider: HubProvider<PaymentsConnector>;
   simulation: PaymentsSimulation;
   /** The provider's front end declining the customer's card (each simulation names it its own way). */
   customerDeclines: (payment: Payment) => void;
@@ -37,36 +38,14 @@ export interface PaymentsThroughHubResult {
   /** Charges the provider really executed per idempotency key (Stripe) or receipt (Razorpay) beyond one. */
   duplicateCharges: number;
   hub: HubTally;
+  /** Each payment as the hub's records hold it, by id. */
+  payments: ReadonlyMap<string, HubPayment>;
   reconciliation: ReconciliationSummary;
-  /** Captured deliveries sent again once older than the replay window, and what the hub answered each. */
-  oldDeliveries: { sent: number; statuses: readonly number[]; storedMeanwhile: number };
+  oldDeliveries: OldDeliveries;
   faults: FaultMeasurement;
   /** Contract drift and unknown enum values the hub's connector reported. */
   drift: readonly string[];
   virtualMs: number;
-}
-
-/** How long a caller waits before calling again after a failed call; the key stays the same. */
-const CALLER_RETRY_MS = 20_000;
-const IDLE_MS = 2_000;
-/** Nearly a third of first deliveries fails, so that at every provider the hub's poller settles a good number of payments first; the provider sends them again half an hour later. */
-const FAILED_FIRST_SHARE = 0.3;
-const RETRY_AFTER_MS = 30 * 60_000;
-const OLD_DELIVERIES = 5;
-/** Long enough for every record to settle by polling alone; a run that needs more is a failure. */
-const SETTLE_WITHIN_MS = 6 * 3_600_000;
-
-/** Every event the hub's queue holds, whatever its status. */
-async function storedEvents(hub: Hub): Promise<number> {
-  return Object.values(await hub.queue.counts()).reduce((sum, count) => sum + count, 0);
-}
-
-async function inParallel(count: number, concurrency: number, work: (index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < count) await work(next++);
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
 }
 
 /**
@@ -82,35 +61,15 @@ async function inParallel(count: number, concurrency: number, work: (index: numb
 export async function runPaymentsThroughHub(options: PaymentsThroughHubOptions): Promise<PaymentsThroughHubResult> {
   const { clock, simulation, provider } = options;
   const name = provider.descriptor.id;
-  const stage = await startHubStage(provider, clock);
-  const { hub, connector } = stage;
-  const startedAt = clock.now();
-  const send = clock.trackFetch();
-  const url = `${hub.url}/webhooks/${name}`;
-  const webhooks = new ProviderWebhooks({ simulation, url, clock, fetch: send, failedFirstShare: FAILED_FIRST_SHARE, retryAfterMs: RETRY_AFTER_MS, keepSigned: OLD_DELIVERIES, seed: options.seed });
+  const run = await HubRun.start(provider, simulation, clock, options);
+  const { hub, connector } = run;
   const planned = planPayments(options.payments, options.amount, options.partialCapture);
   const ids = new Map<number, string>();
-  let calls = 0;
-  let pumping = true;
-
-  const retrying = async <T>(call: () => Promise<T>): Promise<T> => {
-    for (;;) {
-      calls++;
-      try {
-        return await call();
-      } catch (error) {
-        if (!isIntegrationError(error) || !error.retryable) throw error;
-        await clock.sleep(CALLER_RETRY_MS);
-      }
-    }
-  };
-  const spacingMs = Math.ceil((OUTAGE_FROM_MS + OUTAGE_MS + 60_000) / planned.length);
+  const callers = new Callers(clock, planned.length);
   const pay = async (index: number): Promise<void> => {
     const plan = planned[index] as PlannedPayment;
-    const due = startedAt + index * spacingMs;
-    if (clock.now() < due) await clock.sleep(due - clock.now());
     const manual = plan.story === 'captured_in_part';
-    const payment = await retrying(() =>
+    const payment = await callers.retrying(() =>
       connector.createPayment({ amount: plan.amount, captureMethod: manual ? 'manual' : 'automatic', reference: `order-${index}`, idempotencyKey: `e2e-${index}` }),
     );
     ids.set(index, payment.id);
@@ -119,51 +78,40 @@ export async function runPaymentsThroughHub(options: PaymentsThroughHubOptions):
       return;
     }
     simulation.customerCompletes(payment);
-    if (manual) await retrying(() => connector.capturePayment(payment.id, { amount: plan.captured, idempotencyKey: `e2e-capture-${index}` }));
-    if (plan.story === 'refunded_in_part') await retrying(() => connector.refundPayment(payment.id, { amount: plan.refunded, idempotencyKey: `e2e-refund-${index}` }));
-    if (plan.story === 'refunded') await retrying(() => connector.refundPayment(payment.id, { idempotencyKey: `e2e-refund-${index}` }));
-  };
-  const pump = async (): Promise<void> => {
-    while (pumping) if (!(await webhooks.sendRound())) await clock.sleep(IDLE_MS);
+    if (manual) await callers.retrying(() => connector.capturePayment(payment.id, { amount: plan.captured, idempotencyKey: `e2e-capture-${index}` }));
+    if (plan.story === 'refunded_in_part') await callers.retrying(() => connector.refundPayment(payment.id, { amount: plan.refunded, idempotencyKey: `e2e-refund-${index}` }));
+    if (plan.story === 'refunded') await callers.retrying(() => connector.refundPayment(payment.id, { idempotencyKey: `e2e-refund-${index}` }));
   };
 
-  simulation.simulator.setScenario(transientFaultScenario(options.transientShare));
   try {
-    const pumped = pump();
+    let paying = true;
+    const sending = run.sendWebhooksUntil(() => !paying);
     try {
-      await inParallel(planned.length, options.concurrency ?? 25, pay);
+      await callers.run(options.concurrency ?? 25, pay);
       // Webhooks, their late retries and the hub's poller now race to settle everything.
-      const deadline = clock.now() + SETTLE_WITHIN_MS;
-      const final = new FinalStates(hub, name, planned, ids);
-      while (clock.now() < deadline && !(webhooks.pending === 0 && (await final.reached()))) await clock.sleep(IDLE_MS);
+      await run.settled(new FinalStates(hub, name, PAYMENT_RECORD_TYPE, new Map(planned.map((plan) => [ids.get(plan.index) as string, plan.status]))));
     } finally {
-      pumping = false;
-      await pumped;
+      paying = false;
+      await sending;
     }
-
     simulation.settle(clock.now());
-    const reconciliation = await hub.reconciliation.runNow(name, { from: startedAt, to: clock.now() + 1 });
-
-    // The kept deliveries are now older than the window the provider's scheme allows.
-    await clock.sleep((provider.descriptor.webhooks.replayWindowMs ?? 0) + 60_000);
-    const storedBefore = await storedEvents(hub);
-    const statuses = await replayOldDeliveries(url, webhooks.signed, send);
-    const storedMeanwhile = (await storedEvents(hub)) - storedBefore;
-
+    const reconciliation = await hub.reconciliation.runNow(name, { from: run.startedAt, to: clock.now() + 1 });
+    const oldDeliveries = await run.replayOldDeliveries();
     const charges = [...simulation.chargesByKey().values()];
     return {
       planned,
       ids,
-      calls,
+      calls: callers.calls,
       duplicateCharges: charges.reduce((sum, count) => sum + Math.max(0, count - 1), 0),
-      hub: await readHubTally(hub, name, [...ids.values()], webhooks.deliveries),
+      hub: await readHubTally(hub, name, run.webhooks.deliveries, { recordType: PAYMENT_RECORD_TYPE, isSettled: (status) => isSettledPaymentStatus(status as PaymentStatus) }),
+      payments: await readHubPayments(hub, name, [...ids.values()]),
       reconciliation,
-      oldDeliveries: { sent: webhooks.signed.length, statuses, storedMeanwhile },
-      faults: measureFaults(simulation.simulator.requests.length, simulation.simulator.injections, { outage: OUTAGE_RULE, transientPrefix: TRANSIENT_RULE_PREFIX }),
-      drift: [...stage.telemetry.ofType('contract.drift').flatMap((event) => event.drift), ...stage.telemetry.ofType('enum.unknown_value').map((event) => `${event.enum}: ${event.raw}`)],
-      virtualMs: clock.now() - startedAt,
+      oldDeliveries,
+      faults: run.faults(),
+      drift: [...run.drift(), ...run.unknownValues()],
+      virtualMs: clock.now() - run.startedAt,
     };
   } finally {
-    await stage.close();
+    await run.close();
   }
 }

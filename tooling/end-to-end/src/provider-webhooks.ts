@@ -1,6 +1,12 @@
 import type { Clock } from '@interlock/core';
-import type { PaymentsSimulation } from '@interlock/payments/testing';
-import { seededRandom, type DeliveryRecord, type WebhookEvent, type WebhookPlan } from '@interlock/testkit/simulator';
+import { seededRandom, type DeliveryRecord, type ProviderSimulator, type WebhookEvent, type WebhookPlan } from '@interlock/testkit/simulator';
+
+/** What a simulation offers for its webhooks (payments and logistics simulations alike). */
+export interface WebhookSource {
+  readonly simulator: ProviderSimulator;
+  takeWebhookEvents(): WebhookEvent[];
+  readonly signWebhook: WebhookPlan['sign'];
+}
 
 /** A delivery exactly as the provider signed and sent it: resent later, it is a captured old delivery. */
 export interface SignedDelivery {
@@ -11,7 +17,7 @@ export interface SignedDelivery {
 }
 
 export interface ProviderWebhooksOptions {
-  simulation: PaymentsSimulation;
+  simulation: WebhookSource;
   /** The hub's ingress for this provider: `<hub>/webhooks/<provider>`. */
   url: string;
   clock: Clock;
