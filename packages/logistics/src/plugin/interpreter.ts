@@ -23,7 +23,7 @@ function changeCarried(events: readonly LogisticsEvent[]): RecordChange | undefi
  * carry no track (an integration changed) are discarded with their reason, not failed.
  *
  * An event that only asks for a read (a carrier that signs nothing, whose body proves nothing)
- * changes nothing by itself: the workers' `read` asks the carrier for that number once and apply
+ * changes nothing by itself: the workers' `read` asks the carrier for that number once and applies
  * its answer, so the state is the carrier's, never the push's. `interpret` (what the console
  * checks a corrected payload with) reads nothing and so sees no change in such an event.
  */
