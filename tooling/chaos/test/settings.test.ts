@@ -4,13 +4,14 @@ import { CI_SETTINGS, enginesFrom, settingsFrom } from '../src/settings.js';
 describe('settings from the environment', () => {
   it('are CI’s when nothing is set, with a fresh seed each run', () => {
     const settings = settingsFrom({}, 'sqlite');
-    expect(settings).toMatchObject({ engine: 'sqlite', kills: CI_SETTINGS.kills, payments: CI_SETTINGS.payments, leaseMs: CI_SETTINGS.leaseMs });
+    expect(settings).toMatchObject({ engine: 'sqlite', kills: CI_SETTINGS.kills, midApplyKills: CI_SETTINGS.midApplyKills, payments: CI_SETTINGS.payments, leaseMs: CI_SETTINGS.leaseMs });
+    expect(CI_SETTINGS.midApplyKills).toBeGreaterThan(0);
     expect(CI_SETTINGS.kills).toBeGreaterThanOrEqual(20);
     expect(Number.isSafeInteger(settings.seed)).toBe(true);
   });
 
   it('take the benchmark’s sizes and a seed to repeat', () => {
-    expect(settingsFrom({ CHAOS_KILLS: '200', CHAOS_PAYMENTS: '4000', CHAOS_SEED: '7' }, 'postgres')).toMatchObject({ kills: 200, payments: 4_000, seed: 7 });
+    expect(settingsFrom({ CHAOS_KILLS: '200', CHAOS_MID_APPLY_KILLS: '10', CHAOS_PAYMENTS: '4000', CHAOS_SEED: '7' }, 'postgres')).toMatchObject({ kills: 200, midApplyKills: 10, payments: 4_000, seed: 7 });
   });
 
   it('refuse a value that is not a whole number, naming the variable', () => {
