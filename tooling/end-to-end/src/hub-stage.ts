@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConnector, type ConnectorDescriptor } from '@interlock/core';
 import { MemoryTelemetrySink, type FakeClock } from '@interlock/core/testing';
-import { loadConfig, startHub, type Hub, type HubLog, type LogFields } from '@interlock/hub';
+import { loadConfig, silentLog, startHub, type Hub } from '@interlock/hub';
 
 /** One provider as the hub's config names it, pointed at its simulation. */
 export interface HubProvider<C> {
@@ -14,12 +14,6 @@ export interface HubProvider<C> {
   env: Readonly<Record<string, string>>;
 }
 
-/** A line the hub logged at warn level or above. */
-export interface LoggedLine {
-  message: string;
-  fields: LogFields;
-}
-
 /** The hub running one provider, and what the run watches it through. */
 export interface HubStage<C> {
   clock: FakeClock;
@@ -28,8 +22,6 @@ export interface HubStage<C> {
   connector: C;
   /** Every telemetry event the hub's connector emitted. */
   telemetry: MemoryTelemetrySink;
-  /** The hub's warnings and errors (refused webhooks, failed polls). */
-  warnings: readonly LoggedLine[];
   close(): Promise<void>;
 }
 
@@ -57,17 +49,11 @@ export async function startHubStage<C>(provider: HubProvider<C>, clock: FakeCloc
     alerts: { enabled: false },
     console: { enabled: false },
     polling: POLLING,
-    log: { level: 'warn' },
     providers: [{ name: provider.descriptor.id, connector: provider.descriptor.id, options: { ...provider.options } }],
   });
-  const warnings: LoggedLine[] = [];
-  const keep = (message: string, fields: LogFields = {}): void => {
-    warnings.push({ message, fields });
-  };
-  const log: HubLog = { debug: () => undefined, info: () => undefined, warn: keep, error: keep };
   let hub: Hub;
   try {
-    hub = await startHub({ config, clock, env: { ...provider.env }, descriptors: { [provider.descriptor.id]: watched }, fetch: clock.trackFetch(), log });
+    hub = await startHub({ config, clock, env: { ...provider.env }, descriptors: { [provider.descriptor.id]: watched }, fetch: clock.trackFetch(), log: silentLog });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
@@ -77,7 +63,6 @@ export async function startHubStage<C>(provider: HubProvider<C>, clock: FakeCloc
     hub,
     connector: hub.connector(watched),
     telemetry,
-    warnings,
     close: async () => {
       await hub.close();
       rmSync(dir, { recursive: true, force: true });
