@@ -39,6 +39,9 @@ export const CARRIER_ENV = {
   upsClient: 'INTERLOCK_DEMO_UPS_CLIENT',
   upsAlertCredentials: 'INTERLOCK_DEMO_UPS_ALERT_CREDENTIALS',
   dhlKeys: 'INTERLOCK_DEMO_DHL_KEYS',
+  dhlExpressUser: 'INTERLOCK_DEMO_DHL_EXPRESS_USERNAME',
+  dhlExpressPassword: 'INTERLOCK_DEMO_DHL_EXPRESS_PASSWORD',
+  dhlExpressAccount: 'INTERLOCK_DEMO_DHL_EXPRESS_ACCOUNT',
 } as const;
 
 export interface DemoCarriers {
@@ -53,10 +56,10 @@ const hex = (bytes: number): string => randomBytes(bytes).toString('hex');
 
 /**
  * Sendcloud, UPS and DHL as the demo runs them: the connectors' own simulations on 127.0.0.1, each
- * failing 5% of requests transiently, with throwaway credentials. Sendcloud buys labels through
- * its connector and signs its webhooks; UPS and DHL only track (their labels are bought
- * elsewhere): UPS pushes Track Alerts with a credential, DHL sends no webhooks at all, so the
- * hub is given no webhook secret for it and its poller carries it alone.
+ * failing 5% of requests transiently, with throwaway credentials. Sendcloud and DHL (through
+ * DHL Express) buy labels through their connectors; UPS only tracks (its labels are bought
+ * elsewhere). Sendcloud signs its webhooks, UPS pushes Track Alerts with a credential, and DHL
+ * sends no webhooks at all, so the hub is given no webhook secret for it and its poller carries it alone.
  */
 export async function startDemoCarriers(seed: number): Promise<DemoCarriers> {
   const env = {
@@ -65,6 +68,10 @@ export async function startDemoCarriers(seed: number): Promise<DemoCarriers> {
     [CARRIER_ENV.upsClient]: `demo${hex(8)}:${hex(20)}`,
     [CARRIER_ENV.upsAlertCredentials]: `ups_alert_demo_${hex(16)}`,
     [CARRIER_ENV.dhlKeys]: `dhl_demo_${hex(16)}`,
+    [CARRIER_ENV.dhlExpressUser]: `demo${hex(6)}`,
+    [CARRIER_ENV.dhlExpressPassword]: hex(16),
+    // A DHL Express account number is nine digits.
+    [CARRIER_ENV.dhlExpressAccount]: String(100_000_000 + (randomBytes(4).readUInt32BE() % 900_000_000)),
   };
   const sendcloud = await createSendcloudSimulation({ clock: systemClock, webhookSecret: env[CARRIER_ENV.sendcloudWebhookSecrets], seed });
   const ups = await createUpsSimulation({ clock: systemClock, credential: env[CARRIER_ENV.upsAlertCredentials], seed });
@@ -106,14 +113,25 @@ export async function startDemoCarriers(seed: number): Promise<DemoCarriers> {
       name: 'dhl',
       simulation: dhl,
       descriptor: dhlDescriptor,
-      service: 'parcel-de',
+      // DHL Express Worldwide: the demo ships from the Netherlands to Poland.
+      service: 'P',
       // DHL's free plan allows 20 tracking reads a minute and 250 a day per key, and each parcel
       // is read until it is delivered: one parcel every fifth batch.
       shipmentsPerBatch: 1,
       shipEvery: 5,
-      shipElsewhere: (input) => dhl.ship(input),
       // No webhook secret: DHL's descriptor says it takes no webhooks.
-      config: { name: 'dhl', connector: '@interlock/dhl', options: { apiKeysEnv: CARRIER_ENV.dhlKeys, baseUrl: dhl.simulator.url } },
+      config: {
+        name: 'dhl',
+        connector: '@interlock/dhl',
+        options: {
+          apiKeysEnv: CARRIER_ENV.dhlKeys,
+          baseUrl: dhl.simulator.url,
+          expressBaseUrl: dhl.expressBaseUrl,
+          expressUsernameEnv: CARRIER_ENV.dhlExpressUser,
+          expressPasswordEnv: CARRIER_ENV.dhlExpressPassword,
+          expressAccountEnv: CARRIER_ENV.dhlExpressAccount,
+        },
+      },
     },
   ];
   return {

@@ -101,7 +101,7 @@ async function runOn(demo: DemoProviders, options: DemoOptions, out: (line: stri
     out(`  webhooks: POST ${hub.url}/webhooks/{${hooked.join(',')}}   health: ${hub.url}/health   metrics: ${hub.url}/metrics`);
     out(`  support console: ${hub.url}/console   operator token for this run: ${consoleToken}`);
     out('  Stripe and Razorpay are simulated locally (5% of their answers fail); payments go through the real connectors');
-    out('  Sendcloud, UPS and DHL too: Sendcloud labels through its connector; UPS and DHL only track (labels bought elsewhere); DHL sends no webhooks, the hub polls it');
+    out('  Sendcloud, UPS and DHL too: Sendcloud and DHL (DHL Express) labels through their connectors; UPS only tracks (labels bought elsewhere); DHL sends no webhooks, the hub polls it');
     // Providers stamp whole seconds: a window opened mid-second would leave out the first batch's payments.
     const started = Math.floor(Date.now() / 1_000) * 1_000;
     const reconcileEvery = options.reconcileEvery ?? 5;
@@ -129,8 +129,8 @@ async function runOn(demo: DemoProviders, options: DemoOptions, out: (line: stri
  * takes payments through the real connectors, the simulated customers pay, the providers send
  * signed webhooks (duplicates, reordered, stale and forged ones included) to the hub, whose
  * workers apply them; every few batches each provider settles and the hub reconciles. Beside
- * them, each batch ships parcels (labels through Sendcloud's connector, bought elsewhere for UPS
- * and DHL, whose connectors only track), the carriers scan them and send their webhooks, and the
+ * them, each batch ships parcels (labels through Sendcloud's and DHL's connectors, bought elsewhere
+ * for UPS, whose connector only tracks), the carriers scan them and send their webhooks, and the
  * hub's poller reads what no webhook says, until each shipment is final. No credentials needed:
  * the demo makes throwaway ones at start and never prints them.
  */

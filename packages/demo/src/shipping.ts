@@ -1,10 +1,14 @@
-import { IntegrationError, isIntegrationError, OPERATION_UNSUPPORTED, POLLED_EVENT_TYPE, sortableId, weight, type RecordChange } from '@interlock/core';
+import { IntegrationError, isIntegrationError, length, OPERATION_UNSUPPORTED, POLLED_EVENT_TYPE, sortableId, weight, type RecordChange } from '@interlock/core';
 import type { Hub } from '@interlock/hub';
 import { isFinalTrackingStatus, SHIPMENT_RECORD_TYPE, type Address, type CreateShipmentInput, type Shipment } from '@interlock/logistics';
 import type { DemoCarrier } from './carriers.js';
 
-const FROM: Address = { name: 'Demo Sender', company: 'Müller GmbH', lines: ['Teststraat'], houseNumber: '1', postalCode: '1011 AB', city: 'Amsterdam', country: 'NL' };
-const TO: Address = { name: 'Demo Receiver', lines: ['Zakładowa'], houseNumber: '7', postalCode: '90-001', city: 'Łódź', country: 'PL' };
+// Made-up numbers: DHL Express needs a phone for the shipper and the receiver.
+const FROM: Address = { name: 'Demo Sender', company: 'Müller GmbH', lines: ['Teststraat'], houseNumber: '1', postalCode: '1011 AB', city: 'Amsterdam', country: 'NL', phone: '+31201234567' };
+const TO: Address = { name: 'Demo Receiver', lines: ['Zakładowa'], houseNumber: '7', postalCode: '90-001', city: 'Łódź', country: 'PL', phone: '+48221234567' };
+
+// DHL Express prices by volume as well as weight, so it asks for the outer size of every piece.
+const SHOE_BOX = { length: length(30, 'cm'), width: length(20, 'cm'), height: length(12, 'cm') };
 
 /** What the demo made at one carrier during this run. */
 export class CarrierRun {
@@ -80,7 +84,7 @@ export async function shipBatch(hub: Hub, run: CarrierRun, tag: string, batch: n
   for (let i = 0; ships && i < carrier.shipmentsPerBatch; i++) {
     const reference = `demo-${tag}-${batch}-${i}`;
     try {
-      const shipment = await buyLabel(hub, run, { from: FROM, to: TO, parcels: [{ weight: weight(250 + ((batch * 7 + i) % 40) * 50, 'g') }], service: carrier.service, reference });
+      const shipment = await buyLabel(hub, run, { from: FROM, to: TO, parcels: [{ weight: weight(250 + ((batch * 7 + i) % 40) * 50, 'g'), dimensions: SHOE_BOX }], service: carrier.service, reference });
       labels++;
       // A simulation that numbers its parcels from 1 on every start reuses an earlier run's numbers
       // on a saved database: the hub's record is that run's parcel, so the number is left out.
