@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { systemClock, type Clock, type ConnectorDescriptor, type Consumer, type EventQueue, type IntegrityStore, type ReconciliationJob } from '@interlock/core';
+import { OtelSpanSink, systemClock, type Clock, type ConnectorDescriptor, type Consumer, type EventQueue, type IntegrityStore, type ReconciliationJob } from '@interlock/core';
 import { reportReconciliations, startAlerting, type Alerting } from './alerts/index.js';
 import type { HubConfig } from './config/config.js';
 import type { KnownDescriptors } from './connectors/load-descriptor.js';
@@ -20,6 +20,8 @@ import { RecordPoller } from './polling/record-poller.js';
 import { reconciliationJobs, ReconciliationScheduler, scheduleFromConfig } from './reconciliation/index.js';
 import { RetentionJob } from './retention/retention-job.js';
 import { redeliveryOf, retentionWindowMs } from './retention/retention-window.js';
+import { tracedHandler } from './tracing/apply-span.js';
+import { startTracing } from './tracing/otel-sdk.js';
 import { logDeadLetter } from './workers/dead-letter-log.js';
 import { createEventApplier } from './workers/event-applier.js';
 
@@ -94,7 +96,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   let supportConsole: Route[];
   try {
     alerting = config.alerts.enabled ? await startAlerting({ config: config.alerts, clock, log, env, integrity: engines.integrity, metrics: metrics.registry }) : undefined;
-    running = await openProviders(config, { env, clock, telemetry: [metrics, business, new LogTelemetry(log), ...(alerting ? [alerting.telemetry] : [])], fetch: options.fetch, baseDir: options.baseDir ?? process.cwd(), descriptors: options.descriptors });
+    running = await openProviders(config, { env, clock, telemetry: [metrics, business, new LogTelemetry(log), ...(alerting ? [alerting.telemetry] : []), new OtelSpanSink()], fetch: options.fetch, baseDir: options.baseDir ?? process.cwd(), descriptors: options.descriptors });
     business.add(running.map((provider) => ({ name: provider.name, domain: provider.descriptor.domain })));
     keepEventsMs = retentionWindowMs(
       config.retention.keepHours,
@@ -137,7 +139,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     unauthenticatedPerMinute: config.unauthenticatedPerMinute,
     log,
   });
-  const applier = createEventApplier({
+  const applier = tracedHandler(createEventApplier({
     integrity: engines.integrity,
     interpreters: new Map(running.map((provider) => [provider.name, provider.interpreter])),
     clock,
@@ -148,7 +150,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     },
     onApplied: (event, change) => pollers.get(event.provider)?.track(change.recordId, change.status),
     onWritten: (event, change, previous) => business.applied(event.provider, { change, previous, receivedAt: event.receivedAt }),
-  });
+  }));
   let consumer: Consumer | undefined;
   const startWorkers = (): void => {
     consumer ??= engines.queue.consume(applier, { ...config.workers, workerId: `hub:${process.pid}` });
@@ -192,6 +194,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   if (options.startWorkers ?? true) startWorkers();
   if (config.reconciliation.enabled) reconciliation.start();
   retention?.start();
+  const tracing = startTracing();
   log.info('hub started', { url, providers: running.map((provider) => provider.name).join(','), store: config.store.kind, queue: config.queue.kind });
   return {
     url,
@@ -221,6 +224,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       await alerting?.close();
       await engines.close();
       runtime.stop();
+      await tracing.shutdown();
       log.info('hub stopped', { url });
     },
   };

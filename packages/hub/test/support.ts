@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConnector, type TelemetrySink } from '@interlock/core';
 import { loadConfig, silentLog, startHub, type Hub, type HubConfig, type HubConfigInput } from '../src/index.js';
+import type { KnownDescriptors } from '../src/connectors/load-descriptor.js';
 import { descriptor, unsignedDescriptor } from './toy/toy-connector.js';
 import { ToyProvider, toySignature } from './toy/toy-provider.js';
 
@@ -47,7 +48,7 @@ export interface TestHub {
 }
 
 /** A hub on a fresh SQLite file in a temp folder, running the toy provider (and whatever `overrides` adds). */
-export async function testHub(configure: HubConfigInput | ((toy: ToyProvider) => HubConfigInput) = {}, startWorkers = true): Promise<TestHub> {
+export async function testHub(configure: HubConfigInput | ((toy: ToyProvider) => HubConfigInput) = {}, startWorkers = true, descriptors: KnownDescriptors = DESCRIPTORS): Promise<TestHub> {
   const dir = mkdtempSync(join(tmpdir(), 'interlock-hub-'));
   const toy = await ToyProvider.start();
   const overrides = typeof configure === 'function' ? configure(toy) : configure;
@@ -58,7 +59,7 @@ export async function testHub(configure: HubConfigInput | ((toy: ToyProvider) =>
     providers: [{ name: TOY, connector: TOY_CONNECTOR, options: { baseUrl: toy.url } }],
     ...overrides,
   });
-  const hub = await startHub({ config, env: { ...process.env, ...ENV }, descriptors: DESCRIPTORS, startWorkers, log: silentLog });
+  const hub = await startHub({ config, env: { ...process.env, ...ENV }, descriptors, startWorkers, log: silentLog });
   return {
     hub,
     toy,

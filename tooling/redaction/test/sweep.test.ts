@@ -7,6 +7,7 @@ import { SweptHub } from '../src/hub-run.js';
 import { acceptedDeliveries, consoleSignIns, DEAD_EVENT, metricsText, refusedDeliveries } from '../src/hub-traffic.js';
 import { failEveryConnector } from '../src/outputs/connector-failures.js';
 import { errorText } from '../src/outputs/errors.js';
+import { SpanCapture } from '../src/outputs/spans.js';
 import { telemetryText } from '../src/outputs/telemetry.js';
 import { sweepCells } from './cells.js';
 
@@ -16,13 +17,16 @@ const cell = sweepCells(credentials);
 describe('connectors failing against a provider that echoes their requests', () => {
   const texts = new Map<string, string>();
   beforeAll(async () => {
+    const spans = new SpanCapture().start();
     const failures = await failEveryConnector(credentials);
+    texts.set('spans', await spans.stop());
     texts.set('telemetry', telemetryText(failures));
     texts.set('errors', errorText(failures));
   });
   // The rotated Stripe key was tried and the UPS token fetched: both were on the wire.
   cell('telemetry', () => texts.get('telemetry'), ['auth.key_switched', 'auth.token_refreshed']);
   cell('errors', () => texts.get('errors'), [ECHO_WITNESS]);
+  cell('spans', () => texts.get('spans'), ['http.response.status_code', 'error.type']);
 });
 
 const REJECTION = 'not a payment we made';
@@ -54,6 +58,7 @@ describe.each(ENGINES)('the hub on $name', (engine) => {
   let swept: SweptHub | undefined;
   beforeAll(async () => {
     if (!(await requireServices(`the redaction sweep on ${engine.name}`, engine.services))) return;
+    const spans = new SpanCapture().start();
     const hub = (swept = await SweptHub.start(engine, credentials));
     try {
       await refusedDeliveries(hub.hub.url, credentials);
@@ -63,6 +68,7 @@ describe.each(ENGINES)('the hub on $name', (engine) => {
       texts.set('metrics', await metricsText(hub.hub.url));
     } finally {
       await hub.stopHub();
+      texts.set('spans', await spans.stop());
     }
     texts.set('logs', hub.log.lines.join('\n'));
     texts.set('alerts', hub.alertDeliveries);
@@ -79,6 +85,7 @@ describe.each(ENGINES)('the hub on $name', (engine) => {
   cell(`logs ${engine.name}`, () => texts.get('logs'), [ECHO_WITNESS, ...LOGGED]);
   cell(`alerts sent ${engine.name}`, () => texts.get('alerts'), ['webhook-signature', 'error_rate_high']);
   cell(`/metrics ${engine.name}`, () => texts.get('metrics'), ['interlock_dead_letters 1', 'interlock_provider_errors_total']);
+  cell(`spans ${engine.name}`, () => texts.get('spans'), ['POST /webhooks/{provider}', 'apply ', 'http.response.status_code']);
   cell(`cli ${engine.name}`, () => texts.get('cli'), [ECHO_WITNESS, DEAD_EVENT, REJECTION]);
   cell(`rows ${engine.name}`, () => texts.get('rows'), [DEAD_EVENT, REJECTION, ...engine.witnesses]);
 });

@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sortableId, type Clock, type EventQueue } from '@interlock/core';
 import type { HubMetrics } from '../metrics/hub-metrics.js';
 import type { HubLog } from '../logging/log.js';
+import { currentTraceContext } from '../tracing/trace-context.js';
+import { inWebhookSpan } from '../tracing/webhook-span.js';
 import { AddressLimiter } from './address-limiter.js';
 import type { IngressProvider } from './ingress-provider.js';
 
@@ -63,7 +65,7 @@ export function createWebhookIngress(options: WebhookIngressOptions): (req: Inco
   const { providers, queue, clock, metrics, log } = options;
   const unauthenticated = new AddressLimiter(options.unauthenticatedPerMinute, 60_000, options.maxTrackedAddresses ?? 10_000);
 
-  return async (req, res, providerName) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse, providerName: string): Promise<void> => {
     const started = performance.now();
     const provider = providers.get(providerName);
     // Labels come from the config, never from the path: any other name shares one series.
@@ -108,6 +110,7 @@ export function createWebhookIngress(options: WebhookIngressOptions): (req: Inco
         occurredAt: identity.occurredAt,
         payload: body.toString('utf8'),
         correlationId: typeof req.headers['x-correlation-id'] === 'string' ? req.headers['x-correlation-id'] : undefined,
+        traceContext: currentTraceContext(),
       });
       return result === 'accepted' ? done(200, ACCEPTED, 'accepted') : done(200, DUPLICATE, 'duplicate');
     } catch (error) {
@@ -116,4 +119,5 @@ export function createWebhookIngress(options: WebhookIngressOptions): (req: Inco
       return done(503, '{"error":"temporarily unavailable"}', 'store_unavailable');
     }
   };
+  return (req, res, providerName) => inWebhookSpan(req, res, providers.get(providerName)?.name ?? UNKNOWN_PROVIDER, () => handle(req, res, providerName));
 }

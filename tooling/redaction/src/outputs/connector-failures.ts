@@ -1,4 +1,4 @@
-import { MemoryTelemetrySink, systemClock } from '@interlock/core';
+import { MemoryTelemetrySink, OtelSpanSink, systemClock } from '@interlock/core';
 import type { Credentials } from '../credentials.js';
 import { echoingFetch } from '../echoing-provider.js';
 import { credentialEnv, PROVIDERS, type SweptProvider } from '../providers.js';
@@ -28,7 +28,8 @@ async function failOnce(provider: SweptProvider, credentials: Credentials, fetch
   const connector = provider.descriptor.create(provider.descriptor.config.parse(provider.options), {
     env,
     clock: systemClock,
-    telemetry: [sink],
+    // Spans are built from the same events: one more output the credentials could reach.
+    telemetry: [sink, new OtelSpanSink()],
     fetch,
     webhookSecrets: (env[provider.webhookSecretsEnv] ?? '').split(','),
   }) as Reader;
