@@ -66,7 +66,7 @@ export class HubRun<C> {
     return this.stage.connector;
   }
 
-  /** Sends webhook rounds until `stop` resolves: the provider's side of the run. */
+  /** Sends webhook rounds until `stopped()` says so: the provider's side of the run. */
   async sendWebhooksUntil(stopped: () => boolean): Promise<void> {
     while (!stopped()) if (!(await this.webhooks.sendRound())) await this.stage.clock.sleep(IDLE_MS);
   }
