@@ -6,6 +6,7 @@ import {
   createProviderClient,
   endpointApi,
   OAuth2TokenManager,
+  parseCredentialPair,
   type AuthStrategy,
   type Clock,
   type EndpointApi,
@@ -81,7 +82,7 @@ export function createSendcloudClient(options: SendcloudClientOptions): Sendclou
   // The public key is the key's id in logs and per-key limits; the secret key is never logged.
   const auth =
     options.oauth2 === undefined
-      ? apiKeyAuth(new ApiKeyRing({ provider: SENDCLOUD_PROVIDER, clock: options.clock, keys: options.apiKeys.map((pair) => toKeyPair(pair, 'an API key is "<public key>:<secret key>"')) }), { in: 'basic', user: 'id' })
+      ? apiKeyAuth(new ApiKeyRing({ provider: SENDCLOUD_PROVIDER, clock: options.clock, keys: options.apiKeys.map((pair) => parseCredentialPair(pair, SENDCLOUD_PROVIDER, 'an API key is "<public key>:<secret key>"')) }), { in: 'basic', user: 'id' })
       : oauth2Auth(options.oauth2, options);
   const client = createProviderClient<SendcloudEndpoint>({
     provider: SENDCLOUD_PROVIDER,
@@ -96,11 +97,4 @@ export function createSendcloudClient(options: SendcloudClientOptions): Sendclou
   });
   for (const secret of [...(options.oauth2 === undefined ? [] : [options.oauth2.clientSecret]), ...options.alsoRedact]) client.redactor.addSecret(secret);
   return endpointApi(client, sendcloudEndpoints);
-}
-
-/** `<id>:<secret>` (an API key, an OAuth2 client) as core's key pair; a value without both halves is a configuration mistake. */
-export function toKeyPair(pair: string, shape: string): { id: string; secret: string } {
-  const colon = pair.indexOf(':');
-  if (colon <= 0 || colon === pair.length - 1) throw new TypeError(`${SENDCLOUD_PROVIDER}: ${shape}`);
-  return { id: pair.slice(0, colon), secret: pair.slice(colon + 1) };
 }

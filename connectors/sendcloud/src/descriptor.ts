@@ -1,7 +1,7 @@
-import { defineConnector, requireEnvList, type DocumentedLimits, type Environment } from '@interlock/core';
+import { defineConnector, parseCredentialPair, requireEnvList, type DocumentedLimits, type Environment } from '@interlock/core';
 import { logisticsDomain, type LogisticsConnector } from '@interlock/logistics';
 import { z } from 'zod';
-import { toKeyPair, type SendcloudCredentials } from './client.js';
+import type { SendcloudCredentials } from './client.js';
 import { createSendcloudConnector } from './connector.js';
 import { sendcloudEndpoints } from './endpoints.js';
 import { SENDCLOUD_RATE_LIMITS } from './limits.js';
@@ -45,7 +45,7 @@ const documentedLimits: DocumentedLimits = {
 function credentialsOf(config: SendcloudConfig, env: Environment): SendcloudCredentials {
   if (config.oauth2ClientEnv === undefined) return { apiKeys: requireEnvList(env, config.apiKeysEnv, SENDCLOUD_PROVIDER) };
   const [value = ''] = requireEnvList(env, config.oauth2ClientEnv, SENDCLOUD_PROVIDER);
-  const client = toKeyPair(value, `${config.oauth2ClientEnv} must be client_id:client_secret`);
+  const client = parseCredentialPair(value, SENDCLOUD_PROVIDER, `${config.oauth2ClientEnv} must be client_id:client_secret`);
   return { oauth2: { clientId: client.id, clientSecret: client.secret, tokenUrl: config.tokenUrl } };
 }
 

@@ -28,7 +28,7 @@ export interface UpsConnector extends LogisticsConnector {
   subscribe(trackingNumbers: readonly string[]): Promise<SubscriptionOutcome>;
   /** Subscriptions kept alive: renewed a day before they lapse, on the caller's schedule. */
   readonly subscriptions: SubscriptionKeeper;
-  /** Checks a push's credential, then reads its number from UPS: the event's track is UPS's answer, never the push's. */
+  /** Checks a push's credential, then reads its number from UPS: the event's track is UPS's answer, never the push's; a number UPS does not know fails as `not_found`. */
   readAlerted(delivery: WebhookDelivery): Promise<LogisticsEvent>;
 }
 

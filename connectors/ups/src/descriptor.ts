@@ -1,4 +1,4 @@
-import { defineConnector, requireEnvList, type DocumentedLimits } from '@interlock/core';
+import { defineConnector, parseCredentialPair, requireEnvList, type DocumentedLimits } from '@interlock/core';
 import { logisticsDomain, type LogisticsConnector } from '@interlock/logistics';
 import { z } from 'zod';
 import { createUpsConnector } from './connector.js';
@@ -32,10 +32,8 @@ const documentedLimits: DocumentedLimits = {
 
 function clientOf(env: Readonly<Record<string, string | undefined>>, variable: string): { clientId: string; clientSecret: string } {
   const [value = ''] = requireEnvList(env, variable, UPS_PROVIDER);
-  const colon = value.indexOf(':');
-  // The message names the variable, never its value.
-  if (colon <= 0 || colon === value.length - 1) throw new TypeError(`${UPS_PROVIDER}: ${variable} must be client_id:client_secret`);
-  return { clientId: value.slice(0, colon), clientSecret: value.slice(colon + 1) };
+  const client = parseCredentialPair(value, UPS_PROVIDER, `${variable} must be client_id:client_secret`);
+  return { clientId: client.id, clientSecret: client.secret };
 }
 
 /** What the hub loads from `{ "connector": "@interlock/ups" }`: the connector and its rules, as data. */

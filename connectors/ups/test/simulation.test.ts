@@ -133,6 +133,15 @@ describe('ups on its simulation', () => {
     });
   });
 
+  it('fails a push for a number UPS does not know as not found, as the workers\' read does, rather than answering it without a track', async () => {
+    await onSimulation({}, async (clock, simulation) => {
+      const connector = connectorFor(clock, simulation);
+      const rawBody = JSON.stringify({ trackingNumber: '1ZSIMNEVERSHIPPED1', activityStatus: { type: 'D', code: 'KB', description: 'DELIVERED' }, gmtActivityDate: '20260105', gmtActivityTime: '100000' });
+      const headers = simulation.signWebhook(rawBody, { id: 'unknown', type: 'D', payload: null, occurredAt: clock.now() }, clock.now());
+      await expect(connector.readAlerted({ rawBody, headers: { ...headers }, now: clock.now() })).rejects.toMatchObject({ kind: 'not_found' });
+    });
+  });
+
   it("as the hub runs it, admits a push by its credential and has the workers read its number once and apply UPS's answer; a forged push reads nothing", async () => {
     await onSimulation({}, async (clock, simulation) => {
       const connector = connectorFor(clock, simulation);

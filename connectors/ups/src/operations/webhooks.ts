@@ -1,5 +1,5 @@
 import { assertAuthentic, fieldReader, identifyEvent, IntegrationError, verifiedBodyJson } from '@interlock/core';
-import type { LogisticsEvent, WebhookDelivery } from '@interlock/logistics';
+import { readTrack, type LogisticsEvent, type WebhookDelivery } from '@interlock/logistics';
 import { UPS_PROVIDER } from '../provider.js';
 import { ALERT_FIELDS } from '../fields.js';
 import { fromUpsTime } from '../transform/instants.js';
@@ -66,10 +66,12 @@ export function eventsFromVerifiedBody(ctx: UpsContext, rawBody: string, eventId
 /**
  * What a push is for: checks its credential, then reads its number through the Tracking API and
  * returns that read as the event's track, so the state applied is UPS's answer, never the push's.
+ * The read is logistics' `readTrack`, the one the hub's workers and poller make: the latest of the
+ * number's shipments, and a number UPS does not know fails typed instead of leaving no track.
  */
 export async function readAlerted(ctx: UpsContext, delivery: WebhookDelivery): Promise<LogisticsEvent> {
   const { alert, eventId } = verified(ctx, delivery);
   const event = toReadRequest(ctx, alert, eventId);
-  const [result] = await track(ctx, [fieldReader(ALERT_FIELDS, alert).get('trackingNumber')]);
-  return result?.found === true && result.tracks[0] !== undefined ? { ...event, track: result.tracks[0] } : event;
+  const tracking = { provider: UPS_PROVIDER, track: (numbers: readonly string[]) => track(ctx, numbers) };
+  return { ...event, track: await readTrack(tracking, fieldReader(ALERT_FIELDS, alert).get('trackingNumber')) };
 }

@@ -1,5 +1,6 @@
 export { ApiKeyRing, type ApiKey, type ApiKeyListing, type ApiKeyRingOptions } from './api-key-ring.js';
 export type { TokenFetcher, TokenGrant } from './token-grant.js';
+export { parseCredentialPair, type CredentialPair } from './credential-pair.js';
 export { OAuth2TokenManager, type OAuth2TokenManagerOptions } from './oauth2-token-manager.js';
 export {
   clientCredentialsGrant,
