@@ -37,6 +37,8 @@ function create(options: RazorpayConfig, context: ConnectorContext): RazorpayCon
     clock: context.clock,
     telemetry: context.telemetry,
     ...(context.fetch ? { fetch: context.fetch } : {}),
+    // The hub's store: an order create under a caller key then looks its receipt up only when that key was sent before.
+    ...(context.idempotencyStore ? { idempotencyStore: context.idempotencyStore } : {}),
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
   });
 }

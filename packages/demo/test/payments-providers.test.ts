@@ -100,6 +100,32 @@ describe.each(PROVIDERS)('the hub with a $name connector', ({ name, descriptor, 
   });
 });
 
+describe('the hub’s Razorpay connector keeps its order create keys in the hub’s store', () => {
+  it('sends a fresh keyed create straight to Razorpay (no receipt lookup), and a hub started again on the same store answers its repeat with no request', async () => {
+    const simulation = await createRazorpaySimulation({ clock: systemClock, webhookSecret: WEBHOOK_SECRET });
+    const { dir, remove } = projectDir('razorpay-keys');
+    cleanups.push(async () => {
+      await simulation.simulator.close();
+      remove();
+    });
+    const input: HubConfigInput = { port: 0, store: { kind: 'sqlite', path: join(dir, 'hub.db') }, reconciliation: { enabled: false }, polling: { enabled: false }, providers: [PROVIDERS[1]!.provider(simulation.simulator.url)] };
+    const start = (): Promise<Hub> => startHub({ config: loadConfig(undefined, input), descriptors: DESCRIPTORS, env: { ...process.env, ...CREDENTIALS }, log: silentLog });
+    const order = { amount: money(25_000, 'INR'), captureMethod: 'automatic' as const, reference: 'hub-keyed-1', idempotencyKey: 'hub-key-0001' };
+    const orderRequests = (): string[] => simulation.simulator.requests.filter((request) => request.path === '/v1/orders').map((request) => request.method);
+
+    const first = await start();
+    const created = await first.connector(razorpayDescriptor, 'razorpay').createPayment(order);
+    await first.close();
+    expect(orderRequests()).toEqual(['POST']);
+
+    const again = await start();
+    cleanups.push(async () => again.close());
+    expect(await again.connector(razorpayDescriptor, 'razorpay').createPayment(order)).toMatchObject({ id: created.id });
+    expect(orderRequests()).toEqual(['POST']);
+    expect(simulation.state.allOrders()).toHaveLength(1);
+  });
+});
+
 describe('interlock reconcile', () => {
   it('names the configured providers when --provider is missing or names none of them', async () => {
     const { dir, remove } = projectDir('cli');

@@ -96,7 +96,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   let supportConsole: Route[];
   try {
     alerting = config.alerts.enabled ? await startAlerting({ config: config.alerts, clock, log, env, integrity: engines.integrity, metrics: metrics.registry }) : undefined;
-    running = await openProviders(config, { env, clock, telemetry: [metrics, business, new LogTelemetry(log), ...(alerting ? [alerting.telemetry] : []), new OtelSpanSink()], fetch: options.fetch, baseDir: options.baseDir ?? process.cwd(), descriptors: options.descriptors });
+    running = await openProviders(config, { env, clock, telemetry: [metrics, business, new LogTelemetry(log), ...(alerting ? [alerting.telemetry] : []), new OtelSpanSink()], fetch: options.fetch, baseDir: options.baseDir ?? process.cwd(), descriptors: options.descriptors, idempotencyStore: engines.integrity });
     business.add(running.map((provider) => ({ name: provider.name, domain: provider.descriptor.domain })));
     keepEventsMs = retentionWindowMs(
       config.retention.keepHours,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Clock } from '../clock/clock.js';
 import { parseDottedPath } from '../fields/dotted-path.js';
+import type { IdempotencyStore } from '../idempotency/idempotency-store.js';
 import type { RateWindow } from '../rate-limit/index.js';
 import type { TelemetrySink } from '../telemetry/telemetry.js';
 import type { DomainPlugin } from './domain-plugin.js';
@@ -18,6 +19,12 @@ export interface ConnectorContext {
   fetch?: typeof fetch | undefined;
   /** The webhook secrets the deliveries are verified with, for the connector's own `parseWebhook`. */
   webhookSecrets: readonly string[];
+  /**
+   * The hub's durable idempotency store (its SQLite or PostgreSQL store), shared by its processes:
+   * where a connector keeps what must outlive a call, such as which creates a provider cannot
+   * dedupe were already sent (Razorpay orders).
+   */
+  idempotencyStore?: IdempotencyStore | undefined;
 }
 
 /** A provider's documented limits for one endpoint, or `account` for the account-wide ones. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { envList, type Clock, type ConnectorDescriptor, type Environment, type EventInterpreter, type TelemetrySink } from '@interlock/core';
+import { envList, type Clock, type ConnectorDescriptor, type Environment, type EventInterpreter, type IdempotencyStore, type TelemetrySink } from '@interlock/core';
 import { describeConfigIssues, type HubConfig, type ProviderConfig } from '../config/config.js';
 import { loadDescriptor, type KnownDescriptors } from './load-descriptor.js';
 
@@ -22,6 +22,8 @@ export interface ProviderEnvironment {
   fetch?: typeof fetch | undefined;
   /** Where connector packages and paths are resolved from: the config file's folder. */
   baseDir: string;
+  /** The hub's store, handed to every connector as its durable idempotency store. */
+  idempotencyStore?: IdempotencyStore | undefined;
   descriptors?: KnownDescriptors | undefined;
 }
 
@@ -59,6 +61,7 @@ async function openProvider(provider: ProviderConfig, environment: ProviderEnvir
     telemetry: environment.telemetry,
     fetch: environment.fetch,
     webhookSecrets,
+    idempotencyStore: environment.idempotencyStore,
   });
   return {
     name: provider.name,
