@@ -135,10 +135,12 @@ export class OtelSpanSink implements TelemetrySink {
     const waits = this.waits.get(event.correlationId);
     this.waits.delete(event.correlationId);
     const startTime = waits?.[0] ? waits[0].at - waits[0].waitMs : event.at;
+    const span = this.tracer.startSpan(event.endpoint, { kind: SpanKind.CLIENT, startTime }, context.active());
+    // Nothing more is built for a span no SDK records: that is every span of a library user without one.
+    if (!span.isRecording()) return undefined;
     const attributes: Attributes = { 'interlock.provider': event.provider, 'interlock.endpoint': event.endpoint, 'interlock.correlation_id': event.correlationId };
     if (method !== undefined) attributes['http.request.method'] = method;
-    const span = this.tracer.startSpan(event.endpoint, { kind: SpanKind.CLIENT, startTime, attributes }, context.active());
-    if (!span.isRecording()) return undefined;
+    span.setAttributes(attributes);
     for (const wait of waits ?? []) addWait(span, wait);
     const key = endpointKey(event.provider, event.endpoint);
     const change = this.unclaimedChanges.get(key);

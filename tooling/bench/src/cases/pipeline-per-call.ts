@@ -1,4 +1,4 @@
-import { createProviderClient, type Transport, type TransportResponse } from '@interlock/core';
+import { createProviderClient, OtelSpanSink, type ProviderClientOptions, type TelemetrySink, type Transport, type TransportResponse } from '@interlock/core';
 import { bulkhead, circuitBreaker, ConsecutiveBreaker, handleAll, retry, wrap } from 'cockatiel';
 import { fixed, ratio, runSequential, table, type SequentialResult } from '../harness.js';
 
@@ -28,14 +28,19 @@ export async function pipelinePerCall(options: { quick: boolean }): Promise<Pipe
   const transport: Transport = noop;
   // Limits far above anything one process reaches, so the limiter does its bookkeeping but never waits.
   const high = [{ limit: 1_000_000_000, windowMs: 1_000 }];
-  const client = createProviderClient({
+  const clientOptions: ProviderClientOptions<'getThing'> = {
     provider: 'bench',
     baseUrl: 'https://api.bench.invalid/v1',
     endpoints: { getThing: { method: 'GET', path: '/things/1', rateLimits: high } },
     accountRateLimits: high,
     transport,
     // Breaker, retry and retry budget stay at their defaults: the target is for the pipeline as shipped.
-  });
+  };
+  const client = createProviderClient(clientOptions);
+  // What the span sink adds where sinks already listen (as in the hub), with no OpenTelemetry SDK registered.
+  const ignoring: TelemetrySink = { emit: () => undefined };
+  const observed = createProviderClient({ ...clientOptions, telemetry: [ignoring] });
+  const traced = createProviderClient({ ...clientOptions, telemetry: [ignoring, new OtelSpanSink()] });
   // A sanity call: a misconfigured client would otherwise be timed while it fails fast.
   const probe = await client.request('getThing');
   if (probe.status !== 200) throw new Error(`pipeline probe answered ${probe.status}`);
@@ -51,6 +56,8 @@ export async function pipelinePerCall(options: { quick: boolean }): Promise<Pipe
       { name: 'interlock createProviderClient', call: () => client.request('getThing') },
       { name: 'cockatiel wrap(retry, breaker, bulkhead)', call: () => cockatielPolicy.execute(noop) },
       { name: 'plain await fn()', call: noop },
+      { name: 'interlock, one sink that ignores events', call: () => observed.request('getThing') },
+      { name: 'interlock, that sink + OtelSpanSink, no SDK', call: () => traced.request('getThing') },
     ],
     options.quick ? { warmupMs: 200, roundMs: 100, rounds: 3 } : { warmupMs: 1_000, roundMs: 400, rounds: 7 },
   );
