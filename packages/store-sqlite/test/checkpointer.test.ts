@@ -46,6 +46,38 @@ describe('WAL checkpoints', () => {
     expect(statSync(stores.path).size).toBeGreaterThan(2_000 * KIB);
   });
 
+  it('start the WAL over under steady writes, which PASSIVE alone never catches up with', async () => {
+    stores = tempStores();
+    const db = openConnection(resolveOptions({ path: stores.path, checkpointIntervalMs: 60_000 }));
+    // Cut back to 1 MiB whenever SQLite starts the WAL over, so the file's size shows whether it did.
+    db.pragma(`journal_size_limit = ${1024 * KIB}`);
+    const checkpointer = new BackgroundCheckpointer(stores.path, 100, 1_000, () => undefined, 256 * KIB);
+    try {
+      const insert = db.prepare('INSERT INTO events (id, provider, event_id, type, received_at, payload, status, attempts, visible_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, ?, 0, 0, 0)');
+      let next = 0;
+      // One small commit per turn of the event loop, as accepts arrive; each writes a few pages (the row and its indexes).
+      const commit = async (): Promise<void> => {
+        insert.run(`id-${next}`, 'acme', `evt_${next}`, 't', payload, 'queued');
+        next++;
+        await new Promise((resolve) => setImmediate(resolve));
+      };
+      // While the writes go on, the file must be cut back at some point: only a WAL started over is.
+      const walSize = (): number => statSync(`${stores?.path}-wal`).size;
+      let largest = 0;
+      let cutBack = false;
+      for (let i = 0; i < 20_000 && !cutBack; i++) {
+        await commit();
+        const size = walSize();
+        cutBack = size < largest && largest > 1024 * KIB;
+        largest = Math.max(largest, size);
+      }
+      expect(cutBack).toBe(true);
+    } finally {
+      await checkpointer.close();
+      db.close();
+    }
+  });
+
   it('are left to SQLite when the thread is turned off', () => {
     stores = tempStores();
     const off = openConnection(resolveOptions({ path: stores.path, checkpointIntervalMs: 0 }));

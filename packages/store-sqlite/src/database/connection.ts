@@ -27,13 +27,16 @@ export type Statement<P extends unknown[] | object = unknown[], R = unknown> = P
  * accept happens to commit it. Without the checkpointer, SQLite's default stays on so the WAL
  * cannot grow without bound.
  */
+/** The WAL file is cut back to this when SQLite starts it over; the checkpointer starts it over once it holds this much. */
+export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
+
 export function openConnection(options: ResolvedOptions): Connection {
   const db = new Database(options.inMemory ? ':memory:' : options.path, { timeout: options.busyTimeoutMs });
   try {
     if (!options.inMemory) db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     // A burst can grow the WAL far beyond its usual size; this truncates it back once checkpointed.
-    db.pragma('journal_size_limit = 67108864');
+    db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
     if (!options.inMemory && options.checkpointIntervalMs > 0) db.pragma('wal_autocheckpoint = 0');
     migrate(db);
     return db;
