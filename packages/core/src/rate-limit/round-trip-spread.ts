@@ -26,8 +26,9 @@ export class RoundTripSpread {
     this.samples[this.next] = roundTripMs;
     this.next = this.next + 1 === SAMPLES ? 0 : this.next + 1;
     if (this.count < SAMPLES) this.count++;
-    // Every answer lands here: rescan only when the sample pushed out was an extreme.
-    if (evicted !== undefined && (evicted <= this.min || evicted >= this.max)) {
+    // Every answer lands here: rescan only when the sample pushed out was an extreme that the
+    // new one does not replace (round trips in whole milliseconds repeat, often the extreme itself).
+    if (evicted !== undefined && ((evicted <= this.min && roundTripMs > evicted) || (evicted >= this.max && roundTripMs < evicted))) {
       this.rescan();
       return;
     }

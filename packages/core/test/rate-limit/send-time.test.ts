@@ -160,6 +160,21 @@ describe('RoundTripSpread', () => {
     }
   });
 
+  it('keeps the range right when round trips repeat, the extremes among them', () => {
+    const spread = new RoundTripSpread();
+    const seen: number[] = [];
+    let state = 7;
+    for (let i = 0; i < 2_000; i++) {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      // Whole milliseconds on a fast path: a handful of values, each seen again and again.
+      const ms = i < 1_000 ? state % 4 : 2 + (state % 3);
+      spread.observe(ms);
+      seen.push(ms);
+      const recent = seen.slice(-64);
+      expect(spread.spreadMs).toBe(Math.max(...recent) - Math.min(...recent));
+    }
+  });
+
   it('ignores a duration that cannot be one', () => {
     const spread = new RoundTripSpread();
     spread.observe(40);
