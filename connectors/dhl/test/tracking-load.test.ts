@@ -40,4 +40,18 @@ describe('dhl tracking under a burst of reads', () => {
       expect(statuses.filter((status) => status === 429)).toEqual([]);
     });
   });
+
+  it('keeps a read to the time its caller gives: numbers the limit cannot start in time come back rate limited at once, never asked', { timeout: 30_000 }, async () => {
+    await onSimulation(async (clock, simulation) => {
+      const numbers = Array.from({ length: 30 }, (_, index) => simulation.ship(shipInput(index, { weight: weight(500, 'g') })).trackingNumbers[0] ?? '');
+      const connector = connectorFor(clock, simulation);
+      const before = simulation.simulator.requests.length;
+      const startedAt = clock.now();
+      const answers = (await Promise.all(numbers.map((number) => connector.track([number], { totalTimeoutMs: 30_000 })))).flat();
+      expect(clock.now() - startedAt).toBeLessThanOrEqual(30_000);
+      const limited = answers.filter((answer) => !answer.found && answer.error.kind === 'rate_limited');
+      expect(limited.length).toBeGreaterThan(0);
+      expect(simulation.simulator.requests.slice(before).filter((request) => request.path.startsWith('/shipments'))).toHaveLength(numbers.length - limited.length);
+    });
+  });
 });

@@ -52,4 +52,27 @@ describe('sendcloud tracking reads', () => {
       await simulation.simulator.close();
     }
   });
+
+  it('keeps a read to the time its caller gives: one the read limit cannot start in time fails at once as rate limited, never sent', { timeout: 60_000 }, async () => {
+    const clock = new FakeClock({ autoAdvance: true, start: Date.UTC(2026, 2, 29, 0) });
+    const simulation = await createSendcloudSimulation({ clock, webhookSecret: 'whsec_reads' });
+    try {
+      const connector = createSendcloudConnector({ baseUrl: simulation.simulator.url, apiKeys: ['pk_test_reads:sk_test_reads'], webhookSecrets: ['whsec_reads'], clock, fetch: clock.trackFetch() });
+      const shipment = await connector.createShipment({ from: FROM, to: TO, parcels: [{ weight: weight(500, 'g') }], service: 'standard', reference: 'bounded' });
+      const number = shipment.trackingNumbers[0] ?? '';
+      // The minute's reads spent at once; 50 s on, the next turn is about 10 s away.
+      await Promise.all(Array.from({ length: TRACKING_LIMIT - 1 }, () => connector.track([number])));
+      await clock.sleep(50_000);
+      const sent = simulation.simulator.requests.length;
+      const askedAt = clock.now();
+      await expect(connector.track([number], { totalTimeoutMs: 1_000 })).rejects.toMatchObject({ kind: 'rate_limited', reason: 'rate_limit_wait_exceeds_budget' });
+      expect(clock.now() - askedAt).toBeLessThanOrEqual(1_000);
+      expect(simulation.simulator.requests.length).toBe(sent);
+      // Without a bound the same read waits for its turn and is answered.
+      await expect(connector.track([number])).resolves.toMatchObject([{ found: true }]);
+      expect(simulation.throttled()).toBe(0);
+    } finally {
+      await simulation.simulator.close();
+    }
+  });
 });

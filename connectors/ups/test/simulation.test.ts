@@ -1,6 +1,6 @@
 import { admitDelivery, MemoryTelemetrySink, weight, type StoredEvent } from '@interlock/core';
 import { FakeClock } from '@interlock/core/testing';
-import { SHIPMENT_RECORD_TYPE, shipmentPolling, trackingStatusMachine, trackSchema, type LogisticsConnector } from '@interlock/logistics';
+import { READ_REQUEST_TIMEOUT_MS, SHIPMENT_RECORD_TYPE, shipmentPolling, trackingStatusMachine, trackSchema, type LogisticsConnector } from '@interlock/logistics';
 import { runLogisticsEndToEnd, trackAborted, type LogisticsEndToEndResult } from '@interlock/logistics/testing';
 import { describe, expect, it } from 'vitest';
 import { createUpsConnector, descriptor, SUBSCRIPTION_LIFETIME_MS, UPS_ALERT_CREDENTIAL_HEADER, SUBSCRIPTION_RENEW_BEFORE_MS, UNSUPPORTED_OPERATIONS, type UpsConnector } from '../src/index.js';
@@ -166,6 +166,29 @@ describe('ups on its simulation', () => {
       expect(change).toMatchObject({ recordType: SHIPMENT_RECORD_TYPE, recordId: number, status: 'in_transit' });
       expect(trackingStatusMachine.canTransition('label_created', change?.status as 'in_transit')).toBe(true);
       expect(JSON.parse(change?.snapshot ?? '{}')).toMatchObject({ trackingNumber: number, status: 'in_transit', statusRaw: 'I/OR' });
+    });
+  });
+
+  it('answers a burst of pushes within half a minute each: a read the 20-a-minute limit cannot start in time is left to the poller, nothing sent for it', async () => {
+    await onSimulation({}, async (clock, simulation) => {
+      const telemetry = new MemoryTelemetrySink();
+      const interpreter = descriptor.domain.interpreter(connectorFor(clock, simulation, telemetry));
+      const numbers = Array.from({ length: 40 }, (_, index) => simulation.ship({ reference: `burst-${index}`, weight: weight(1, 'kg') }).trackingNumbers[0] ?? '');
+      simulation.scan();
+      const before = simulation.trackReads.length;
+      const start = clock.now();
+      const reads = numbers.map(async (number, index) => {
+        const change = await interpreter.read?.({ id: `q${index}`, provider: 'ups', eventId: `push-${index}`, type: 'D', receivedAt: start, occurredAt: start, payload: JSON.stringify({ trackingNumber: number, activityStatus: { type: 'I', code: 'OR', description: 'Origin Scan' }, gmtActivityDate: '20260105', gmtActivityTime: '090000' }), status: 'processing', attempts: 1, updatedAt: start });
+        return { number, change, tookMs: clock.now() - start };
+      });
+      const answered = await Promise.all(reads);
+      const deferred = answered.filter(({ change }) => change === undefined);
+      expect(Math.max(...answered.map(({ tookMs }) => tookMs))).toBeLessThanOrEqual(READ_REQUEST_TIMEOUT_MS);
+      expect(deferred.length).toBeGreaterThan(0);
+      expect(simulation.trackReads.length - before).toBe(answered.length - deferred.length);
+      for (const { number, change } of answered) if (change !== undefined) expect(change).toMatchObject({ recordType: SHIPMENT_RECORD_TYPE, recordId: number });
+      // Why each was left: the connector's telemetry says the read gave up on the limiter's wait.
+      expect(telemetry.ofType('request.gave_up').filter((event) => event.endpoint === 'track' && event.errorKind === 'rate_limited')).toHaveLength(deferred.length);
     });
   });
 

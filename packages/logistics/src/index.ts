@@ -68,7 +68,7 @@ export { LOGISTICS_METRICS } from './metrics/definitions.js';
 export { SHIPMENT_CREATION_ENDPOINT } from './metrics/creation-observer.js';
 export { logisticsMetrics } from './metrics/logistics-metrics.js';
 export { logisticsDomain } from './plugin/domain.js';
-export { logisticsInterpreter } from './plugin/interpreter.js';
+export { logisticsInterpreter, READ_REQUEST_TIMEOUT_MS } from './plugin/interpreter.js';
 export { readTrack, shipmentPolling } from './plugin/polling.js';
 export { SHIPMENT_RECORD_TYPE } from './plugin/records.js';
 export { trackChange, trackOf } from './plugin/track-change.js';

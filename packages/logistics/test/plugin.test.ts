@@ -1,6 +1,6 @@
-import type { StoredEvent } from '@interlock/core';
+import { IntegrationError, type ReadOptions, type StoredEvent } from '@interlock/core';
 import { describe, expect, it } from 'vitest';
-import { logisticsDomain, SHIPMENT_RECORD_TYPE, summarizeTrack, trackSchema, type LogisticsConnector, type Track, type TrackingResult } from '../src/index.js';
+import { logisticsDomain, READ_REQUEST_TIMEOUT_MS, SHIPMENT_RECORD_TYPE, summarizeTrack, trackSchema, type LogisticsConnector, type Track, type TrackingResult } from '../src/index.js';
 
 function track(status: Track['status'], updatedAt: number, carrierShipmentId?: string): Track {
   return summarizeTrack({ provider: 'carrier', trackingNumber: '1Z999', carrierShipmentId }, [
@@ -74,6 +74,18 @@ describe('the logistics domain plug-in', () => {
   it('fails a read request the carrier cannot answer, with the kind the workers retry or dead-letter on', async () => {
     const missing: TrackingResult = { trackingNumber: '1Z999', found: false, error: { kind: 'not_found', reason: 'unknown_number', message: 'no such number' } };
     await expect(logisticsDomain.interpreter(connector(missing)).read?.(stored({ readRequest: { trackingNumber: '1Z999' } }))).rejects.toMatchObject({ kind: 'not_found' });
+  });
+
+  it("bounds a requested read's wait for the carrier's limit, leaves one the limiter could not start to the poller, and fails any other refusal", async () => {
+    const asked: (number | undefined)[] = [];
+    const refusing = (reason: string): LogisticsConnector => ({
+      ...connector(undefined),
+      track: (_numbers: readonly string[], options?: ReadOptions) => (asked.push(options?.totalTimeoutMs), Promise.reject(new IntegrationError('rate_limited', 'limited', { provider: 'carrier', endpoint: 'track', reason }))),
+    });
+    const request = stored({ readRequest: { trackingNumber: '1Z999' } });
+    await expect(logisticsDomain.interpreter(refusing('rate_limit_wait_exceeds_budget')).read?.(request)).resolves.toBeUndefined();
+    await expect(logisticsDomain.interpreter(refusing('http_429')).read?.(request)).rejects.toMatchObject({ kind: 'rate_limited', reason: 'http_429' });
+    expect(asked).toEqual([READ_REQUEST_TIMEOUT_MS, READ_REQUEST_TIMEOUT_MS]);
   });
 
   it('polls a tracking number until it is final, taking the latest of several shipments under it', async () => {

@@ -12,10 +12,10 @@ function failedResult(trackingNumber: string, error: IntegrationError): Tracking
 /** Failures of one number: DHL does not know it (404), or today's quota could not serve it (429 or the limiter's refusal). */
 const perNumber = (error: unknown): error is IntegrationError => isIntegrationError(error) && (error.kind === 'not_found' || error.kind === 'rate_limited');
 
-async function readNumber(ctx: DhlContext, trackingNumber: string, signal: AbortSignal | undefined): Promise<TrackingResult> {
+async function readNumber(ctx: DhlContext, trackingNumber: string, options: ReadOptions): Promise<TrackingResult> {
   try {
     const shipments = [];
-    for await (const shipment of readShipments(ctx, trackingNumber, signal)) shipments.push(shipment);
+    for await (const shipment of readShipments(ctx, trackingNumber, options)) shipments.push(shipment);
     const receivedAt = ctx.clock.now();
     const result: TrackingResult = { trackingNumber, found: true, tracks: shipments.map((shipment) => toTrack(shipment, trackingNumber, receivedAt)) };
     ctx.ledger.record(result);
@@ -35,6 +35,6 @@ async function readNumber(ctx: DhlContext, trackingNumber: string, signal: Abort
 export async function track(ctx: DhlContext, trackingNumbers: readonly string[], options: ReadOptions = {}): Promise<TrackingResult[]> {
   const { settled, toRead } = ctx.ledger.plan(trackingNumbers);
   const results = new Map(settled.map((result) => [result.trackingNumber, result]));
-  for (const number of toRead) results.set(number, await readNumber(ctx, number, options.signal));
+  for (const number of toRead) results.set(number, await readNumber(ctx, number, options));
   return trackingNumbers.map((number) => results.get(number) as TrackingResult);
 }

@@ -4,9 +4,9 @@ import { notFound, toTrackingResult } from '../transform/tracking.js';
 import type { SendcloudContext } from './context.js';
 
 /** One number's answer: its track, or `not_found` when Sendcloud answers 404 (an S3 XML error document, v2-tracking.openapi.yml). */
-async function trackOne(ctx: SendcloudContext, trackingNumber: string, signal: AbortSignal | undefined): Promise<TrackingResult> {
+async function trackOne(ctx: SendcloudContext, trackingNumber: string, { signal, totalTimeoutMs }: ReadOptions): Promise<TrackingResult> {
   try {
-    const wire = await ctx.api.call('track', { pathParams: { trackingNumber }, ...(signal ? { signal } : {}) });
+    const wire = await ctx.api.call('track', { pathParams: { trackingNumber }, ...(signal ? { signal } : {}), ...(totalTimeoutMs === undefined ? {} : { totalTimeoutMs }) });
     return toTrackingResult(wire, trackingNumber, ctx.clock.now());
   } catch (error) {
     if (isIntegrationError(error) && error.kind === 'not_found') return notFound(trackingNumber);
@@ -21,6 +21,6 @@ async function trackOne(ctx: SendcloudContext, trackingNumber: string, signal: A
  */
 export async function track(ctx: SendcloudContext, trackingNumbers: readonly string[], options: ReadOptions = {}): Promise<TrackingResult[]> {
   const results: TrackingResult[] = [];
-  for (const trackingNumber of trackingNumbers) results.push(await trackOne(ctx, trackingNumber, options.signal));
+  for (const trackingNumber of trackingNumbers) results.push(await trackOne(ctx, trackingNumber, options));
   return results;
 }

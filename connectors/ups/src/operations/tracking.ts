@@ -13,9 +13,9 @@ const CONCURRENCY = 4;
  */
 const TRACK_WAIT_MS = 5 * 60_000;
 
-async function trackOne(ctx: UpsContext, trackingNumber: string, signal: AbortSignal | undefined): Promise<TrackingResult> {
+async function trackOne(ctx: UpsContext, trackingNumber: string, { signal, totalTimeoutMs = TRACK_WAIT_MS }: ReadOptions): Promise<TrackingResult> {
   try {
-    const body = await ctx.api.call('track', { pathParams: { inquiryNumber: trackingNumber }, query: { locale: 'en_US' }, totalTimeoutMs: TRACK_WAIT_MS, ...(signal ? { signal } : {}) });
+    const body = await ctx.api.call('track', { pathParams: { inquiryNumber: trackingNumber }, query: { locale: 'en_US' }, totalTimeoutMs: Math.min(totalTimeoutMs, TRACK_WAIT_MS), ...(signal ? { signal } : {}) });
     return toTrackingResult(body, trackingNumber, ctx.clock.now(), ctx.localZone);
   } catch (error) {
     // "Tracking number information not found" is this number's answer, not the batch's failure.
@@ -37,7 +37,7 @@ export async function track(ctx: UpsContext, trackingNumbers: readonly string[],
   const worker = async (): Promise<void> => {
     while (next < trackingNumbers.length) {
       const index = next++;
-      results[index] = await trackOne(ctx, trackingNumbers[index] as string, options.signal);
+      results[index] = await trackOne(ctx, trackingNumbers[index] as string, options);
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, trackingNumbers.length) }, worker));

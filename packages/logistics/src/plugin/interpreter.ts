@@ -1,4 +1,4 @@
-import type { EventInterpreter, RecordChange, StoredEvent } from '@interlock/core';
+import { isIntegrationError, type EventInterpreter, type RecordChange, type StoredEvent } from '@interlock/core';
 import type { LogisticsConnector } from '../connector.js';
 import type { LogisticsEvent } from '../models/logistics-event.js';
 import { trackingStatusMachine } from '../tracking-status.js';
@@ -6,6 +6,26 @@ import { readTrack } from './polling.js';
 import { trackChange } from './track-change.js';
 
 type InterpretedConnector = Pick<LogisticsConnector, 'provider' | 'track' | 'eventsFromVerifiedBody'>;
+
+/**
+ * How long a read a push asks for may take, its wait under the carrier's tracking limit included.
+ * It runs in a hub worker, and at UPS's 20 reads a minute a burst of pushes could otherwise hold
+ * every worker for minutes (payments' events behind them); the read is advice, the poller's is not.
+ */
+export const READ_REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * A read request the carrier's limiter could not start in time changes nothing: the poller reads
+ * the number on its schedule. The connector's telemetry keeps the refusal and its reason.
+ */
+async function readRequested(connector: InterpretedConnector, trackingNumber: string): Promise<RecordChange | undefined> {
+  try {
+    return trackChange(await readTrack(connector, trackingNumber, { totalTimeoutMs: READ_REQUEST_TIMEOUT_MS }));
+  } catch (error) {
+    if (isIntegrationError(error) && error.kind === 'rate_limited' && error.reason === 'rate_limit_wait_exceeds_budget') return undefined;
+    throw error;
+  }
+}
 
 function eventsOf(connector: InterpretedConnector, event: StoredEvent): LogisticsEvent[] {
   return connector.eventsFromVerifiedBody(event.payload, event.eventId);
@@ -36,7 +56,7 @@ export function logisticsInterpreter(connector: InterpretedConnector): EventInte
       const carried = changeCarried(events);
       if (carried !== undefined) return carried;
       const request = events.find((candidate) => candidate.readRequest !== undefined)?.readRequest;
-      return request === undefined ? undefined : trackChange(await readTrack(connector, request.trackingNumber));
+      return request === undefined ? undefined : readRequested(connector, request.trackingNumber);
     },
   };
 }

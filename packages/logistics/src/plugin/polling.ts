@@ -1,4 +1,4 @@
-import type { RecordPolling } from '@interlock/core';
+import type { ReadOptions, RecordPolling } from '@interlock/core';
 import type { LogisticsConnector } from '../connector.js';
 import type { Track } from '../models/tracking.js';
 import { isFinalTrackingStatus } from '../tracking-status.js';
@@ -9,8 +9,8 @@ import { trackOf } from './track-change.js';
  * One tracking number's track as the carrier holds it now: what the poller and a read request
  * (a push that only asks for a read) both apply. A number the carrier does not know fails.
  */
-export async function readTrack(connector: Pick<LogisticsConnector, 'provider' | 'track'>, trackingNumber: string, signal?: AbortSignal): Promise<Track> {
-  const [result] = await connector.track([trackingNumber], { signal });
+export async function readTrack(connector: Pick<LogisticsConnector, 'provider' | 'track'>, trackingNumber: string, options: ReadOptions = {}): Promise<Track> {
+  const [result] = await connector.track([trackingNumber], options);
   return trackOf(result, connector.provider, trackingNumber);
 }
 
@@ -27,7 +27,7 @@ export const shipmentPolling: RecordPolling<LogisticsConnector> = {
   isSettled: isFinalTrackingStatus,
   changeTime: 'provider',
   async read(connector, trackingNumber, signal) {
-    const track = await readTrack(connector, trackingNumber, signal);
+    const track = await readTrack(connector, trackingNumber, { signal });
     return { status: track.status, updatedAt: track.updatedAt, snapshot: JSON.stringify(track) };
   },
 };
