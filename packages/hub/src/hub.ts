@@ -21,7 +21,7 @@ import { reconciliationJobs, ReconciliationScheduler, scheduleFromConfig } from 
 import { RetentionJob } from './retention/retention-job.js';
 import { redeliveryOf, retentionWindowMs } from './retention/retention-window.js';
 import { tracedHandler } from './tracing/apply-span.js';
-import { startTracing } from './tracing/otel-sdk.js';
+import { startOpenTelemetry } from './tracing/otel-sdk.js';
 import { logDeadLetter } from './workers/dead-letter-log.js';
 import { createEventApplier } from './workers/event-applier.js';
 
@@ -194,7 +194,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   if (options.startWorkers ?? true) startWorkers();
   if (config.reconciliation.enabled) reconciliation.start();
   retention?.start();
-  const tracing = startTracing();
+  const openTelemetry = startOpenTelemetry(metrics.registry);
   log.info('hub started', { url, providers: running.map((provider) => provider.name).join(','), store: config.store.kind, queue: config.queue.kind });
   return {
     url,
@@ -224,7 +224,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       await alerting?.close();
       await engines.close();
       runtime.stop();
-      await tracing.shutdown();
+      await openTelemetry.shutdown();
       log.info('hub stopped', { url });
     },
   };

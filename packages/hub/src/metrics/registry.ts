@@ -98,6 +98,16 @@ export class Histogram {
     return { buckets: this.buckets.map((le, i) => ({ le, count: counts[i] as number })), sum, count };
   }
 
+  /** Every series: its labels, its cumulative count per bucket (as rendered), its sum and count. */
+  allSeries(): Array<{ labels: Labels; counts: readonly number[]; sum: number; count: number }> {
+    return [...this.series.values()].map((series) => ({ ...series, counts: [...series.counts] }));
+  }
+
+  /** The buckets' upper bounds, in seconds. */
+  get bounds(): readonly number[] {
+    return this.buckets;
+  }
+
   render(): string[] {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
     for (const [key, series] of this.series) {
@@ -116,6 +126,13 @@ export interface GaugeSource {
   name: string;
   help: string;
   read(): Promise<ReadonlyArray<{ labels: Labels; value: number }>>;
+}
+
+/** What {@link MetricsRegistry.snapshot} reads. */
+export interface MetricsSnapshot {
+  counters: Array<{ name: string; help: string; series: Array<{ labels: Labels; value: number }> }>;
+  histograms: Array<{ name: string; help: string; bounds: readonly number[]; series: ReturnType<Histogram['allSeries']> }>;
+  gauges: Array<{ name: string; help: string; series: ReadonlyArray<{ labels: Labels; value: number }> }>;
 }
 
 /** The hub's metrics, exposed at `/metrics` in the Prometheus text format. */
@@ -138,6 +155,15 @@ export class MetricsRegistry {
 
   gauge(source: GaugeSource): void {
     this.gauges.push(source);
+  }
+
+  /** Every metric, structured, for an exporter other than `/metrics` (OpenTelemetry's); gauges are read now. */
+  async snapshot(): Promise<MetricsSnapshot> {
+    return {
+      counters: this.counters.map((counter) => ({ name: counter.name, help: counter.help, series: counter.series() })),
+      histograms: this.histograms.map((histogram) => ({ name: histogram.name, help: histogram.help, bounds: histogram.bounds, series: histogram.allSeries() })),
+      gauges: await Promise.all(this.gauges.map(async (gauge) => ({ name: gauge.name, help: gauge.help, series: await gauge.read() }))),
+    };
   }
 
   async render(): Promise<string> {

@@ -1,14 +1,31 @@
+import { OTLPMetricExporter as JsonMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
+import { OTLPMetricExporter as ProtobufMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
+import { ConsoleMetricExporter, PeriodicExportingMetricReader, type PushMetricExporter } from '@opentelemetry/sdk-metrics';
 import { NodeSDK } from '@opentelemetry/sdk-node';
+import { RegistryMetricProducer } from '../metrics/otel-metrics.js';
+import type { MetricsRegistry } from '../metrics/registry.js';
 
-export interface HubTracing {
+export interface HubTelemetryExport {
   /** Exports what is still buffered, then stops; only the hub that started the SDK stops it. */
   shutdown(): Promise<void>;
 }
 
-const OFF: HubTracing = { shutdown: () => Promise.resolve() };
+const OFF: HubTelemetryExport = { shutdown: () => Promise.resolve() };
+const DEFAULT_METRIC_INTERVAL_MS = 60_000;
 
-/** The one SDK of this process: the global tracer provider can be registered once. */
+/** The one SDK of this process: the global providers can be registered once. */
 let running: NodeSDK | undefined;
+
+function names(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+}
+
+function disabled(env: NodeJS.ProcessEnv): boolean {
+  return env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true';
+}
 
 /**
  * Whether the environment asks for traces. The SDK's own default is to export to an OTLP
@@ -17,28 +34,53 @@ let running: NodeSDK | undefined;
  * or an OTLP endpoint; OTEL_SDK_DISABLED=true wins over both.
  */
 export function tracingRequested(env: NodeJS.ProcessEnv): boolean {
-  if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return false;
-  const exporters = (env.OTEL_TRACES_EXPORTER ?? '')
-    .split(',')
-    .map((name) => name.trim())
-    .filter((name) => name !== '');
+  if (disabled(env)) return false;
+  const exporters = names(env.OTEL_TRACES_EXPORTER);
   if (exporters.length > 0) return !exporters.includes('none');
   return Boolean(env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim() || env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim());
 }
 
 /**
- * Starts the OpenTelemetry SDK for traces when the process environment asks for them (see
- * {@link tracingRequested}). It is the process's environment, not the hub's `env` option: the
- * SDK reads every standard OTEL_* variable from there itself (exporter, protocol, endpoint,
- * headers, service name, resource attributes, sampler, propagators).
- * Metrics stay on Prometheus's `/metrics` and logs on pino, so the SDK is given no metric
- * reader and no log processor.
+ * The metrics exporter OTEL_METRICS_EXPORTER names, `otlp` or `console`, if any. Unlike traces,
+ * only a named one turns metrics on: `/metrics` already serves them, so an endpoint alone does not.
  */
-export function startTracing(): HubTracing {
-  if (running || !tracingRequested(process.env)) return OFF;
+export function metricsExporterRequested(env: NodeJS.ProcessEnv): 'otlp' | 'console' | undefined {
+  const exporters = names(env.OTEL_METRICS_EXPORTER);
+  if (disabled(env) || exporters.includes('none')) return undefined;
+  if (exporters.includes('otlp')) return 'otlp';
+  return exporters.includes('console') ? 'console' : undefined;
+}
+
+function metricExporter(kind: 'otlp' | 'console', env: NodeJS.ProcessEnv): PushMetricExporter {
+  if (kind === 'console') return new ConsoleMetricExporter();
+  const protocol = (env.OTEL_EXPORTER_OTLP_METRICS_PROTOCOL ?? env.OTEL_EXPORTER_OTLP_PROTOCOL ?? '').trim();
+  // Each reads its endpoint, headers and timeout from the OTEL_EXPORTER_OTLP_* variables itself.
+  return protocol === 'http/json' ? new JsonMetricExporter() : new ProtobufMetricExporter();
+}
+
+/**
+ * Starts the OpenTelemetry SDK when the process environment asks for traces (see
+ * {@link tracingRequested}) or for metrics ({@link metricsExporterRequested}). It is the
+ * process's environment, not the hub's `env` option: the SDK reads the standard OTEL_* variables
+ * from there itself (protocol, endpoint, headers, service name, resource attributes, sampler,
+ * propagators). The metrics exported are the registry's, the same `/metrics` shows, every
+ * OTEL_METRIC_EXPORT_INTERVAL ms (default 60 s). Logs stay on pino: no log processor.
+ */
+export function startOpenTelemetry(registry: MetricsRegistry): HubTelemetryExport {
+  const { env } = process;
+  if (running) return OFF;
+  const traces = tracingRequested(env);
+  const metricsKind = metricsExporterRequested(env);
+  if (!traces && !metricsKind) return OFF;
+  const exporter = metricsKind && metricExporter(metricsKind, env);
+  const interval = Number(env.OTEL_METRIC_EXPORT_INTERVAL);
   const sdk = new NodeSDK({
-    ...(process.env.OTEL_SERVICE_NAME ? {} : { serviceName: 'interlock-hub' }),
-    metricReaders: [],
+    ...(env.OTEL_SERVICE_NAME ? {} : { serviceName: 'interlock-hub' }),
+    // Without traces asked for, no span processor: the SDK would otherwise default to OTLP.
+    ...(traces ? {} : { spanProcessors: [] }),
+    metricReaders: exporter
+      ? [new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: interval > 0 ? interval : DEFAULT_METRIC_INTERVAL_MS, metricProducers: [new RegistryMetricProducer(registry)] })]
+      : [],
     logRecordProcessors: [],
   });
   sdk.start();
