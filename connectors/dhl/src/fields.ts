@@ -200,8 +200,18 @@ export const CREATED_SHIPMENT_FIELDS = defineFieldMapping({
   provider: DHL_PROVIDER,
   inbound: {
     id: 'shipmentTrackingNumber',
+    pieces: 'packages',
     documents: 'documents',
     charges: 'shipmentCharges',
+  },
+  outbound: {},
+});
+
+/** A package of that 201 (`packages[]`): the piece's own number, apart from the AWB. */
+export const CREATED_PIECE_FIELDS = defineFieldMapping({
+  provider: DHL_PROVIDER,
+  inbound: {
+    trackingNumber: 'trackingNumber',
   },
   outbound: {},
 });
@@ -263,6 +273,7 @@ export const DHL_FIELD_MAPPINGS = [
   { title: 'Customs → Express export declaration', mapping: EXPORT_DECLARATION_FIELDS },
   { title: 'CustomsItem → Express line item', mapping: LINE_ITEM_FIELDS },
   { title: 'Express created shipment → Shipment', mapping: CREATED_SHIPMENT_FIELDS },
+  { title: 'Express created package → ShipmentPiece', mapping: CREATED_PIECE_FIELDS },
   { title: 'Express document → Label', mapping: DOCUMENT_FIELDS },
   { title: 'Express tracked shipment (lookup by reference)', mapping: TRACKED_SHIPMENT_FIELDS },
   { title: 'Express problem → IntegrationError', mapping: EXPRESS_PROBLEM_FIELDS },

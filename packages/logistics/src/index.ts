@@ -25,7 +25,7 @@ export {
   type Customs,
   type CustomsItem,
 } from './models/customs.js';
-export { LABEL_FORMATS, labelSchema, shipmentSchema, type Label, type Shipment } from './models/shipment.js';
+export { LABEL_FORMATS, labelSchema, shipmentPieceSchema, shipmentSchema, type Label, type Shipment, type ShipmentPiece } from './models/shipment.js';
 export {
   trackingEventSchema,
   trackingLocationSchema,

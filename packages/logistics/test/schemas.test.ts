@@ -25,6 +25,12 @@ describe('canonical schemas', () => {
     expect(shipmentSchema.parse(shipment()).to.city).toBe('Łódź');
   });
 
+  it("keep each piece's own number beside the shipment's, and refuse a piece without one", () => {
+    const pieces = [{ trackingNumber: 'JD014600001234567801' }, { trackingNumber: 'JD014600001234567802' }];
+    expect(shipmentSchema.parse({ ...shipment(), pieces }).pieces).toEqual(pieces);
+    expect(shipmentSchema.safeParse({ ...shipment(), pieces: [{ trackingNumber: '' }] }).success).toBe(false);
+  });
+
   it('refuse a float amount, an unknown currency and a label with nothing to print', () => {
     expect(moneySchema.safeParse({ amountMinor: 4.95, currency: 'EUR' }).success).toBe(false);
     expect(moneySchema.safeParse({ amountMinor: 495, currency: 'EURO' }).success).toBe(false);

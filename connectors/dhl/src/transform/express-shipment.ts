@@ -1,8 +1,8 @@
 import { fieldReader, type Money } from '@interlock/core';
-import type { CreateShipmentInput, Label, Shipment } from '@interlock/logistics';
-import { CREATED_SHIPMENT_FIELDS, DOCUMENT_FIELDS, PRICE_FIELDS, SHIPMENT_REQUEST_FIELDS, TRACKED_SHIPMENT_FIELDS } from '../fields.js';
+import type { CreateShipmentInput, Label, Shipment, ShipmentPiece } from '@interlock/logistics';
+import { CREATED_PIECE_FIELDS, CREATED_SHIPMENT_FIELDS, DOCUMENT_FIELDS, PRICE_FIELDS, SHIPMENT_REQUEST_FIELDS, TRACKED_SHIPMENT_FIELDS } from '../fields.js';
 import { DHL_PROVIDER } from '../provider.js';
-import type { WireCreatedShipment, WireDocument } from '../wire/express-shipment.js';
+import type { WireCreatedPackage, WireCreatedShipment, WireDocument } from '../wire/express-shipment.js';
 import type { WireTrackedShipment } from '../wire/express-tracking.js';
 import { declaredValue, isDeclarable, toExportDeclaration } from './customs.js';
 import { toWireParty } from './express-address.js';
@@ -97,7 +97,7 @@ function chargedPrice(wire: WireCreatedShipment): Money | undefined {
  * number DHL tracks the whole shipment by (and Shipment Tracking - Unified reads, one call per
  * poll); a freshly made label has DHL's pre-transit status, as its tracking first shows it.
  */
-function shipmentOf(input: CreateShipmentInput, awb: string, now: number, extras: { label?: Label | undefined; price?: Money | undefined }): Shipment {
+function shipmentOf(input: CreateShipmentInput, awb: string, now: number, extras: { label?: Label | undefined; price?: Money | undefined; pieces?: ShipmentPiece[] | undefined }): Shipment {
   return {
     id: awb,
     provider: DHL_PROVIDER,
@@ -107,6 +107,7 @@ function shipmentOf(input: CreateShipmentInput, awb: string, now: number, extras
     status: 'label_created',
     statusRaw: 'pre-transit',
     trackingNumbers: [awb],
+    ...(extras.pieces === undefined ? {} : { pieces: extras.pieces }),
     from: input.from,
     to: input.to,
     parcels: [...input.parcels],
@@ -118,12 +119,22 @@ function shipmentOf(input: CreateShipmentInput, awb: string, now: number, extras
   };
 }
 
+/**
+ * Each package's own number, in the order the packages were sent (DHL answers them so). Tracking
+ * stays on the AWB, one call for the whole shipment; a piece number is what a person quotes when
+ * one parcel of several goes astray.
+ */
+function piecesOf(packages: readonly WireCreatedPackage[] | undefined): ShipmentPiece[] | undefined {
+  if (packages === undefined || packages.length === 0) return undefined;
+  return packages.map((piece) => ({ trackingNumber: fieldReader(CREATED_PIECE_FIELDS, piece).requiredText('trackingNumber') }));
+}
+
 /** The 201 of POST /shipments as a canonical shipment, with its label and what DHL charges. */
 export function toShipment(wire: WireCreatedShipment, input: CreateShipmentInput, now: number): Shipment {
   const read = fieldReader(CREATED_SHIPMENT_FIELDS, wire);
   // Optional in the schema, yet a 201 without the AWB cannot be tracked or found again: contract_violation.
   const awb = read.requiredText('id');
-  return shipmentOf(input, awb, now, { label: labelOf(read.get('documents') ?? []), price: chargedPrice(wire) });
+  return shipmentOf(input, awb, now, { label: labelOf(read.get('documents') ?? []), price: chargedPrice(wire), pieces: piecesOf(read.get('pieces')) });
 }
 
 /** Whether a tracked shipment carries `reference` as the shipper's reference. */

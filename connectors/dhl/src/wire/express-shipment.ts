@@ -35,6 +35,7 @@ export const wireCreatedShipment = z.object({
 });
 
 export type WireCreatedShipment = z.output<typeof wireCreatedShipment>;
+export type WireCreatedPackage = z.output<typeof wireCreatedPackage>;
 export type WireDocument = z.output<typeof document>;
 
 export const createdShipmentContract = expressContract('created-shipment', wireCreatedShipment);

@@ -38,7 +38,7 @@ describe('dhl express against recorded exchanges', () => {
     await expect(connector.quoteRates({ from: FROM, to: TO, parcels: [PARCEL], services: ['T'] })).resolves.toMatchObject([{ service: 'T' }]);
   });
 
-  it('creates a shipment: the AWB as its id and tracking number, the base64 label kept, the billed charge as its price', async () => {
+  it('creates a shipment: the AWB as its id and tracking number, each package\'s piece number kept, the base64 label kept, the billed charge as its price', async () => {
     const { connector, replay } = replaying('express-shipment-created');
     const shipment = await connector.createShipment(INPUT);
     expect(shipment).toMatchObject({
@@ -49,6 +49,7 @@ describe('dhl express against recorded exchanges', () => {
       reference: 'order-1042',
       status: 'label_created',
       trackingNumbers: ['1234567890'],
+      pieces: [{ trackingNumber: 'JD914600003889482921' }],
       label: { format: 'pdf', base64: 'JVBERi0xLjQKJURITCBFeHByZXNzIGxhYmVsCg==' },
       price: money(14700, 'USD'),
       createdAt: NOW,

@@ -29,6 +29,21 @@ describe('dhl express shipments on the simulation', () => {
     });
   });
 
+  it("keeps each package's own piece number, in parcel order, while the AWB stays the one number tracked", async () => {
+    await onSimulation(async (clock, simulation) => {
+      const connector = connectorFor(clock, simulation, { express: true });
+      const shipment = await connector.createShipment({ ...INPUT, reference: 'order-3-pieces', parcels: [PARCEL, PARCEL, PARCEL] });
+      expect(shipment.trackingNumbers).toEqual([shipment.id]);
+      const pieces = shipment.pieces?.map((piece) => piece.trackingNumber) ?? [];
+      expect(pieces).toHaveLength(3);
+      expect(new Set(pieces).size).toBe(3);
+      expect(pieces.every((number) => number.includes(shipment.id))).toBe(true);
+      expect(pieces.map((number) => number.slice(-2))).toEqual(['01', '02', '03']);
+      const [read] = await connector.track(shipment.trackingNumbers);
+      expect(read).toMatchObject({ trackingNumber: shipment.id, found: true });
+    });
+  });
+
   it('ends as outcome_unknown, never creating again, when the lookup after a lost answer fails too', async () => {
     await onSimulation(async (clock, simulation) => {
       simulation.simulator.setScenario({

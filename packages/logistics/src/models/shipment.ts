@@ -20,6 +20,14 @@ export const labelSchema = z
 /** A canonical label. */
 export type Label = z.infer<typeof labelSchema>;
 
+/** One piece (parcel) of a shipment, under the number its carrier gives that piece alone. */
+export const shipmentPieceSchema = z.object({
+  trackingNumber: z.string().min(1),
+});
+
+/** A canonical shipment piece. */
+export type ShipmentPiece = z.infer<typeof shipmentPieceSchema>;
+
 /**
  * A shipment as a carrier created it. `id` is the carrier's (what `getShipment` and
  * `cancelShipment` take); `reference` the caller's own, sent to the carrier so a create retried
@@ -35,6 +43,12 @@ export const shipmentSchema = z.object({
   status: trackingStatusSchema,
   statusRaw: z.string(),
   trackingNumbers: z.array(z.string().min(1)),
+  /**
+   * Each piece's own number, in parcel order, from a carrier that numbers pieces apart from the
+   * shipment's tracking numbers (DHL Express: the AWB tracks the shipment, each piece has an ID a
+   * person quotes at a depot). Tracking and polling stay on `trackingNumbers`.
+   */
+  pieces: z.array(shipmentPieceSchema).optional(),
   from: addressSchema,
   to: addressSchema,
   parcels: z.array(parcelSchema).min(1),
