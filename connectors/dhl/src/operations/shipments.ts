@@ -1,5 +1,5 @@
 import { createOrFind, isIntegrationError } from '@interlock/core';
-import { shipmentSchema, validateCustoms, type CreateShipmentInput, type IdempotentOptions, type Shipment } from '@interlock/logistics';
+import { assertCarrierCharset, shipmentSchema, UNICODE, validateCustoms, type CreateShipmentInput, type IdempotentOptions, type Shipment } from '@interlock/logistics';
 import { REFERENCE_LOOKUP_PARAMS } from '../fields.js';
 import { DHL_PROVIDER } from '../provider.js';
 import { carriesReference, REFERENCE_TYPE_CODE, toFoundShipment, toShipment, toShipmentRequestBody } from '../transform/express-shipment.js';
@@ -17,19 +17,28 @@ const DAY = 24 * 60 * 60_000;
 const LOOKUP_DAYS_BACK = 7;
 
 /**
+ * What MyDHL prints on a label. Its spec documents no character set, so any Unicode text goes as
+ * sent ("Müller GmbH", "Łódź"); only what no label can print (control characters, lone
+ * surrogates) is refused, typed and before any call, rather than left to mangle a label.
+ */
+const LABEL_CHARSET = UNICODE;
+
+/**
  * Buys a DHL Express label (POST /shipments). MyDHL takes no idempotency key, so core's
  * createOrFind makes the create safe: the caller's reference travels as the shipper's reference
  * (`CU`), and before any repeat of a create that may have reached DHL (a lost answer, a timeout, a
  * 5xx) the shipment is looked up by it (GET /tracking?shipmentReference=…); only when DHL holds
  * none is the create sent again, and when the lookup itself fails the call ends `outcome_unknown`
  * instead of risking a second AWB. A caller's own key makes the lookup come first (a call repeated
- * after a crash), once per key with the idempotency store. Customs are validated before any call.
+ * after a crash), once per key with the idempotency store. Customs and the label's characters are
+ * checked before any call.
  */
 export async function createShipment(ctx: DhlContext, input: CreateShipmentInput & IdempotentOptions): Promise<Shipment> {
   const express = expressOf(ctx, ENDPOINT);
   const context = { provider: DHL_PROVIDER, endpoint: ENDPOINT };
   validateCustoms(input, context);
   const body = toShipmentRequestBody(input, express.accountNumber, ctx.clock.now());
+  assertCarrierCharset(body, LABEL_CHARSET, context);
   const attempts = {
     ...context,
     clock: ctx.clock,

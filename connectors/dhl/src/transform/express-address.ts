@@ -6,7 +6,8 @@ import { refused } from './refused.js';
  * An address as MyDHL takes it, text exactly as given: the house number, when kept apart, follows
  * the first street line, as addresses are written where it is kept apart. MyDHL requires a postal
  * code field even where a country has none, and takes it empty then. The spec documents no
- * character set and offers transliterated answers, so no character is refused here.
+ * character set and offers transliterated answers, so text goes as given; the create refuses only
+ * what no label can print.
  */
 export function toWireAddress(address: Address): Record<string, unknown> {
   const [first, second, third] = address.lines;

@@ -81,6 +81,21 @@ describe('dhl express shipments on the simulation', () => {
     });
   });
 
+  it('sends "Müller GmbH" and "Łódź" exactly as given, and refuses a character no label can print, typed and before any call', async () => {
+    await onSimulation(async (clock, simulation) => {
+      const connector = connectorFor(clock, simulation, { express: true });
+      const lodz = { ...TO, lines: ['ulica Piotrkowska'], houseNumber: '7', postalCode: '90-001', city: 'Łódź', country: 'PL' };
+      await connector.createShipment({ ...INPUT, from: { ...FROM, company: 'Müller GmbH' }, to: lodz });
+      const sent = simulation.simulator.requests[0]?.body ?? '';
+      expect(sent).toContain('"Müller GmbH"');
+      expect(sent).toContain('"Łódź"');
+      const bell = { ...lodz, name: 'Anna\u0007Nowak' };
+      await expect(connector.createShipment({ ...INPUT, reference: 'order-8', to: bell })).rejects.toMatchObject({ kind: 'invalid_request', reason: 'unsupported_characters', requestMayHaveReachedProvider: false });
+      await expect(connector.createShipment({ ...INPUT, reference: 'order-8', to: bell })).rejects.not.toThrow(/Anna|Nowak/);
+      expect(simulation.simulator.requests).toHaveLength(1);
+    });
+  });
+
   it('declares a dutiable shipment in content.exportDeclaration: HS code, unit price, line weight, EORI, incoterm and value', async () => {
     await onSimulation(async (clock, simulation) => {
       const shipment = await connectorFor(clock, simulation, { express: true }).createShipment({ ...INPUT, to: ZURICH, customs: CUSTOMS });
