@@ -41,6 +41,11 @@ export async function pipelinePerCall(options: { quick: boolean }): Promise<Pipe
   const ignoring: TelemetrySink = { emit: () => undefined };
   const observed = createProviderClient({ ...clientOptions, telemetry: [ignoring] });
   const traced = createProviderClient({ ...clientOptions, telemetry: [ignoring, new OtelSpanSink()] });
+  // The client makes the URL, the Headers and the attempt's signal (with its timer) only when a
+  // transport reads them, and the no-op above reads none. A real transport (ky) reads all three:
+  // this row shows what they add.
+  const reading: Transport = (request) => (request.url && request.headers && request.signal ? noop() : Promise.reject(new Error('unread')));
+  const readingClient = createProviderClient({ ...clientOptions, transport: reading });
   // A sanity call: a misconfigured client would otherwise be timed while it fails fast.
   const probe = await client.request('getThing');
   if (probe.status !== 200) throw new Error(`pipeline probe answered ${probe.status}`);
@@ -58,6 +63,7 @@ export async function pipelinePerCall(options: { quick: boolean }): Promise<Pipe
       { name: 'plain await fn()', call: noop },
       { name: 'interlock, one sink that ignores events', call: () => observed.request('getThing') },
       { name: 'interlock, that sink + OtelSpanSink, no SDK', call: () => traced.request('getThing') },
+      { name: 'interlock, transport reads URL, headers, signal', call: () => readingClient.request('getThing') },
     ],
     options.quick ? { warmupMs: 200, roundMs: 100, rounds: 3 } : { warmupMs: 1_000, roundMs: 400, rounds: 7 },
   );
