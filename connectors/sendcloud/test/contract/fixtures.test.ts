@@ -164,6 +164,15 @@ describe('sendcloud against recorded exchanges', () => {
     replay.assertDone();
   });
 
+  it('refuses a character no label can print with a typed error naming the field, never the text, before any call', async () => {
+    const { connector, replay } = replaying();
+    const error = await connector.createShipment({ ...CREATE_INPUT, to: { ...CREATE_INPUT.to, name: 'Jan\u0000Jansen' } }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'invalid_request', reason: 'unsupported_characters', requestMayHaveReachedProvider: false });
+    expect((error as Error).message).toContain('U+0000');
+    expect((error as Error).message).not.toContain('Jansen');
+    replay.assertDone();
+  });
+
   it('refuses declarations Sendcloud cannot take as they are, before any call', async () => {
     const { connector, replay } = replaying();
     const london = { ...CREATE_INPUT.to, country: 'GB', postalCode: 'SW1A 1AA', city: 'London' };
