@@ -207,6 +207,20 @@ describe('cachedConnector', () => {
     expect([quotes, calls.length]).toEqual([2, 2]);
   });
 
+  it('keeps what a carrier adds beyond the interface, its own methods answering as before', async () => {
+    const clock = new FakeClock();
+    const { connector: tracker, calls } = carrier();
+    const renewed: string[] = [];
+    const connector = { provider: 'carrier', track: tracker.track, subscriptions: { renewDue: () => (renewed.push('due'), Promise.resolve(1)) } } as unknown as LogisticsConnector & {
+      subscriptions: { renewDue(): Promise<number> };
+    };
+    const cached = cachedConnector(connector, { tracking: new TrackingCache({ clock }) });
+    await expect(cached.subscriptions.renewDue()).resolves.toBe(1);
+    await cached.track(['A']);
+    await cached.track(['A']);
+    expect([renewed, calls.length]).toEqual([['due'], 1]);
+  });
+
   function carrier() {
     const calls: string[][] = [];
     return { calls, connector: { track: (numbers: readonly string[]) => (calls.push([...numbers]), Promise.resolve(numbers.map((n): TrackingResult => ({ trackingNumber: n, found: true, tracks: [] })))) } };
