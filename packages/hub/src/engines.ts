@@ -5,22 +5,9 @@ import type { RedisPersistence } from '@interlock/queue-bullmq';
 import type { HubConfig } from './config/config.js';
 import type { HubLog } from './logging/log.js';
 import { createPinoLog } from './logging/pino-log.js';
+import { loadOptional } from './optional-package.js';
 
-/**
- * Loads an engine adapter the config names. PostgreSQL and BullMQ are optional peers (a hub on
- * SQLite installs neither), so a missing one is explained, not thrown as a bare module error.
- */
-export async function loadAdapter<M>(packageName: string, load: () => Promise<M>): Promise<M> {
-  try {
-    return await load();
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
-      throw new TypeError(`The config names an engine from ${packageName}, which is not installed: npm install ${packageName}`);
-    }
-    throw error;
-  }
-}
+const ENGINE_PURPOSE = 'The config names an engine that';
 
 export interface Engines {
   queue: EventQueue;
@@ -55,20 +42,20 @@ export async function openEngines(config: HubConfig, clock: Clock, env: NodeJS.P
   let closeStore: () => Promise<void>;
   if (config.store.kind === 'sqlite') {
     if (config.store.path !== ':memory:') mkdirSync(dirname(config.store.path), { recursive: true });
-    const { openSqliteStore } = await loadAdapter('@interlock/store-sqlite', () => import('@interlock/store-sqlite'));
+    const { openSqliteStore } = await loadOptional('@interlock/store-sqlite', ENGINE_PURPOSE, () => import('@interlock/store-sqlite'));
     const store = openSqliteStore({ path: config.store.path, clock, synchronous: config.store.synchronous });
     ({ integrity, events: storeQueue } = store);
     closeStore = () => store.close();
   } else {
     const connectionString = env[config.store.connectionStringEnv];
     if (!connectionString) throw new TypeError(`The postgres store needs a connection string in ${config.store.connectionStringEnv}`);
-    const { openPostgresStore } = await loadAdapter('@interlock/store-postgres', () => import('@interlock/store-postgres'));
+    const { openPostgresStore } = await loadOptional('@interlock/store-postgres', ENGINE_PURPOSE, () => import('@interlock/store-postgres'));
     const store = await openPostgresStore({ connectionString, clock, schema: config.store.schema });
     ({ integrity, events: storeQueue } = store);
     closeStore = () => store.close();
   }
   if (config.queue.kind === 'store') return { queue: storeQueue, integrity, close: closeStore };
-  const { createBullmqEventQueue, checkRedisPersistence } = await loadAdapter('@interlock/queue-bullmq', () => import('@interlock/queue-bullmq'));
+  const { createBullmqEventQueue, checkRedisPersistence } = await loadOptional('@interlock/queue-bullmq', ENGINE_PURPOSE, () => import('@interlock/queue-bullmq'));
   const bullmq = config.queue;
   const queue = createBullmqEventQueue({
     connection: { host: bullmq.host, port: bullmq.port },

@@ -21,7 +21,7 @@ import { reconciliationJobs, ReconciliationScheduler, scheduleFromConfig } from 
 import { RetentionJob } from './retention/retention-job.js';
 import { redeliveryOf, retentionWindowMs } from './retention/retention-window.js';
 import { tracedHandler } from './tracing/apply-span.js';
-import { startOpenTelemetry } from './tracing/otel-sdk.js';
+import { prepareOpenTelemetry } from './tracing/otel-sdk.js';
 import { logDeadLetter } from './workers/dead-letter-log.js';
 import { createEventApplier } from './workers/event-applier.js';
 
@@ -87,6 +87,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   // Everything the hub's parts read from the environment is a credential or a secret's name.
   const env = scrubber.watch(rawEnv);
   const log = scrubber.wrap(options.log ?? createPinoLog({ level: resolveLogLevel(config.log.level, rawEnv), clock, destination: options.logDestination }));
+  // Before anything opens: a missing SDK package stops the start with nothing to close.
+  const startOpenTelemetry = await prepareOpenTelemetry();
   const engines = options.engines ?? (await openEngines(config, clock, env, log));
   const metrics = new HubMetrics(engines.queue);
   const business = new BusinessMetrics(metrics.registry, log);

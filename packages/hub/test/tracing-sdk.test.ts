@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { context, propagation, trace } from '@opentelemetry/api';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MetricsRegistry } from '../src/metrics/registry.js';
-import { metricsExporterRequested, startOpenTelemetry, tracingRequested } from '../src/tracing/otel-sdk.js';
+import { metricsExporterRequested, prepareOpenTelemetry, tracingRequested } from '../src/tracing/otel-sdk.js';
 
 describe('the OpenTelemetry SDK is off unless the environment asks for traces', () => {
   it.each([
@@ -59,7 +59,7 @@ describe('startOpenTelemetry', () => {
   });
 
   it('with nothing set registers nothing: spans stay non-recording', async () => {
-    const tracing = startOpenTelemetry(new MetricsRegistry());
+    const tracing = (await prepareOpenTelemetry())(new MetricsRegistry());
     expect(trace.getTracer('t').startSpan('x').isRecording()).toBe(false);
     await tracing.shutdown();
   });
@@ -70,7 +70,7 @@ describe('startOpenTelemetry', () => {
       vi.stubEnv('OTEL_TRACES_EXPORTER', 'otlp');
       vi.stubEnv('OTEL_EXPORTER_OTLP_PROTOCOL', 'http/json');
       vi.stubEnv('OTEL_EXPORTER_OTLP_ENDPOINT', otlp.url);
-      const tracing = startOpenTelemetry(new MetricsRegistry());
+      const tracing = (await prepareOpenTelemetry())(new MetricsRegistry());
       trace.getTracer('test').startSpan('one webhook').end();
       await tracing.shutdown();
       expect(otlp.received.map((request) => request.path)).toEqual(['/v1/traces']);
@@ -93,7 +93,7 @@ describe('startOpenTelemetry', () => {
       const ack = registry.histogram('interlock_ack_seconds', 'Time to acknowledge', [0.01, 0.1]);
       for (const seconds of [0.005, 0.05, 0.5]) ack.observe({ provider: 'acme' }, seconds);
       registry.gauge({ name: 'interlock_events_queued', help: 'Events waiting', read: () => Promise.resolve([{ labels: {}, value: 2 }]) });
-      const telemetry = startOpenTelemetry(registry);
+      const telemetry = (await prepareOpenTelemetry())(registry);
       expect(trace.getTracer('t').startSpan('x').isRecording()).toBe(false);
       await telemetry.shutdown();
       expect(otlp.received.map((request) => request.path)).toEqual(['/v1/metrics']);

@@ -1,8 +1,6 @@
-import { OTLPMetricExporter as JsonMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
-import { OTLPMetricExporter as ProtobufMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
-import { ConsoleMetricExporter, PeriodicExportingMetricReader, type PushMetricExporter } from '@opentelemetry/sdk-metrics';
-import { NodeSDK } from '@opentelemetry/sdk-node';
-import { RegistryMetricProducer } from '../metrics/otel-metrics.js';
+import type { PushMetricExporter } from '@opentelemetry/sdk-metrics';
+import type { NodeSDK } from '@opentelemetry/sdk-node';
+import { loadOptional } from '../optional-package.js';
 import type { MetricsRegistry } from '../metrics/registry.js';
 
 export interface HubTelemetryExport {
@@ -51,45 +49,70 @@ export function metricsExporterRequested(env: NodeJS.ProcessEnv): 'otlp' | 'cons
   return exporters.includes('console') ? 'console' : undefined;
 }
 
-function metricExporter(kind: 'otlp' | 'console', env: NodeJS.ProcessEnv): PushMetricExporter {
-  if (kind === 'console') return new ConsoleMetricExporter();
+const SDK_PURPOSE = 'Exporting OpenTelemetry (OTEL_* variables)';
+
+async function metricExporter(kind: 'otlp' | 'console', env: NodeJS.ProcessEnv): Promise<PushMetricExporter> {
+  if (kind === 'console') return new (await loadOptional('@opentelemetry/sdk-metrics', SDK_PURPOSE, () => import('@opentelemetry/sdk-metrics'))).ConsoleMetricExporter();
   const protocol = (env.OTEL_EXPORTER_OTLP_METRICS_PROTOCOL ?? env.OTEL_EXPORTER_OTLP_PROTOCOL ?? '').trim();
   // Each reads its endpoint, headers and timeout from the OTEL_EXPORTER_OTLP_* variables itself.
-  return protocol === 'http/json' ? new JsonMetricExporter() : new ProtobufMetricExporter();
+  if (protocol === 'http/json') return new (await loadOptional('@opentelemetry/exporter-metrics-otlp-http', SDK_PURPOSE, () => import('@opentelemetry/exporter-metrics-otlp-http'))).OTLPMetricExporter();
+  return new (await loadOptional('@opentelemetry/exporter-metrics-otlp-proto', SDK_PURPOSE, () => import('@opentelemetry/exporter-metrics-otlp-proto'))).OTLPMetricExporter();
 }
 
+/** Starts the OpenTelemetry SDK over a registry, or does nothing when the environment asked for nothing. */
+export type OpenTelemetryStarter = (registry: MetricsRegistry) => HubTelemetryExport;
+
+const STAYS_OFF: OpenTelemetryStarter = () => OFF;
+
 /**
- * Starts the OpenTelemetry SDK when the process environment asks for traces (see
- * {@link tracingRequested}) or for metrics ({@link metricsExporterRequested}). It is the
- * process's environment, not the hub's `env` option: the SDK reads the standard OTEL_* variables
- * from there itself (protocol, endpoint, headers, service name, resource attributes, sampler,
- * propagators). The metrics exported are the registry's, the same `/metrics` shows, every
+ * Loads the OpenTelemetry SDK when the process environment asks for traces (see
+ * {@link tracingRequested}) or for metrics ({@link metricsExporterRequested}), before the hub
+ * opens anything, so a missing SDK package stops the start with the command that installs it.
+ * The SDK packages are optional peers: a hub that exports nothing installs none of them.
+ *
+ * It is the process's environment, not the hub's `env` option: the SDK reads the standard OTEL_*
+ * variables from there itself (protocol, endpoint, headers, service name, resource attributes,
+ * sampler, propagators). The metrics exported are the registry's, the same `/metrics` shows, every
  * OTEL_METRIC_EXPORT_INTERVAL ms (default 60 s). Logs stay on pino: no log processor.
  */
-export function startOpenTelemetry(registry: MetricsRegistry): HubTelemetryExport {
+export async function prepareOpenTelemetry(): Promise<OpenTelemetryStarter> {
   const { env } = process;
-  if (running) return OFF;
   const traces = tracingRequested(env);
   const metricsKind = metricsExporterRequested(env);
-  if (!traces && !metricsKind) return OFF;
-  const exporter = metricsKind && metricExporter(metricsKind, env);
+  if (!traces && !metricsKind) return STAYS_OFF;
+  const { NodeSDK: Sdk } = await loadOptional('@opentelemetry/sdk-node', SDK_PURPOSE, () => import('@opentelemetry/sdk-node'));
+  const exporter = metricsKind && (await metricExporter(metricsKind, env));
+  const readers = exporter && {
+    sdkMetrics: await loadOptional('@opentelemetry/sdk-metrics', SDK_PURPOSE, () => import('@opentelemetry/sdk-metrics')),
+    producers: await import('../metrics/otel-metrics.js'),
+  };
   const interval = Number(env.OTEL_METRIC_EXPORT_INTERVAL);
-  const sdk = new NodeSDK({
-    ...(env.OTEL_SERVICE_NAME ? {} : { serviceName: 'interlock-hub' }),
-    // Without traces asked for, no span processor: the SDK would otherwise default to OTLP.
-    ...(traces ? {} : { spanProcessors: [] }),
-    metricReaders: exporter
-      ? [new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: interval > 0 ? interval : DEFAULT_METRIC_INTERVAL_MS, metricProducers: [new RegistryMetricProducer(registry)] })]
-      : [],
-    logRecordProcessors: [],
-  });
-  sdk.start();
-  running = sdk;
-  return {
-    shutdown: async () => {
-      if (running !== sdk) return;
-      running = undefined;
-      await sdk.shutdown();
-    },
+  return (registry) => {
+    if (running) return OFF;
+    const sdk = new Sdk({
+      ...(env.OTEL_SERVICE_NAME ? {} : { serviceName: 'interlock-hub' }),
+      // Without traces asked for, no span processor: the SDK would otherwise default to OTLP.
+      ...(traces ? {} : { spanProcessors: [] }),
+      metricReaders:
+        exporter && readers
+          ? [
+              new readers.sdkMetrics.PeriodicExportingMetricReader({
+                exporter,
+                exportIntervalMillis: interval > 0 ? interval : DEFAULT_METRIC_INTERVAL_MS,
+                metricProducers: [new readers.producers.RegistryMetricProducer(registry)],
+              }),
+            ]
+          : [],
+      logRecordProcessors: [],
+    });
+    sdk.start();
+    running = sdk;
+    return {
+      shutdown: async () => {
+        if (running !== sdk) return;
+        running = undefined;
+        await sdk.shutdown();
+      },
+    };
   };
 }
