@@ -1,7 +1,7 @@
 import { IntegrationError, money } from '@interlock/core';
 import { FakeClock } from '@interlock/core/testing';
 import { describe, expect, it } from 'vitest';
-import { cachedConnector, RateCache, stableKey, TrackingCache, TtlCache, type LogisticsConnector, type Rate, type RateRequest, type TrackingResult } from '../src/index.js';
+import { cachedConnector, logisticsDomain, RateCache, stableKey, TrackingCache, TtlCache, type LogisticsConnector, type Rate, type RateRequest, type TrackingResult } from '../src/index.js';
 import { berlin } from './fixtures.js';
 
 const DAY = 86_400_000;
@@ -225,4 +225,22 @@ describe('cachedConnector', () => {
     const calls: string[][] = [];
     return { calls, connector: { track: (numbers: readonly string[]) => (calls.push([...numbers]), Promise.resolve(numbers.map((n): TrackingResult => ({ trackingNumber: n, found: true, tracks: [] })))) } };
   }
+
+  it('is how the hub holds every carrier: rates kept a day, every tracking read asked of the carrier, nothing else touched', async () => {
+    const clock = new FakeClock();
+    const { connector: tracker, calls } = carrier();
+    let quotes = 0;
+    const connector = { provider: 'carrier', quoteRates: () => Promise.resolve([rate(clock.now() + 2 * DAY + quotes++)]), track: tracker.track, extra: 'kept' } as unknown as LogisticsConnector;
+    const held = logisticsDomain.hold?.(connector, { clock });
+    if (held === undefined) throw new Error('the logistics domain holds no connector');
+    await held.quoteRates(request);
+    await held.track(['A']);
+    await held.track(['A']);
+    await clock.advance(DAY - 1);
+    await held.quoteRates(request);
+    expect([quotes, calls.length, (held as unknown as { extra: string }).extra]).toEqual([1, 2, 'kept']);
+    await clock.advance(2);
+    await held.quoteRates(request);
+    expect([quotes, calls.length]).toEqual([2, 2]);
+  });
 });

@@ -73,4 +73,11 @@ export interface DomainPlugin<C> {
   reconciliation?(context: ReconciliationJobContext<C>): ReconciliationJob;
   /** Its business metrics (success rates, money, lags), exposed by the hub per provider. */
   readonly metrics?: DomainMetrics;
+  /**
+   * How the hub holds each connector of this domain, where the domain shares work between its
+   * callers (a cache of quotes): the hub's callers and its poller use what this returns. The
+   * workers' interpreter keeps the connector as created, since an event that asks for a read asks
+   * for the provider's state now. Default: the connector as created.
+   */
+  hold?(connector: C, context: { clock: Clock }): C;
 }

@@ -55,7 +55,7 @@ async function openProvider(provider: ProviderConfig, environment: ProviderEnvir
   if (configured.length === 0 && takesWebhooks(descriptor)) throw new TypeError(`Provider ${provider.name}: no webhook secrets in environment variable ${secretsEnv}`);
   const webhookSecrets = configured.length > 0 ? configured : [unguessableSecret()];
   const options: unknown = parsed.data;
-  const connector = descriptor.create(options, {
+  const created = descriptor.create(options, {
     env: environment.env,
     clock: environment.clock,
     telemetry: environment.telemetry,
@@ -63,12 +63,13 @@ async function openProvider(provider: ProviderConfig, environment: ProviderEnvir
     webhookSecrets,
     idempotencyStore: environment.idempotencyStore,
   });
+  const connector = descriptor.domain.hold?.(created, { clock: environment.clock }) ?? created;
   return {
     name: provider.name,
     descriptor,
     connector,
     webhookSecrets,
-    interpreter: descriptor.domain.interpreter(connector),
+    interpreter: descriptor.domain.interpreter(created),
     reportingLagMs: descriptor.reportingLagMs(options),
   };
 }

@@ -18,9 +18,10 @@ export async function readTrack(connector: Pick<LogisticsConnector, 'provider' |
  * Tracking is polled as the source of truth: each open tracking number is read through the
  * connector until it is delivered, returned or canceled, so every shipment settles with every
  * webhook lost. A number the carrier does not know (yet) fails the read, which the poller retries
- * on its schedule. Give the hub a `cachedConnector` and a burst of reads costs one call. A read is
- * dated by the carrier's time of its latest scan (its `occurredAt`, resolved to UTC), not by when we
- * read it, so a stale read (a cache, a lagging tracking API) cannot pass for news.
+ * on its schedule. A read goes to the carrier (the hub caches no tracking), so what settles a
+ * shipment is the carrier's state now. A read is dated by the carrier's time of its latest scan
+ * (its `occurredAt`, resolved to UTC), not by when we read it, so a stale read (a cache, a lagging
+ * tracking API) cannot pass for news.
  */
 export const shipmentPolling: RecordPolling<LogisticsConnector> = {
   recordType: SHIPMENT_RECORD_TYPE,
