@@ -17,5 +17,5 @@ export function registerAlertMetrics(registry: MetricsRegistry, rules: readonly 
       );
     },
   });
-  return registry.counter('interlock_alert_deliveries_total', 'Alert notices sent to sinks, by sink and outcome (delivered, retried, failed).');
+  return registry.counter('interlock_alert_deliveries_total', 'Alert notices sent to sinks, by sink and outcome (delivered, retried, failed, claimed_elsewhere: another instance sharing the store has it).');
 }

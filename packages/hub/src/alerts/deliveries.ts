@@ -1,5 +1,6 @@
 import { backoffDelay, type Clock, type Random } from '@interlock/core';
 import type { RetryConfig } from './config.js';
+import type { Claim, DeliveryClaims } from './delivery-claims.js';
 import type { AlertNotice, AlertSink } from './types.js';
 
 /** How one delivery ended, after its retries. */
@@ -7,8 +8,11 @@ export interface DeliveryReport {
   sink: string;
   notice: string;
   type: AlertNotice['type'];
-  outcome: 'delivered' | 'failed';
+  /** `claimed_elsewhere`: another instance sharing the store delivers it (or has). */
+  outcome: 'delivered' | 'failed' | 'claimed_elsewhere';
   attempts: number;
+  /** With claims: the instance that delivered it, when known. */
+  by?: string | undefined;
   /** The last failure's message (a sink never puts a secret in one). */
   error?: string | undefined;
 }
@@ -20,6 +24,8 @@ export interface DeliveriesOptions {
   /** Called on each failed attempt that will be retried. */
   onRetry?: ((sink: string, attempt: number, error: string) => void) | undefined;
   random?: Random | undefined;
+  /** Shared with other instances: each notice goes to each sink from one instance only. */
+  claims?: DeliveryClaims | undefined;
 }
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -50,9 +56,28 @@ export class Deliveries {
   }
 
   private async deliver(sink: AlertSink, retry: RetryConfig, notice: AlertNotice): Promise<void> {
-    const { clock, onReport, onRetry, random } = this.options;
-    const backoff = { baseMs: retry.baseMs, capMs: retry.capMs, jitter: 'full' as const };
     const report = { sink: sink.id, notice: notice.id, type: notice.type };
+    let claim: Claim | undefined;
+    try {
+      claim = await this.options.claims?.take(notice, sink.id, this.stop.signal);
+    } catch {
+      this.options.onReport({ ...report, outcome: 'failed', attempts: 0, error: 'alerting closed' });
+      return;
+    }
+    if (claim?.mine === false) {
+      this.options.onReport({ ...report, outcome: 'claimed_elsewhere', attempts: 0, by: claim.by });
+      return;
+    }
+    const ended = await this.attempt(sink, retry, notice);
+    // A claim left open only delays another instance until the store's lock timeout: nothing to add here.
+    await claim?.done(ended.error === undefined).catch(() => undefined);
+    this.options.onReport(ended.error === undefined ? { ...report, outcome: 'delivered', attempts: ended.attempts, by: claim?.by } : { ...report, outcome: 'failed', attempts: ended.attempts, error: ended.error });
+  }
+
+  /** Sends with the sink's retries; `error` is the last failure's message when none got through. */
+  private async attempt(sink: AlertSink, retry: RetryConfig, notice: AlertNotice): Promise<{ attempts: number; error?: string }> {
+    const { clock, onRetry, random } = this.options;
+    const backoff = { baseMs: retry.baseMs, capMs: retry.capMs, jitter: 'full' as const };
     let lastError = '';
     let attempts = 0;
     for (let attempt = 1; attempt <= retry.attempts; attempt++) {
@@ -60,8 +85,7 @@ export class Deliveries {
       attempts = attempt;
       try {
         await sink.send(notice, this.stop.signal);
-        onReport({ ...report, outcome: 'delivered', attempts: attempt });
-        return;
+        return { attempts };
       } catch (error) {
         lastError = message(error);
       }
@@ -73,6 +97,6 @@ export class Deliveries {
         break;
       }
     }
-    onReport({ ...report, outcome: 'failed', attempts, error: lastError || 'alerting closed' });
+    return { attempts, error: lastError || 'alerting closed' };
   }
 }

@@ -1,4 +1,6 @@
-import { systemClock, type Clock, type IntegrityStore, type Random } from '@interlock/core';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { systemClock, type Clock, type IdempotencyStore, type IntegrityStore, type Random } from '@interlock/core';
 import type { HubLog } from '../logging/log.js';
 import type { MetricsRegistry } from '../metrics/registry.js';
 import { AlertTelemetry, type QueueSample } from './alert-telemetry.js';
@@ -6,6 +8,7 @@ import { registerAlertMetrics } from './alert-metrics.js';
 import { AuditAlertStore } from './audit-alert-store.js';
 import type { AlertsConfig } from './config.js';
 import { Deliveries, type DeliveryReport } from './deliveries.js';
+import { DeliveryClaims } from './delivery-claims.js';
 import { buildDigest, nextDigestAt } from './digest.js';
 import { AlertEvaluator } from './evaluator.js';
 import { ownerOf } from './owners.js';
@@ -33,7 +36,15 @@ export interface AlertingOptions {
   clock?: Clock | undefined;
   /** Where alerts are kept; default the audit trail of `integrity` when given, else memory. */
   store?: AlertStore | undefined;
-  integrity?: Pick<IntegrityStore, 'appendAudit' | 'listAudit'> | undefined;
+  integrity?: Pick<IntegrityStore, 'appendAudit' | 'listAudit' | 'begin' | 'complete' | 'release'> | undefined;
+  /**
+   * Where deliveries are claimed, so that instances sharing it send each firing, repeat and
+   * resolution to each sink once between them; default `integrity`. Without either, every
+   * delivery is sent.
+   */
+  claims?: IdempotencyStore | undefined;
+  /** This instance's name in the claims and delivery reports; default host, process id and a random suffix. */
+  instance?: string | undefined;
   /** The hub's registry: `interlock_alerts_active` and `interlock_alert_deliveries_total` are added to it. */
   metrics?: MetricsRegistry | undefined;
   /** Where sink secrets are read from; default `process.env`. */
@@ -76,14 +87,26 @@ export async function startAlerting(options: AlertingOptions): Promise<Alerting>
   const store = options.store ?? (options.integrity ? new AuditAlertStore(options.integrity) : new MemoryAlertStore());
   const sinks = buildSinks(config.sinks, { clock, log, env: options.env ?? process.env, fetch: options.fetch, mailTransport: options.mailTransport });
   const digestSeverities = new Set<Severity>(config.digest.severities);
+  const claimStore = options.claims ?? options.integrity;
+  const repeatMs = new Map(rules.map((rule) => [rule.id, rule.repeatMs]));
+  const claims = claimStore
+    ? new DeliveryClaims({
+        store: claimStore,
+        clock,
+        instance: options.instance ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+        repeatMs: (alert) => repeatMs.get(alert.rule) ?? config.repeatMinutes[alert.severity] * 60_000,
+      })
+    : undefined;
   const deliveriesCounter = options.metrics ? registerAlertMetrics(options.metrics, rules, () => evaluator.active()) : undefined;
   const deliveries = new Deliveries({
     clock,
     random: options.random,
+    claims,
     onRetry: (sink) => deliveriesCounter?.inc({ sink, outcome: 'retried' }),
     onReport: (report) => {
       deliveriesCounter?.inc({ sink: report.sink, outcome: report.outcome });
       if (report.outcome === 'failed') log.warn('alert delivery failed', { sink: report.sink, notice: report.notice, type: report.type, attempts: report.attempts, error: report.error ?? '' });
+      if (report.outcome === 'claimed_elsewhere') log.debug('alert delivery claimed by another instance', { sink: report.sink, notice: report.notice, type: report.type, by: report.by ?? 'unknown' });
       options.onDelivery?.(report);
     },
   });
