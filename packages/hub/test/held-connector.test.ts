@@ -14,7 +14,7 @@ describe('a domain that holds its connectors', () => {
       ...descriptor,
       domain: {
         ...domain,
-        hold: (connector) => (created.push(connector), { ...connector, held: true }) as Held,
+        hold: <K extends TicketsConnector>(connector: K): K => (created.push(connector), { ...connector, held: true }),
         interpreter: (connector) => {
           expect((connector as Partial<Held>).held).toBeUndefined();
           return domain.interpreter(connector);

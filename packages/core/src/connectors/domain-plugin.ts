@@ -77,7 +77,8 @@ export interface DomainPlugin<C> {
    * How the hub holds each connector of this domain, where the domain shares work between its
    * callers (a cache of quotes): the hub's callers and its poller use what this returns. The
    * workers' interpreter keeps the connector as created, since an event that asks for a read asks
-   * for the provider's state now. Default: the connector as created.
+   * for the provider's state now. Default: the connector as created. Generic so that a
+   * connector's own members beyond the domain's (a carrier's subscriptions) stay in its type.
    */
-  hold?(connector: C, context: { clock: Clock }): C;
+  hold?<K extends C>(connector: K, context: { clock: Clock }): K;
 }

@@ -23,5 +23,5 @@ export const logisticsDomain: DomainPlugin<LogisticsConnector> = Object.freeze({
   interpreter: logisticsInterpreter,
   polling: shipmentPolling,
   metrics: logisticsMetrics,
-  hold: (connector: LogisticsConnector, { clock }: { clock: Clock }) => cachedConnector(connector, { rates: new RateCache({ clock }) }),
+  hold: <K extends LogisticsConnector>(connector: K, { clock }: { clock: Clock }) => cachedConnector(connector, { rates: new RateCache({ clock }) }),
 });

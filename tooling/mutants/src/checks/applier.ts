@@ -47,7 +47,11 @@ export async function withApplier(wrap: (store: IntegrityStore) => IntegrityStor
   const clock = new FakeClock();
   const store = openSqliteStore({ path: ':memory:', clock });
   const integrity = wrap(store.integrity);
-  const interpreter = paymentsInterpreter({ eventsFromVerifiedBody: (rawBody) => JSON.parse(rawBody) as PaymentEvent[] });
+  // Every event here carries its payment, so the interpreter never needs to read one.
+  const interpreter = paymentsInterpreter({
+    eventsFromVerifiedBody: (rawBody) => JSON.parse(rawBody) as PaymentEvent[],
+    getPayment: (id) => Promise.reject(new Error(`the mutants' applier stage reads no payment (asked for ${id})`)),
+  });
   try {
     await body({ apply: createEventApplier({ integrity, interpreters: new Map([[PROVIDER, interpreter]]), clock, actor: 'worker:mutants' }), integrity });
   } finally {
