@@ -2,7 +2,7 @@ import { systemClock, type Clock, type TelemetrySink } from '@interlock/core';
 import type { LogisticsConnector, LogisticsEvent, WebhookDelivery } from '@interlock/logistics';
 import { createUpsClient, type UpsClientCredentials } from './client.js';
 import type { UpsContext } from './operations/context.js';
-import { SubscriptionKeeper, subscribe, type SubscriptionOutcome } from './operations/subscriptions.js';
+import { asWatchOutcome, SubscriptionKeeper, subscribe, type SubscriptionOutcome } from './operations/subscriptions.js';
 import { track } from './operations/tracking.js';
 import { unsupported, unsupportedShipmentList } from './operations/unsupported.js';
 import { eventsFromVerifiedBody, parseWebhook, readAlerted } from './operations/webhooks.js';
@@ -26,7 +26,7 @@ export interface UpsConnectorOptions {
 export interface UpsConnector extends LogisticsConnector {
   /** Subscribes numbers to Track Alert (100 per call) for UPS's 14 days. */
   subscribe(trackingNumbers: readonly string[]): Promise<SubscriptionOutcome>;
-  /** Subscriptions kept alive: renewed a day before they lapse, on the caller's schedule. */
+  /** Subscriptions kept alive: renewed a day before they lapse, on the caller's schedule; `watch`, `unwatch` and `renewWatches` use them. */
   readonly subscriptions: SubscriptionKeeper;
   /** Checks a push's credential, then reads its number from UPS: the event's track is UPS's answer, never the push's; a number UPS does not know fails as `not_found`. */
   readAlerted(delivery: WebhookDelivery): Promise<LogisticsEvent>;
@@ -50,6 +50,7 @@ export function createUpsConnector(options: UpsConnectorOptions): UpsConnector {
     fetch: options.fetch,
   });
   const ctx: UpsContext = { api, clock, webhookSecrets: [...options.webhookSecrets], localZone: options.localZone ?? UPS_DEFAULT_LOCAL_ZONE };
+  const subscriptions = new SubscriptionKeeper(ctx);
   return {
     provider: UPS_PROVIDER,
     quoteRates: () => Promise.reject(unsupported('quoteRates')),
@@ -62,7 +63,10 @@ export function createUpsConnector(options: UpsConnectorOptions): UpsConnector {
     parseWebhook: (delivery) => parseWebhook(ctx, delivery),
     eventsFromVerifiedBody: (rawBody, eventId) => eventsFromVerifiedBody(ctx, rawBody, eventId),
     subscribe: (trackingNumbers) => subscribe(ctx, trackingNumbers),
-    subscriptions: new SubscriptionKeeper(ctx),
+    subscriptions,
+    watch: async (trackingNumbers) => asWatchOutcome(await subscriptions.add(trackingNumbers)),
+    unwatch: (trackingNumber) => subscriptions.remove(trackingNumber),
+    renewWatches: async () => asWatchOutcome(await subscriptions.renewDue()),
     readAlerted: (delivery) => readAlerted(ctx, delivery),
   };
 }

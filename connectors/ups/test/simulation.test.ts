@@ -239,6 +239,25 @@ describe('ups on its simulation', () => {
     });
   });
 
+  it("as the hub's poller runs it, subscribes each number polling starts on, renews it before it lapses, and stops renewing it once let go", async () => {
+    await onSimulation({}, async (clock, simulation) => {
+      const connector = connectorFor(clock, simulation);
+      const watching = descriptor.domain.polling?.watching;
+      if (watching === undefined) throw new Error('logistics polling watches no numbers');
+      const numbers = ['kept', 'settled'].map((reference) => simulation.ship({ reference, weight: weight(1, 'kg') }).trackingNumbers[0] ?? '');
+      const [kept = '', settled = ''] = numbers;
+      expect(await watching.watch(connector, [...numbers, '1ZNEVERISSUED0000'])).toEqual({ watched: numbers, refused: ['1ZNEVERISSUED0000'] });
+      const subscribedAt = clock.now();
+      expect(simulation.subscriptions.get(kept)).toBe(subscribedAt);
+
+      watching.unwatch(connector, settled);
+      await clock.sleep(SUBSCRIPTION_LIFETIME_MS - SUBSCRIPTION_RENEW_BEFORE_MS);
+      expect(await watching.renew(connector)).toEqual({ watched: [kept], refused: [] });
+      expect(simulation.subscriptions.get(kept)).toBe(clock.now());
+      expect(simulation.subscriptions.get(settled)).toBe(subscribedAt);
+    });
+  });
+
   it('refreshes its OAuth2 token before it expires, and sends a fresh transId on every call', async () => {
     await onSimulation({ tokenLifetimeS: 3_600 }, async (clock, simulation) => {
       const connector = connectorFor(clock, simulation);

@@ -1,4 +1,4 @@
-import type { ErrorKind, ReadOptions, WebhookHeaders } from '@interlock/core';
+import type { ErrorKind, ReadOptions, WatchOutcome, WebhookHeaders } from '@interlock/core';
 import type { Address } from './models/address.js';
 import type { Customs } from './models/customs.js';
 import type { LogisticsEvent } from './models/logistics-event.js';
@@ -118,4 +118,17 @@ export interface LogisticsConnector {
    * ingress). Never call it on a body nobody verified. `eventId` is the id it was deduped on.
    */
   eventsFromVerifiedBody(rawBody: string, eventId: string): LogisticsEvent[];
+
+  /**
+   * For a carrier that pushes tracking only for numbers subscribed to, for a while: subscribes
+   * numbers not subscribed yet. The hub's poller calls it when it starts following a number;
+   * numbers refused are polled all the same.
+   */
+  watch?(trackingNumbers: readonly string[]): Promise<WatchOutcome>;
+
+  /** Stops keeping a number subscribed (it is final, or no longer followed); the subscription lapses. */
+  unwatch?(trackingNumber: string): void;
+
+  /** Subscribes again the numbers whose subscriptions lapse soon; cheap when none do, so it may be called often. */
+  renewWatches?(): Promise<WatchOutcome>;
 }

@@ -88,6 +88,27 @@ describe('the logistics domain plug-in', () => {
     expect(asked).toEqual([READ_REQUEST_TIMEOUT_MS, READ_REQUEST_TIMEOUT_MS]);
   });
 
+  it("watches numbers through a carrier's subscriptions where it has them, and asks nothing of one without", async () => {
+    const watching = logisticsDomain.polling?.watching;
+    if (watching === undefined) throw new Error('logistics polling watches no numbers');
+    const asked: string[] = [];
+    const subscribing: LogisticsConnector = {
+      ...connector(undefined),
+      watch: (numbers) => (asked.push(...numbers.map((number) => `watch ${number}`)), Promise.resolve({ watched: [...numbers], refused: [] })),
+      unwatch: (number) => void asked.push(`unwatch ${number}`),
+      renewWatches: () => (asked.push('renew'), Promise.resolve({ watched: ['TN1'], refused: [] })),
+    };
+    expect(await watching.watch(subscribing, ['TN1'])).toEqual({ watched: ['TN1'], refused: [] });
+    watching.unwatch(subscribing, 'TN1');
+    expect(await watching.renew(subscribing)).toEqual({ watched: ['TN1'], refused: [] });
+    expect(asked).toEqual(['watch TN1', 'unwatch TN1', 'renew']);
+
+    const plain = connector(undefined);
+    expect(await watching.watch(plain, ['TN1'])).toEqual({ watched: [], refused: [] });
+    expect(() => watching.unwatch(plain, 'TN1')).not.toThrow();
+    expect(await watching.renew(plain)).toEqual({ watched: [], refused: [] });
+  });
+
   it('polls a tracking number until it is final, taking the latest of several shipments under it', async () => {
     const polling = logisticsDomain.polling!;
     const result: TrackingResult = { trackingNumber: '1Z999', found: true, tracks: [track('in_transit', 2_000, 'old'), track('out_for_delivery', 3_000, 'live')] };

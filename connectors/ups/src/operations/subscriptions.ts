@@ -1,4 +1,4 @@
-import { fieldReader } from '@interlock/core';
+import { fieldReader, type WatchOutcome } from '@interlock/core';
 import { SUBSCRIPTION_FIELDS } from '../fields.js';
 import type { UpsContext } from './context.js';
 
@@ -14,6 +14,11 @@ export const SUBSCRIPTION_RENEW_BEFORE_MS = 24 * 60 * 60 * 1000;
 export interface SubscriptionOutcome {
   subscribed: string[];
   refused: string[];
+}
+
+/** A subscription outcome in the words of the logistics connector's `watch`. */
+export function asWatchOutcome(outcome: SubscriptionOutcome): WatchOutcome {
+  return { watched: outcome.subscribed, refused: outcome.refused };
 }
 
 /** Subscribes numbers to Track Alert, 100 per call, and says which UPS took and which it refused. */
@@ -33,7 +38,8 @@ export async function subscribe(ctx: UpsContext, trackingNumbers: readonly strin
 /**
  * Keeps Track Alert subscriptions alive: each number is subscribed when added and subscribed again
  * a day before its 14 days lapse, until it is removed (its parcel final). `renewDue` is called on
- * the caller's schedule (the hub's polling tick); numbers UPS refused are not retried.
+ * the caller's schedule (the hub's poller asks hourly, through the connector's `renewWatches`);
+ * numbers UPS refused are not retried.
  */
 export class SubscriptionKeeper {
   private readonly expiry = new Map<string, number>();

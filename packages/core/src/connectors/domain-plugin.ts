@@ -28,6 +28,25 @@ export interface ReadOptions {
   totalTimeoutMs?: number | undefined;
 }
 
+/** What a provider answered when asked to push changes of some records: the ids it took and the ids it refused. */
+export interface WatchOutcome {
+  watched: string[];
+  refused: string[];
+}
+
+/**
+ * For providers that push changes only for the records subscribed to, for a limited time (a
+ * carrier's tracking alerts): the hub's poller subscribes a record when it starts following it,
+ * lets it go when it stops (settled or given up), and asks for renewals every hour. Polling
+ * carries every record either way, so a refusal or a failure here only loses the faster path.
+ */
+export interface RecordWatching<C> {
+  watch(connector: C, recordIds: readonly string[]): Promise<WatchOutcome>;
+  unwatch(connector: C, recordId: string): void;
+  /** Renews the subscriptions that lapse soon; the provider's side decides which those are. */
+  renew(connector: C): Promise<WatchOutcome>;
+}
+
 /** How a domain's records are polled until they settle, so a lost webhook delays a record instead of stranding it. */
 export interface RecordPolling<C> {
   recordType: string;
@@ -41,6 +60,8 @@ export interface RecordPolling<C> {
    * whose read is newer than any event it reflects. Either way the read time is its received time.
    */
   readonly changeTime?: 'provider' | 'read';
+  /** Present where some of the domain's providers push changes only for the records subscribed to. */
+  readonly watching?: RecordWatching<C>;
 }
 
 /** What a domain's reconciliation job is given for one provider. */

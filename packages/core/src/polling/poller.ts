@@ -65,6 +65,11 @@ export class Poller<S extends string> {
     return this.records.size;
   }
 
+  /** Whether `recordId` is being polled now. */
+  has(recordId: string): boolean {
+    return this.records.has(recordId);
+  }
+
   /** Starts polling `recordId`; tracking a record already tracked changes nothing. */
   track(recordId: string): void {
     if (this.stopped) throw new Error(`Poller is stopped: cannot track ${recordId}`);

@@ -1,5 +1,6 @@
 import { POLLED_EVENT_TYPE, Poller, sortableId, type Clock, type EventQueue, type IntegrityStore, type PolledRecord, type RecordChange, type RecordPolling } from '@interlock/core';
 import { failureFields, type HubLog } from '../logging/log.js';
+import { RecordWatcher } from './record-watcher.js';
 
 /** How often and how long unsettled records are read. */
 export interface PollingSchedule {
@@ -31,9 +32,12 @@ export interface RecordPollerOptions {
 export class RecordPoller {
   private readonly poller: Poller<string>;
   private readonly lastRead = new Map<string, { record: PolledRecord; at: number }>();
+  /** Where the domain's providers push only for records subscribed to: keeps each polled record subscribed. */
+  private readonly watcher: RecordWatcher | undefined;
 
   constructor(private readonly options: RecordPollerOptions) {
     const { connector, polling, clock, schedule, log, provider } = options;
+    this.watcher = polling.watching && new RecordWatcher({ provider, connector, watching: polling.watching, clock, log });
     this.poller = new Poller<string>(
       {
         read: async (recordId, signal) => {
@@ -56,33 +60,52 @@ export class RecordPoller {
         backoff: { baseMs: schedule.firstAfterMs, capMs: schedule.capMs, jitter: 'full' },
         maxDurationMs: schedule.maxDurationMs,
         onState: (id) => this.enqueue(id),
-        onGiveUp: (id, error) => options.onGiveUp(id, error),
+        onGiveUp: (id, error) => {
+          this.watcher?.unwatch(id);
+          options.onGiveUp(id, error);
+        },
       },
     );
   }
 
   /**
    * Follows a record's last applied status: polls it while it is not settled, and stops polling
-   * it once it is (a webhook that settled it leaves nothing for a read to find).
+   * it once it is (a webhook that settled it leaves nothing for a read to find). Where the domain
+   * watches records, a record is subscribed when its polling starts and let go when it settles or
+   * is given up.
    */
   track(recordId: string, status: string): void {
-    if (this.options.polling.isSettled(status)) this.poller.untrack(recordId);
-    else this.poller.track(recordId);
+    if (this.follow(recordId, status)) this.watcher?.watch([recordId]);
   }
 
   /** After a restart: resumes polling the records updated in the last `maxDurationMs` that are not settled. */
   async resume(): Promise<void> {
     const { integrity, clock, provider, schedule, polling } = this.options;
     const records = await integrity.listRecords({ provider, recordType: polling.recordType, updatedFrom: clock.now() - schedule.maxDurationMs });
-    for (const record of records) this.track(record.recordId, record.status);
+    // Subscriptions are not kept across a restart; one call for them all lets a provider batch them.
+    const started = records.filter((record) => this.follow(record.recordId, record.status));
+    this.watcher?.watch(started.map((record) => record.recordId));
   }
 
   get tracked(): number {
     return this.poller.tracked;
   }
 
-  stop(): Promise<void> {
-    return this.poller.stop();
+  async stop(): Promise<void> {
+    await this.watcher?.stop();
+    await this.poller.stop();
+  }
+
+  /** Polls the record, or stops polling it once settled; true when its polling starts now. */
+  private follow(recordId: string, status: string): boolean {
+    if (this.options.polling.isSettled(status)) {
+      this.poller.untrack(recordId);
+      this.watcher?.unwatch(recordId);
+      return false;
+    }
+    if (this.poller.has(recordId)) return false;
+    this.poller.track(recordId);
+    return true;
   }
 
   /**

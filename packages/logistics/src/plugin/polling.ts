@@ -4,6 +4,7 @@ import type { Track } from '../models/tracking.js';
 import { isFinalTrackingStatus } from '../tracking-status.js';
 import { SHIPMENT_RECORD_TYPE } from './records.js';
 import { trackOf } from './track-change.js';
+import { shipmentWatching } from './watching.js';
 
 /**
  * One tracking number's track as the carrier holds it now: what the poller and a read request
@@ -21,7 +22,8 @@ export async function readTrack(connector: Pick<LogisticsConnector, 'provider' |
  * on its schedule. A read goes to the carrier (the hub caches no tracking), so what settles a
  * shipment is the carrier's state now. A read is dated by the carrier's time of its latest scan
  * (its `occurredAt`, resolved to UTC), not by when we read it, so a stale read (a cache, a lagging
- * tracking API) cannot pass for news.
+ * tracking API) cannot pass for news. Carriers that push only for subscribed numbers are asked
+ * to watch each number while it is polled (`shipmentWatching`).
  */
 export const shipmentPolling: RecordPolling<LogisticsConnector> = {
   recordType: SHIPMENT_RECORD_TYPE,
@@ -31,4 +33,5 @@ export const shipmentPolling: RecordPolling<LogisticsConnector> = {
     const track = await readTrack(connector, trackingNumber, { signal });
     return { status: track.status, updatedAt: track.updatedAt, snapshot: JSON.stringify(track) };
   },
+  watching: shipmentWatching,
 };
