@@ -9,7 +9,7 @@ export interface PollerOptions {
   backoff?: BackoffOptions;
   /** How long a record is polled before the poller gives up and reports it. Default 24 h. */
   maxDurationMs?: number;
-  /** Reads in flight at once, across all records. Default 4. */
+  /** Reads in flight at once, across all records; when more are due, the record tracked longest goes first. Default 4. */
   concurrency?: number;
   random?: Random;
   /** Names the provider in the error a given-up `whenSettled` rejects with. Default `unknown`. */

@@ -12,6 +12,8 @@ interface Waiter<S extends string> {
 /** One tracked record's schedule and bookkeeping. */
 interface Tracked<S extends string> {
   readonly recordId: string;
+  /** When tracking began, as a sequence: a lower one reads first when reads queue for a slot. */
+  readonly trackOrder: number;
   readonly deadline: number;
   /** Aborted by untrack and stop: ends the sleep, the read and the loop. */
   readonly stop: AbortController;
@@ -43,7 +45,9 @@ function stoppedError(recordId: string): DOMException {
  *
  * The first read comes one backoff delay after `track` (the webhook usually arrives first). Each
  * record has one loop, so its reads and `onState` calls never overlap; across records at most
- * `concurrency` reads are in flight.
+ * `concurrency` reads are in flight. When more are due than that (a provider's limiter holds each
+ * read back), the record tracked longest reads first, whatever order they fell due in, so a
+ * provider's allowance goes to the oldest open records and the newest wait.
  */
 export class Poller<S extends string> {
   private readonly options: ResolvedPollerOptions;
@@ -51,6 +55,7 @@ export class Poller<S extends string> {
   private readonly records = new Map<string, Tracked<S>>();
   private readonly loops = new Set<Promise<void>>();
   private stopped = false;
+  private tracks = 0;
 
   constructor(
     private readonly target: PollTarget<S>,
@@ -76,6 +81,7 @@ export class Poller<S extends string> {
     if (this.records.has(recordId)) return;
     const entry: Tracked<S> = {
       recordId,
+      trackOrder: this.tracks++,
       deadline: this.options.clock.now() + this.options.maxDurationMs,
       stop: new AbortController(),
       wake: undefined,
@@ -190,7 +196,7 @@ export class Poller<S extends string> {
 
   /** Reads through a slot, held only for the provider call. */
   private async read(entry: Tracked<S>): Promise<PolledState<S>> {
-    const release = await this.slots.acquire();
+    const release = await this.slots.acquire(entry.trackOrder);
     try {
       const { signal } = entry.stop;
       if (signal.aborted) throw signal.reason;

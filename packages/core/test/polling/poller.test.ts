@@ -358,4 +358,37 @@ describe('Poller', () => {
     expect(() => new Poller(target, { clock, maxDurationMs: Number.POSITIVE_INFINITY })).toThrow(/maxDurationMs/);
     expect(() => new Poller(target, { clock, backoff: { capMs: 1_000 } })).toThrow(/capMs/);
   });
+
+  it("spends a provider's quota of reads on the oldest open records, whatever order they fell due in", async () => {
+    const clock = new FakeClock({ start: T });
+    const QUOTA = 4;
+    const read: string[] = [];
+    // One read every ten minutes under the provider's limiter, which holds each read back, and four in all today.
+    const target: PollTarget<Status> = {
+      read: async (recordId, signal) => {
+        await clock.sleep(10 * MINUTE, signal);
+        if (read.length >= QUOTA) throw new IntegrationError('rate_limited', 'daily quota spent', { provider: 'carrier', endpoint: 'track', reason: 'quota_spent' });
+        read.push(recordId);
+        return { status: 'pending', updatedAt: T };
+      },
+      isSettled: () => false,
+    };
+    const p = poller(clock, target, { concurrency: 1, backoff: { baseMs: 6 * HOUR, capMs: 6 * HOUR, jitter: 'none' } });
+    const records = ['oldest', 'older', 'old', 'new', 'newer', 'newest'];
+    try {
+      for (const id of ['blocker', ...records]) {
+        p.track(id);
+        await clock.advance(SECOND);
+      }
+      // Pushes nudge the newest first, while the blocker's read holds the one slot.
+      for (const id of ['blocker', ...[...records].reverse()]) {
+        p.nudge(id);
+        await clock.advance(SECOND);
+      }
+      await runUntil(clock, () => false, HOUR);
+      expect(read).toEqual(['blocker', 'oldest', 'older', 'old']);
+    } finally {
+      await p.stop();
+    }
+  });
 });

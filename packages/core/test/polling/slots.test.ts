@@ -24,4 +24,20 @@ describe('Slots', () => {
     const again = await slots.acquire();
     again();
   });
+
+  it('serves waiters lowest rank first, and in arrival order within a rank', async () => {
+    const slots = new Slots(1);
+    const order: number[] = [];
+    const held = await slots.acquire();
+    const waiting = [3, 1, 2, 1].map((rank, index) => slots.acquire(rank).then((release) => (order.push(index), release)));
+    held();
+    for (let served = 0; served < waiting.length; served++) {
+      await Promise.resolve();
+      await new Promise((resolve) => setImmediate(resolve));
+      const next = order[served];
+      if (next === undefined) throw new Error('nobody was served');
+      (await waiting[next])?.();
+    }
+    expect(order).toEqual([1, 3, 2, 0]);
+  });
 });
