@@ -17,6 +17,7 @@ import { BusinessMetrics } from './metrics/business-metrics.js';
 import { HubMetrics } from './metrics/hub-metrics.js';
 import { RuntimeMetrics } from './metrics/runtime-metrics.js';
 import { RecordPoller } from './polling/record-poller.js';
+import { pollSchedule } from './polling/schedule.js';
 import { reconciliationJobs, ReconciliationScheduler, scheduleFromConfig } from './reconciliation/index.js';
 import { RetentionJob } from './retention/retention-job.js';
 import { redeliveryOf, retentionWindowMs } from './retention/retention-window.js';
@@ -114,10 +115,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const byName = new Map(running.map((provider) => [provider.name, provider]));
   const pollers = new Map<string, RecordPoller>();
   if (config.polling.enabled) {
-    const schedule = { firstAfterMs: config.polling.firstAfterSeconds * 1_000, capMs: config.polling.capSeconds * 1_000, maxDurationMs: config.polling.maxHours * 3_600_000 };
     for (const provider of running) {
       const polling = provider.descriptor.domain.polling;
       if (!polling) continue;
+      const schedule = pollSchedule(config.polling, polling);
       const onGiveUp = (recordId: string): void => log.warn('record never settled: a person should look', { provider: provider.name, recordId });
       pollers.set(provider.name, new RecordPoller({ provider: provider.name, connector: provider.connector, polling, queue: engines.queue, integrity: engines.integrity, clock, schedule, log, onGiveUp }));
     }

@@ -25,6 +25,10 @@ function connector(result: TrackingResult | undefined, reads: (readonly string[]
 }
 
 describe('the logistics domain plug-in', () => {
+  it('keeps polling a shipment for weeks, longer than a carrier push subscription lasts (14 days), not the hub default of a day', () => {
+    expect(logisticsDomain.polling?.openForHours).toBeGreaterThanOrEqual(14 * 24);
+  });
+
   it("polls with the poller's signal, so a read waiting for its turn ends when the hub closes", async () => {
     const signals: (AbortSignal | undefined)[] = [];
     const carrier = { ...connector(undefined), track: (_numbers: readonly string[], options?: { signal?: AbortSignal | undefined }) => (signals.push(options?.signal), Promise.reject(options?.signal?.reason as Error)) };

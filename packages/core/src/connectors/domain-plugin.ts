@@ -62,6 +62,12 @@ export interface RecordPolling<C> {
   readonly changeTime?: 'provider' | 'read';
   /** Present where some of the domain's providers push changes only for the records subscribed to. */
   readonly watching?: RecordWatching<C>;
+  /**
+   * How long one of the domain's records may stay unsettled before the poller gives up on it and
+   * reports it, where the hub's config names no limit: a payment settles within hours, a parcel
+   * can be on its way for weeks. Default 24.
+   */
+  readonly openForHours?: number;
 }
 
 /** What a domain's reconciliation job is given for one provider. */

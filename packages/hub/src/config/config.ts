@@ -87,14 +87,15 @@ export const hubConfigSchema = z.object({
   /**
    * Records that are not settled yet are read from their provider, first after `firstAfterSeconds`
    * (the webhook usually comes sooner), backing off to `capSeconds`, for at most `maxHours`; then
-   * they are reported. Only for domains that poll.
+   * they are reported. Only for domains that poll. Without `maxHours`, each domain's own limit
+   * (its polling's `openForHours`: weeks for a parcel), else 24 hours.
    */
   polling: z
     .object({
       enabled: z.boolean().default(true),
       firstAfterSeconds: z.number().positive().default(60),
       capSeconds: z.number().positive().default(1_800),
-      maxHours: z.number().positive().default(24),
+      maxHours: z.number().positive().optional(),
     })
     .default({}),
   /**

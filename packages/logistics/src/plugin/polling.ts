@@ -25,10 +25,16 @@ export async function readTrack(connector: Pick<LogisticsConnector, 'provider' |
  * tracking API) cannot pass for news. Carriers that push only for subscribed numbers are asked
  * to watch each number while it is polled (`shipmentWatching`).
  */
+/** How long the hub polls a shipment that has not reached a final status: 30 days. */
+export const SHIPMENT_OPEN_FOR_HOURS = 30 * 24;
+
 export const shipmentPolling: RecordPolling<LogisticsConnector> = {
   recordType: SHIPMENT_RECORD_TYPE,
   isSettled: isFinalTrackingStatus,
   changeTime: 'provider',
+  // International parcels, customs holds and returns take weeks; giving up after a day would
+  // report most parcels still on their way as stuck, and stop the poller that settles them.
+  openForHours: SHIPMENT_OPEN_FOR_HOURS,
   async read(connector, trackingNumber, signal) {
     const track = await readTrack(connector, trackingNumber, { signal });
     return { status: track.status, updatedAt: track.updatedAt, snapshot: JSON.stringify(track) };
