@@ -100,6 +100,30 @@ describe('the record poller', () => {
     }
   });
 
+  it('dates a slow read by when it was asked for, so a change the provider made while it travelled is not stale against it', async () => {
+    const clock = new FakeClock({ start: START });
+    // Read as settled, so the poller reads it once.
+    const polling = provider(clock, START - 3 * 60 * MINUTE, undefined, 'closed');
+    const slow: RecordPolling<unknown> = { ...polling, read: async (...args) => {
+      const answer = await polling.read(...args);
+      // The limiter's wait, a retry, a slow answer: the state is as it was when asked.
+      await clock.sleep(5 * MINUTE);
+      return answer;
+    } };
+    const { poller: recordPoller, queued } = poller(clock, slow);
+    try {
+      recordPoller.track('T1', 'open');
+      await clock.advance(7 * MINUTE);
+      const [event] = queued;
+      const [askedAt] = polling.readAt;
+      expect(askedAt).toBeDefined();
+      expect(event).toMatchObject({ occurredAt: askedAt, receivedAt: (askedAt ?? 0) + 5 * MINUTE });
+      expect((JSON.parse(event?.payload ?? '{}') as RecordChange).occurredAt).toBe(askedAt);
+    } finally {
+      await recordPoller.stop();
+    }
+  });
+
   it('dates a read by the read itself for a provider that keeps no time of its changes (the default)', async () => {
     const clock = new FakeClock({ start: START });
     const polling = provider(clock, START - 3 * 60 * MINUTE);

@@ -56,8 +56,10 @@ export interface RecordPolling<C> {
    * What a read's change is dated with, for the stale guard. `provider`: the record's `updatedAt`,
    * for providers that time every change themselves (a carrier's scan), so a read says when the
    * change happened and an old state read late loses to a newer one. `read` (the default): the
-   * time of the read, for providers that keep no time of their last change (a payment's refund),
-   * whose read is newer than any event it reflects. Either way the read time is its received time.
+   * time the read was asked for, for providers that keep no time of their last change (a payment's
+   * refund), whose read is at least that new (not the time it arrived: a change the provider made
+   * while the read waited or travelled would look stale against it). Either way the read's arrival
+   * is its received time.
    */
   readonly changeTime?: 'provider' | 'read';
   /** Present where some of the domain's providers push changes only for the records subscribed to. */

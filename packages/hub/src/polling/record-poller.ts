@@ -31,7 +31,8 @@ export interface RecordPollerOptions {
  */
 export class RecordPoller {
   private readonly poller: Poller<string>;
-  private readonly lastRead = new Map<string, { record: PolledRecord; at: number }>();
+  /** Each record's last read: what it brought, when it was asked for and when it arrived. */
+  private readonly lastRead = new Map<string, { record: PolledRecord; askedAt: number; at: number }>();
   /** Where the domain's providers push only for records subscribed to: keeps each polled record subscribed. */
   private readonly watcher: RecordWatcher | undefined;
 
@@ -42,6 +43,10 @@ export class RecordPoller {
       {
         read: async (recordId, signal) => {
           let record: PolledRecord;
+          // The state a read brings is at least as new as the moment it was asked for, and may be
+          // older than the moment it arrived (a wait for the limiter, a retry, a slow answer):
+          // dated by its arrival, it would make a change the provider made meanwhile look stale.
+          const askedAt = clock.now();
           try {
             record = await polling.read(connector, recordId, signal);
           } catch (error) {
@@ -49,7 +54,7 @@ export class RecordPoller {
             if (!signal?.aborted) log.warn('poll failed', { provider, recordId, ...failureFields(error) });
             throw error;
           }
-          this.lastRead.set(recordId, { record, at: clock.now() });
+          this.lastRead.set(recordId, { record, askedAt, at: clock.now() });
           return { status: record.status, updatedAt: record.updatedAt };
         },
         isSettled: (status) => polling.isSettled(status),
@@ -114,9 +119,9 @@ export class RecordPoller {
    * short of its end for good (a carrier's time in whole seconds or days, against a record our
    * clock dated), and nothing can follow a settled state for it to be stale against.
    */
-  private async changeTime(recordId: string, record: PolledRecord, at: number): Promise<number> {
+  private async changeTime(recordId: string, record: PolledRecord, askedAt: number): Promise<number> {
     const { polling, integrity, provider } = this.options;
-    if (polling.changeTime !== 'provider') return at;
+    if (polling.changeTime !== 'provider') return askedAt;
     if (!polling.isSettled(record.status)) return record.updatedAt;
     const current = await integrity.getRecord({ provider, recordType: polling.recordType, recordId });
     return Math.max(record.updatedAt, current?.updatedAt ?? record.updatedAt);
@@ -125,9 +130,9 @@ export class RecordPoller {
   private async enqueue(recordId: string): Promise<void> {
     const read = this.lastRead.get(recordId);
     if (!read) return;
-    const { record, at } = read;
+    const { record, askedAt, at } = read;
     const { polling } = this.options;
-    const occurredAt = await this.changeTime(recordId, record, at);
+    const occurredAt = await this.changeTime(recordId, record, askedAt);
     const change: RecordChange = {
       recordType: polling.recordType,
       recordId,
