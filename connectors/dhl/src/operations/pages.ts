@@ -1,4 +1,4 @@
-import { fieldReader, paginateEndpoint, type PageResponse, type PaginationStrategy, type ReadOptions } from '@interlock/core';
+import { fieldReader, paginateEndpoint, readCall, type PageResponse, type PaginationStrategy, type ReadOptions } from '@interlock/core';
 import { PAGE_FIELDS, TRACK_PARAMS } from '../fields.js';
 import type { WireShipment, WireShipments } from '../wire/tracking.js';
 import type { DhlContext } from './context.js';
@@ -18,7 +18,7 @@ export const TRACK_DEADLINE_MS = 10 * 60_000;
  * names a `nextUrl` (the spec's own link to the next page). Each page is a client call parsed by
  * the contract, so drift is reported page by page.
  */
-export function readShipments(ctx: DhlContext, trackingNumber: string, { signal, totalTimeoutMs = TRACK_DEADLINE_MS }: ReadOptions = {}): AsyncIterable<WireShipment> {
+export function readShipments(ctx: DhlContext, trackingNumber: string, options: ReadOptions = {}): AsyncIterable<WireShipment> {
   // Each page is parsed once: a second parse would count its unknown codes twice.
   const parsed = new WeakMap<PageResponse, WireShipments>();
   const parse = (page: PageResponse): WireShipments => {
@@ -38,5 +38,5 @@ export function readShipments(ctx: DhlContext, trackingNumber: string, { signal,
   };
   // One attempt per page beyond the client's own retries: asked again after its Retry-After, a page
   // refused for the day's quota would hold its caller for a day; the poller asks again instead.
-  return paginateEndpoint(ctx.api.client, 'track', { strategy, pageAttempts: 1, call: { query: { [TRACK_PARAMS.trackingNumber]: trackingNumber }, totalTimeoutMs: Math.min(totalTimeoutMs, TRACK_DEADLINE_MS), ...(signal ? { signal } : {}) } });
+  return paginateEndpoint(ctx.api.client, 'track', { strategy, pageAttempts: 1, call: { query: { [TRACK_PARAMS.trackingNumber]: trackingNumber }, ...readCall(options, TRACK_DEADLINE_MS) } });
 }

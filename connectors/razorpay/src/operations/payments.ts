@@ -1,4 +1,4 @@
-import { createOrFind, isIntegrationError, newIdempotencyKey, type Money, type ReadOptions } from '@interlock/core';
+import { createOrFind, isIntegrationError, newIdempotencyKey, readCall, type Money, type ReadOptions } from '@interlock/core';
 import { captureOutcome, paymentSchema, type CaptureOptions, type CreatePaymentInput, type IdempotentOptions, type OutcomeResolution, type Payment, type PaymentListFilter } from '@interlock/payments';
 import { refused, throttledMadeNothing } from '../errors.js';
 import { ORDER_FIELDS, PAYMENT_FIELDS, readFields } from '../fields.js';
@@ -12,7 +12,7 @@ import { createdWindow, listQuery, readCollection } from './pages.js';
 
 /** An order and every payment attempt made on it (`GET /v1/orders/:id` and `/v1/orders/:id/payments`). */
 export async function readOrderView(ctx: RazorpayContext, orderId: string, options: ReadOptions = {}): Promise<OrderView & { order: WireOrder }> {
-  const call = { pathParams: { id: orderId }, ...(options.signal ? { signal: options.signal } : {}) };
+  const call = { pathParams: { id: orderId }, ...readCall(options) };
   const [order, payments] = await Promise.all([ctx.api.call('getOrder', call), ctx.api.call('listOrderPayments', call)]);
   return { order, payments: payments.items };
 }
@@ -20,7 +20,7 @@ export async function readOrderView(ctx: RazorpayContext, orderId: string, optio
 /** The view behind a canonical payment id: an order with its attempts, or one attempt alone (`GET /v1/payments/:id`). */
 export async function readView(ctx: RazorpayContext, id: string, options: ReadOptions = {}): Promise<OrderView> {
   if (!isPaymentAttemptId(id)) return readOrderView(ctx, id, options);
-  return { payments: [await ctx.api.call('getPayment', { pathParams: { id }, ...(options.signal ? { signal: options.signal } : {}) })] };
+  return { payments: [await ctx.api.call('getPayment', { pathParams: { id }, ...readCall(options) })] };
 }
 
 export async function getPayment(ctx: RazorpayContext, id: string, options: ReadOptions = {}): Promise<Payment> {

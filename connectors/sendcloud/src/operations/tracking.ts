@@ -1,12 +1,12 @@
-import { isIntegrationError, type ReadOptions } from '@interlock/core';
+import { isIntegrationError, readCall, type ReadOptions } from '@interlock/core';
 import type { TrackingResult } from '@interlock/logistics';
 import { notFound, toTrackingResult } from '../transform/tracking.js';
 import type { SendcloudContext } from './context.js';
 
 /** One number's answer: its track, or `not_found` when Sendcloud answers 404 (an S3 XML error document, v2-tracking.openapi.yml). */
-async function trackOne(ctx: SendcloudContext, trackingNumber: string, { signal, totalTimeoutMs }: ReadOptions): Promise<TrackingResult> {
+async function trackOne(ctx: SendcloudContext, trackingNumber: string, options: ReadOptions): Promise<TrackingResult> {
   try {
-    const wire = await ctx.api.call('track', { pathParams: { trackingNumber }, ...(signal ? { signal } : {}), ...(totalTimeoutMs === undefined ? {} : { totalTimeoutMs }) });
+    const wire = await ctx.api.call('track', { pathParams: { trackingNumber }, ...readCall(options) });
     return toTrackingResult(wire, trackingNumber, ctx.clock.now());
   } catch (error) {
     if (isIntegrationError(error) && error.kind === 'not_found') return notFound(trackingNumber);

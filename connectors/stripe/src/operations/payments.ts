@@ -1,4 +1,4 @@
-import { newIdempotencyKey, type ReadOptions } from '@interlock/core';
+import { newIdempotencyKey, readCall, type ReadOptions } from '@interlock/core';
 import { captureOutcome, type CaptureOptions, type CreatePaymentInput, type IdempotentOptions, type OutcomeResolution, type Payment, type PaymentListFilter } from '@interlock/payments';
 import { STRIPE_PROVIDER } from '../provider.js';
 import { LIST_PARAMS } from '../fields.js';
@@ -11,7 +11,7 @@ import { createdRange, mapEach, readPages } from './pages.js';
 
 /** The intent with its latest charge expanded: the charge is what tells a refunded payment from a succeeded one. */
 export async function getPayment(ctx: StripeContext, id: string, options: ReadOptions = {}): Promise<Payment> {
-  const intent = await ctx.api.call('retrievePaymentIntent', { pathParams: { id }, query: { [LIST_PARAMS.expand]: ['latest_charge'] }, ...(options.signal ? { signal: options.signal } : {}) });
+  const intent = await ctx.api.call('retrievePaymentIntent', { pathParams: { id }, query: { [LIST_PARAMS.expand]: ['latest_charge'] }, ...readCall(options) });
   return toPayment(intent, ctx.transform);
 }
 

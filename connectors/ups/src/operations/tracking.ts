@@ -1,4 +1,4 @@
-import { isIntegrationError, type ReadOptions } from '@interlock/core';
+import { isIntegrationError, readCall, type ReadOptions } from '@interlock/core';
 import type { TrackingResult } from '@interlock/logistics';
 import { toTrackingResult } from '../transform/tracking.js';
 import type { UpsContext } from './context.js';
@@ -13,9 +13,9 @@ const CONCURRENCY = 4;
  */
 const TRACK_WAIT_MS = 5 * 60_000;
 
-async function trackOne(ctx: UpsContext, trackingNumber: string, { signal, totalTimeoutMs = TRACK_WAIT_MS }: ReadOptions): Promise<TrackingResult> {
+async function trackOne(ctx: UpsContext, trackingNumber: string, options: ReadOptions): Promise<TrackingResult> {
   try {
-    const body = await ctx.api.call('track', { pathParams: { inquiryNumber: trackingNumber }, query: { locale: 'en_US' }, totalTimeoutMs: Math.min(totalTimeoutMs, TRACK_WAIT_MS), ...(signal ? { signal } : {}) });
+    const body = await ctx.api.call('track', { pathParams: { inquiryNumber: trackingNumber }, query: { locale: 'en_US' }, ...readCall(options, TRACK_WAIT_MS) });
     return toTrackingResult(body, trackingNumber, ctx.clock.now(), ctx.localZone);
   } catch (error) {
     // "Tracking number information not found" is this number's answer, not the batch's failure.

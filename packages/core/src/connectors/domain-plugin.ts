@@ -15,19 +15,6 @@ export interface PolledRecord {
   snapshot?: string;
 }
 
-/** What a domain's reads take from their caller. */
-export interface ReadOptions {
-  /** Aborted when the caller stops waiting (the hub closing): a read in flight or waiting for its turn ends at once with the signal's reason. */
-  signal?: AbortSignal | undefined;
-  /**
-   * The whole read, its wait for a turn under the provider's rate limits included, ends within
-   * this: a read the limiter cannot start in time fails at once as `rate_limited` (reason
-   * `rate_limit_wait_exceeds_budget`), nothing sent. For reads that are advice and must not hold
-   * their caller (a worker) for minutes. Default: the connector's own deadline.
-   */
-  totalTimeoutMs?: number | undefined;
-}
-
 /** What a provider answered when asked to push changes of some records: the ids it took and the ids it refused. */
 export interface WatchOutcome {
   watched: string[];

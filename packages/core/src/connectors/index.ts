@@ -10,7 +10,8 @@ export type {
   SeriesSelector,
 } from './business-metrics.js';
 export { defineConnector, isConnectorDescriptor, type ConnectorContext, type ConnectorDescriptor, type DocumentedLimits } from './descriptor.js';
-export type { DomainPlugin, PolledRecord, ReadOptions, ReconciliationJobContext, RecordPolling, RecordWatching, WatchOutcome } from './domain-plugin.js';
+export type { DomainPlugin, PolledRecord, ReconciliationJobContext, RecordPolling, RecordWatching, WatchOutcome } from './domain-plugin.js';
+export { readCall, type ReadOptions } from './read-options.js';
 export { envList, requireEnvList, type Environment } from './environment.js';
 export { isReadinessCapability, READINESS_CAPABILITIES, type ReadinessCapability } from './readiness.js';
 export { POLLED_EVENT_TYPE, type EventInterpreter, type RecordChange } from './record-change.js';

@@ -118,7 +118,7 @@ export async function findShipmentByReference(ctx: ${context}, reference: string
     },
     {
       path: 'src/operations/tracking.ts',
-      content: `import type { ReadOptions } from '@interlock/core';
+      content: `import { readCall, type ReadOptions } from '@interlock/core';
 import type { TrackingResult } from '@interlock/logistics';
 import { LIST_PARAMS } from '../fields.js';
 import { toTrackingResult } from '../transform/tracking.js';
@@ -135,7 +135,7 @@ export async function track(ctx: ${context}, trackingNumbers: readonly string[],
   const results = new Map<string, TrackingResult>();
   for (let start = 0; start < trackingNumbers.length; start += BATCH) {
     const batch = trackingNumbers.slice(start, start + BATCH);
-    const page = await ctx.api.call('track', { query: { [LIST_PARAMS.trackingNumbers]: batch.join(',') }, ...(options.signal ? { signal: options.signal } : {}) });
+    const page = await ctx.api.call('track', { query: { [LIST_PARAMS.trackingNumbers]: batch.join(',') }, ...readCall(options) });
     const receivedAt = ctx.clock.now();
     for (const wire of page.data) results.set(wire.tracking_number, toTrackingResult(wire, receivedAt));
   }

@@ -52,7 +52,7 @@ export function operationFiles({ names }: TemplateContext): GeneratedFile[] {
   return [
     {
       path: 'src/operations/payments.ts',
-      content: `import type { ReadOptions } from '@interlock/core';
+      content: `import { readCall, type ReadOptions } from '@interlock/core';
 import type { CaptureOptions, CreatePaymentInput, IdempotentOptions, Payment, PaymentListFilter } from '@interlock/payments';
 import { LIST_PARAMS } from '../fields.js';
 import { toWireInstant } from '../transform/instants.js';
@@ -65,7 +65,7 @@ export async function createPayment(ctx: ${context}, input: CreatePaymentInput &
 }
 
 export async function getPayment(ctx: ${context}, id: string, options: ReadOptions = {}): Promise<Payment> {
-  return toPayment(await ctx.api.call('getPayment', { pathParams: { id }, ...(options.signal ? { signal: options.signal } : {}) }));
+  return toPayment(await ctx.api.call('getPayment', { pathParams: { id }, ...readCall(options) }));
 }
 
 export async function capturePayment(ctx: ${context}, id: string, options: CaptureOptions = {}): Promise<Payment> {
