@@ -94,6 +94,25 @@ describe('migrations', () => {
     await store.close();
   });
 
+  it('upgrades a version 4 file: an event leased before the lease index existed is handed out again once its lease has run out', async () => {
+    const path = tempPath();
+    const old = new Database(path);
+    migrate(old, MIGRATIONS.filter((m) => m.version <= 4));
+    old
+      .prepare("INSERT INTO events (id, provider, event_id, type, received_at, payload, status, attempts, visible_at, lease_owner, updated_at) VALUES ('01leased', 'acme', 'evt_1', 'paid', 1, '{}', 'processing', 1, 2, 'gone-worker', 1)")
+      .run();
+    old.close();
+    const store = openSqliteStore({ path });
+    const handled = new Promise<string>((resolve) => {
+      store.events.consume(async (event) => {
+        resolve(event.id);
+        return { status: 'applied' };
+      });
+    });
+    await expect(handled).resolves.toBe('01leased');
+    await store.close();
+  });
+
   it('reopens an existing file with its data', async () => {
     const path = tempPath();
     const first = openSqliteStore({ path });

@@ -240,7 +240,8 @@ export function outsideReplayWindow(intake: WebhookIntake, identity: EventIdenti
 
 /** What the hub's ingress does with a delivery, decided before anything is stored. */
 export type Admission =
-  | { ok: true; payload: unknown; identity: EventIdentity }
+  /** `text` is the body as the UTF-8 text that was parsed, so a caller storing it decodes it once. */
+  | { ok: true; payload: unknown; text: string; identity: EventIdentity }
   | { ok: false; refusal: 'forged' | 'malformed' | 'expired'; reason: string };
 
 /**
@@ -251,16 +252,17 @@ export type Admission =
 export function admitDelivery(intake: WebhookIntake, delivery: IncomingDelivery, secrets: readonly string[]): Admission {
   const check = authenticateDelivery(intake, delivery, secrets);
   if (!check.ok) return { ok: false, refusal: 'forged', reason: check.reason };
+  const text = typeof delivery.rawBody === 'string' ? delivery.rawBody : delivery.rawBody.toString('utf8');
   let payload: unknown;
   try {
-    payload = JSON.parse(typeof delivery.rawBody === 'string' ? delivery.rawBody : delivery.rawBody.toString('utf8'));
+    payload = JSON.parse(text);
   } catch {
     return { ok: false, refusal: 'malformed', reason: 'body is not JSON' };
   }
   const identified = readEventIdentity(intake, payload, delivery);
   if (!identified.ok) return { ok: false, refusal: 'malformed', reason: identified.problem.message };
   if (outsideReplayWindow(intake, identified.identity, delivery.now)) return { ok: false, refusal: 'expired', reason: 'event time outside the replay window' };
-  return { ok: true, payload, identity: identified.identity };
+  return { ok: true, payload, text, identity: identified.identity };
 }
 
 /** A connector's `parseWebhook` starts here: an inauthentic delivery throws {@link webhookRefused}. */

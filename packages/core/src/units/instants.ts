@@ -76,6 +76,13 @@ function parseIso(value: string, ctx: CoercionContext | undefined): number {
 }
 
 function parseUnix(value: unknown, decimalPlaces: number, ctx: CoercionContext | undefined): number {
+  // A whole number in range scales exactly in doubles (it and its product stay below 2^53), so
+  // the common case skips the decimal arithmetic: the hub reads one time per webhook it admits.
+  if (typeof value === 'number' && Number.isSafeInteger(value)) {
+    const scaled = decimalPlaces === 3 ? value * 1000 : value;
+    // `+ 0` turns -0 into 0, as the decimal path reads it.
+    if (scaled <= MAX_EPOCH_MS && scaled >= -MAX_EPOCH_MS) return scaled + 0;
+  }
   const amount = typeof value === 'number' ? decimalFromNumber(value) : typeof value === 'string' ? parseDecimal(value) : undefined;
   // Finer than a millisecond is floored, so an instant never lands after the moment it names.
   const epochMs = amount === undefined ? undefined : decimalToSafeInteger(roundToScale(shiftPoint(amount, decimalPlaces), 0, 'floor'));

@@ -90,6 +90,12 @@ describe('admitDelivery: identity and replay window from signed content', () => 
     expect(admitDelivery(toy, { ...delivery(body(NOW), 'evt_x'), rawBody: body(NOW, 'thing.forged') }, [SECRET])).toEqual({ ok: false, refusal: 'forged', reason: 'signature_mismatch' });
   });
 
+  it('hands back the body as the text it parsed, multi-byte characters intact', () => {
+    const raw = JSON.stringify({ entity: 'event', event: 'thing.paid', created_at: Math.floor(NOW / 1000), note: 'Zoë → ₹500 🚚' });
+    const admitted = admitDelivery(toy, { ...delivery(raw, 'evt_text'), rawBody: Buffer.from(raw, 'utf8') }, [SECRET]);
+    expect(admitted).toMatchObject({ ok: true, text: raw });
+  });
+
   it('identifyEvent gives the same digest from the raw body, and asks for it', () => {
     const raw = body(NOW);
     const admitted = admitDelivery(toy, delivery(raw, 'evt_a'), [SECRET]);

@@ -91,6 +91,7 @@ describe('parseInstant: Unix time', () => {
     ['-0.0005', -1],
     [1e-7, 0],
     [0, 0],
+    [-0, 0],
   ])('reads seconds %o with their fraction, floored to the millisecond', (value, expected) => {
     expect(parseInstant(value, seconds)).toBe(expected);
   });
@@ -111,6 +112,11 @@ describe('parseInstant: Unix time', () => {
     expect(parseInstant(-8.64e15, millis)).toBe(-8.64e15);
     expectViolation(() => parseInstant(8.64e15 + 1, millis), 'invalid_instant');
     expectViolation(() => parseInstant(-8.64e15 - 1, millis), 'invalid_instant');
+    // Whole seconds take a faster path than fractions: the same limits hold there.
+    expect(parseInstant(8.64e12, seconds)).toBe(8.64e15);
+    expectViolation(() => parseInstant(8.64e12 + 1, seconds), 'invalid_instant');
+    expectViolation(() => parseInstant(-8.64e12 - 1, seconds), 'invalid_instant');
+    expectViolation(() => parseInstant(Number.MAX_SAFE_INTEGER, seconds), 'invalid_instant');
   });
 });
 

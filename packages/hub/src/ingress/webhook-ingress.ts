@@ -99,7 +99,7 @@ export function createWebhookIngress(options: WebhookIngressOptions): (req: Inco
       const error = admission.refusal === 'forged' ? 'invalid signature' : admission.reason;
       return done(400, JSON.stringify({ error }), admission.refusal);
     }
-    const { identity } = admission;
+    const { identity, text } = admission;
     try {
       const result = await queue.accept({
         id: sortableId(now),
@@ -108,7 +108,7 @@ export function createWebhookIngress(options: WebhookIngressOptions): (req: Inco
         type: identity.type,
         receivedAt: now,
         occurredAt: identity.occurredAt,
-        payload: body.toString('utf8'),
+        payload: text,
         correlationId: typeof req.headers['x-correlation-id'] === 'string' ? req.headers['x-correlation-id'] : undefined,
         traceContext: currentTraceContext(),
       });

@@ -1,17 +1,18 @@
 import type { Connection, Statement } from '../database/connection.js';
 import type { EventRow } from './event-row.js';
 
-// The queued branch names its index: without statistics SQLite prefers the visibility index and
-// sorts every queued row to find the oldest (6 ms a claim at 45,000 queued, one claim per freed
-// worker slot); read in arrival order, it stops after `limit` due rows, skipping only the events
-// waiting out a retry delay.
+// Each branch names its index. Without statistics SQLite would pick whichever index starts with
+// `status` and sort what it found: every queued row to find the oldest (6 ms a claim at 45,000
+// queued, one claim per freed worker slot), every leased row to find the expired ones. Read in
+// arrival order, the queued branch stops after `limit` due rows, skipping only the events waiting
+// out a retry delay; the lease branch reads only leases that ran out.
 export const CLAIM_SQL = `
   UPDATE events
   SET status = 'processing', attempts = attempts + 1, lease_owner = @owner, visible_at = @leaseUntil, updated_at = @now
   WHERE seq IN (
     SELECT seq FROM (
       SELECT seq, received_at FROM (
-        SELECT seq, received_at FROM events
+        SELECT seq, received_at FROM events INDEXED BY events_by_lease
         WHERE status = 'processing' AND visible_at <= @now ORDER BY visible_at LIMIT @limit)
       UNION ALL
       SELECT seq, received_at FROM (
@@ -70,7 +71,7 @@ export class EventStatements {
     this.get = db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?');
     this.counts = db.prepare<[], { status: string; n: number }>('SELECT status, count(*) AS n FROM events GROUP BY status');
     this.buryExhausted = db.prepare<{ now: number; maxAttempts: number }>(
-      `UPDATE events SET status = 'dead', lease_owner = NULL, updated_at = @now,
+      `UPDATE events INDEXED BY events_by_lease SET status = 'dead', lease_owner = NULL, updated_at = @now,
          reason = 'lease expired with no outcome after ' || attempts || ' attempts (worker lost)'
        WHERE status = 'processing' AND visible_at <= @now AND attempts >= @maxAttempts`,
     );
