@@ -3,7 +3,14 @@
  * IPC channel. Children are separate processes so that each can be pinned to its own core.
  */
 
-export type ServerKind = 'bare' | 'naive' | 'interlock';
+export type ServerKind = 'bare' | 'naive' | InterlockKind;
+
+/** The hub on each of its engines: SQLite; PostgreSQL; PostgreSQL with the event queue in BullMQ (Redis). */
+export type InterlockKind = 'interlock' | 'interlock-postgres' | 'interlock-postgres-bullmq';
+
+export function isInterlock(kind: ServerKind): kind is InterlockKind {
+  return kind === 'interlock' || kind === 'interlock-postgres' || kind === 'interlock-postgres-bullmq';
+}
 
 /** What a request must look like for one server: where to send it and which headers to add. */
 export interface Target {

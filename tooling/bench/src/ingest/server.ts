@@ -1,15 +1,18 @@
 /**
- * Child process for the webhook-ingest case: starts one server (`bare`, `naive` or `interlock`,
- * from argv) on 127.0.0.1, reports where it listens over IPC, then answers the parent's
- * questions (CPU used so far, what the store holds) until told to close. The parent pins this
- * process to one core with `taskset`.
+ * Child process for the webhook-ingest case: starts one server (`bare`, `naive`, or the hub as
+ * `interlock` on SQLite, `interlock-postgres` or `interlock-postgres-bullmq`, from argv) on
+ * 127.0.0.1, reports where it listens over IPC, then answers the parent's questions (CPU used so
+ * far, what the store holds) until told to close. The parent pins this process to one core with
+ * `taskset`.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isTyped, type FromServer, type ServerKind, type StoreCheck, type Target } from './protocol.js';
+import type { HubConfigInput } from '@interlock/hub';
+import { isInterlock, isTyped, type FromServer, type InterlockKind, type ServerKind, type StoreCheck, type Target } from './protocol.js';
 
 interface Running {
   target: Target;
@@ -120,39 +123,85 @@ const SECRETS_ENV = 'INTERLOCK_BENCH_WEBHOOK_SECRETS';
 const PROVIDER = 'stripe';
 const OUTCOMES = ['accepted', 'duplicate', 'forged', 'malformed', 'too_large', 'store_unavailable'] as const;
 
-/** startHub on the SQLite store in a temp dir, running the Stripe connector's webhook intake, workers not started. */
-async function startInterlock(secret: string): Promise<Running> {
+/** What the hub stores on, and how to remove it afterwards. */
+interface Engine {
+  config: Pick<HubConfigInput, 'store' | 'queue'>;
+  env: Record<string, string>;
+  description: string;
+  remove(): Promise<void>;
+}
+
+/** A fresh SQLite file in a temp dir, or a fresh schema (and Redis key prefix) of its own per run, never an existing one. */
+async function engineFor(kind: InterlockKind): Promise<Engine> {
+  if (kind === 'interlock') {
+    const dir = mkdtempSync(join(tmpdir(), 'interlock-bench-hub-'));
+    return {
+      config: { store: { kind: 'sqlite', path: join(dir, 'hub.db') } },
+      env: {},
+      description: 'SQLite store (temp dir)',
+      remove: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const { dropSchema, deleteRedisPrefix, postgresUrl, POSTGRES_URL_ENV, REDIS_SERVICE } = await import('./services.js');
+  const name = `bench_ingest_${randomBytes(4).toString('hex')}`;
+  const url = postgresUrl();
+  const store = { kind: 'postgres', connectionStringEnv: POSTGRES_URL_ENV, schema: name } as const;
+  if (kind === 'interlock-postgres') {
+    return { config: { store }, env: { [POSTGRES_URL_ENV]: url }, description: `PostgreSQL store (schema ${name})`, remove: () => dropSchema(url, name) };
+  }
+  return {
+    config: { store, queue: { kind: 'bullmq', host: REDIS_SERVICE.host, port: REDIS_SERVICE.port, prefix: name } },
+    env: { [POSTGRES_URL_ENV]: url },
+    description: `PostgreSQL store (schema ${name}) + BullMQ queue (Redis ${REDIS_SERVICE.host}:${REDIS_SERVICE.port}, prefix ${name})`,
+    remove: async () => {
+      // Both, even if one fails: a run must not leave either behind.
+      const removed = await Promise.allSettled([dropSchema(url, name), deleteRedisPrefix(name)]);
+      const failed = removed.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+      if (failed) throw failed.reason;
+    },
+  };
+}
+
+/** startHub on one engine, running the Stripe connector's webhook intake, workers not started. */
+async function startInterlock(secret: string, kind: InterlockKind): Promise<Running> {
   const { loadConfig, silentLog, startHub } = await import('@interlock/hub');
   const { descriptor } = await import('@interlock/stripe');
-  const dir = mkdtempSync(join(tmpdir(), 'interlock-bench-hub-'));
-  const config = loadConfig(undefined, {
-    host: '127.0.0.1',
-    port: 0,
-    store: { kind: 'sqlite', path: join(dir, 'hub.db') },
-    reconciliation: { enabled: false },
-    polling: { enabled: false },
-    providers: [{ name: PROVIDER, connector: '@interlock/stripe', webhookSecretsEnv: SECRETS_ENV }],
-  });
+  const engine = await engineFor(kind);
   let warnings = 0;
-  const hub = await startHub({
-    config,
-    // The connector needs an API key to be built; the acknowledgement path never calls Stripe.
-    env: { [SECRETS_ENV]: secret, STRIPE_API_KEYS: 'sk_test_bench_never_used' },
-    descriptors: { '@interlock/stripe': descriptor },
-    // The acknowledgement path only: events are stored and left queued.
-    startWorkers: false,
-    log: {
-      ...silentLog,
-      warn: (message, fields) => {
-        // A handful is enough to see what went wrong; a flood of them would be the benchmark.
-        if (++warnings <= 5) console.warn(`[interlock server] ${message} ${JSON.stringify(fields)}`);
+  let hub: Awaited<ReturnType<typeof startHub>>;
+  try {
+    const config = loadConfig(undefined, {
+      host: '127.0.0.1',
+      port: 0,
+      ...engine.config,
+      reconciliation: { enabled: false },
+      polling: { enabled: false },
+      providers: [{ name: PROVIDER, connector: '@interlock/stripe', webhookSecretsEnv: SECRETS_ENV }],
+    });
+    hub = await startHub({
+      config,
+      // The connector needs an API key to be built; the acknowledgement path never calls Stripe.
+      env: { [SECRETS_ENV]: secret, STRIPE_API_KEYS: 'sk_test_bench_never_used', ...engine.env },
+      descriptors: { '@interlock/stripe': descriptor },
+      // The acknowledgement path only: events are stored and left queued.
+      startWorkers: false,
+      log: {
+        ...silentLog,
+        warn: (message, fields) => {
+          // A handful is enough to see what went wrong; a flood of them would be the benchmark.
+          if (++warnings <= 5) console.warn(`[${kind} server] ${message} ${JSON.stringify(fields)}`);
+        },
       },
-    },
-  });
+    });
+  } catch (error) {
+    // A schema migrated before Redis refused is still a schema to drop.
+    await engine.remove().catch(() => undefined);
+    throw error;
+  }
   const url = new URL(hub.url);
   return {
     target: { host: url.hostname, port: Number(url.port), path: `/webhooks/${PROVIDER}` },
-    description: `startHub, SQLite store (temp dir), provider ${PROVIDER} (@interlock/stripe), startWorkers: false`,
+    description: `startHub, ${engine.description}, provider ${PROVIDER} (@interlock/stripe), startWorkers: false`,
     check: async () => {
       const counts = await hub.queue.counts();
       const detail: Record<string, number> = {};
@@ -169,8 +218,11 @@ async function startInterlock(secret: string): Promise<Running> {
       return { rows, source: 'sum of hub.queue.counts()', detail };
     },
     close: async () => {
-      await hub.close();
-      rmSync(dir, { recursive: true, force: true });
+      try {
+        await hub.close();
+      } finally {
+        await engine.remove();
+      }
     },
   };
 }
@@ -182,7 +234,7 @@ async function main(): Promise<void> {
   let running: Running;
   if (kind === 'bare') running = await startBare();
   else if (kind === 'naive') running = await startNaive(secret);
-  else if (kind === 'interlock') running = await startInterlock(secret);
+  else if (kind !== undefined && isInterlock(kind)) running = await startInterlock(secret, kind);
   else throw new Error(`unknown server kind ${String(kind)}`);
 
   process.on('message', (message: unknown) => {
