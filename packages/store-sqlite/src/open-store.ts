@@ -31,7 +31,7 @@ export interface SqliteStore {
 export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const resolved = resolveOptions(options);
   const db = openConnection(resolved);
-  const writes = new GroupCommit(db, resolved.maxBatchSize);
+  const writes = new GroupCommit(db, resolved.maxBatchSize, resolved.busyTimeoutMs);
   const checkpointer =
     resolved.inMemory || resolved.checkpointIntervalMs === 0
       ? undefined

@@ -6,7 +6,7 @@ export interface SqliteStoreOptions {
   path: string;
   /** Stamps `updatedAt`, leases and retry delays, and paces consumers. Default: the system clock. */
   clock?: Clock | undefined;
-  /** How long a write waits for another connection's write lock before failing. Default 5 s. */
+  /** How long a write waits for another connection's write lock before failing, the event loop running on meanwhile. Default 5 s. */
   busyTimeoutMs?: number | undefined;
   /**
    * `'normal'` (default): an acknowledged write survives a crash of this process, not a power

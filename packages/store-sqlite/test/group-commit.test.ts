@@ -21,7 +21,7 @@ describe('GroupCommit', () => {
 
   it('runs writes of one tick in one transaction and settles each only after its COMMIT', async () => {
     const db = memory();
-    const writes = new GroupCommit(db, 256);
+    const writes = new GroupCommit(db, 256, 5_000);
     const insert = db.prepare('INSERT INTO t (n) VALUES (?)');
     const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM t');
     const seen: { inTransaction: boolean; rows: number }[] = [];
@@ -45,7 +45,7 @@ describe('GroupCommit', () => {
 
   it('commits at once when maxBatchSize writes are waiting', async () => {
     const db = memory();
-    const writes = new GroupCommit(db, 4);
+    const writes = new GroupCommit(db, 4, 5_000);
     let ran = 0;
     const results = Array.from({ length: 10 }, () => writes.run(() => ++ran));
     expect(ran).toBe(8);
@@ -55,7 +55,7 @@ describe('GroupCommit', () => {
 
   it('fails only the write that threw; the others commit', async () => {
     const db = memory();
-    const writes = new GroupCommit(db, 256);
+    const writes = new GroupCommit(db, 256, 5_000);
     const insert = db.prepare('INSERT INTO t (n) VALUES (?)');
     const good = writes.run(() => insert.run(1).changes);
     const bad = writes.run(() => insert.run(null).changes);
@@ -68,7 +68,7 @@ describe('GroupCommit', () => {
 
   it('fails every write of a batch whose transaction SQLite abandoned', async () => {
     const db = memory();
-    const writes = new GroupCommit(db, 256);
+    const writes = new GroupCommit(db, 256, 5_000);
     const insert = db.prepare('INSERT INTO t (n) VALUES (?)');
     const before = writes.run(() => insert.run(1));
     const aborting = writes.run(() => {
@@ -82,10 +82,11 @@ describe('GroupCommit', () => {
     expect(db.prepare('SELECT count(*) FROM t').pluck().get()).toBe(0);
   });
 
-  it('fails the batch when the write lock cannot be had within the busy timeout', async () => {
+  /** A file database and a second connection to it, to hold the write lock. */
+  function twoConnections(busyTimeoutMs: number): { db: Connection; other: Database.Database } {
     const dir = mkdtempSync(join(tmpdir(), 'interlock-gc-'));
     const path = join(dir, 'db.sqlite');
-    const db = openConnection(resolveOptions({ path, busyTimeoutMs: 0 }));
+    const db = openConnection(resolveOptions({ path, busyTimeoutMs }));
     db.exec('CREATE TABLE t (n INTEGER NOT NULL)');
     const other = new Database(path);
     cleanups.push(() => {
@@ -93,8 +94,55 @@ describe('GroupCommit', () => {
       db.close();
       rmSync(dir, { recursive: true, force: true });
     });
+    return { db, other };
+  }
+
+  const turns = async (count: number): Promise<void> => {
+    for (let i = 0; i < count; i++) await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  it('waits for a write lock held elsewhere without stopping the event loop, and takes the writes that arrive meanwhile', async () => {
+    const { db, other } = twoConnections(2_000);
+    const insert = db.prepare('INSERT INTO t (n) VALUES (?)');
+    const writes = new GroupCommit(db, 256, 2_000);
     other.exec('BEGIN IMMEDIATE');
-    const writes = new GroupCommit(db, 256);
+    const settled: number[] = [];
+    const started = performance.now();
+    const first = writes.run(() => insert.run(1).changes).then((changes) => settled.push(1) && changes);
+    // SQLite's own busy handler would sleep here, in the flush, until the lock or the timeout came.
+    await turns(5);
+    const later = [2, 3, 4].map((n) => writes.run(() => insert.run(n).changes).then((changes) => settled.push(n) && changes));
+    await turns(5);
+    expect(settled).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    other.exec('COMMIT');
+    await expect(Promise.all([first, ...later])).resolves.toEqual([1, 1, 1, 1]);
+    expect(settled).toEqual([1, 2, 3, 4]);
+    expect(db.prepare('SELECT n FROM t ORDER BY rowid').pluck().all()).toEqual([1, 2, 3, 4]);
+    // Reads and SQLite's own waits keep the configured timeout.
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(2_000);
+  });
+
+  it('fails the batch once the lock has been out of reach for the busy timeout, and the next one goes ahead', async () => {
+    const { db, other } = twoConnections(20);
+    const writes = new GroupCommit(db, 256, 20);
+    other.exec('BEGIN IMMEDIATE');
+    let loopTurns = 0;
+    const counting = setInterval(() => loopTurns++, 1);
+    try {
+      await expect(writes.run(() => db.prepare('INSERT INTO t (n) VALUES (1)').run())).rejects.toThrow(/locked|busy/i);
+    } finally {
+      clearInterval(counting);
+    }
+    expect(loopTurns).toBeGreaterThan(0);
+    other.exec('ROLLBACK');
+    await expect(writes.run(() => db.prepare('INSERT INTO t (n) VALUES (2)').run().changes)).resolves.toBe(1);
+  });
+
+  it('fails the batch when the write lock cannot be had within the busy timeout', async () => {
+    const { db, other } = twoConnections(0);
+    other.exec('BEGIN IMMEDIATE');
+    const writes = new GroupCommit(db, 256, 0);
     await expect(writes.run(() => db.prepare('INSERT INTO t (n) VALUES (1)').run())).rejects.toThrow(/locked|busy/i);
     other.exec('ROLLBACK');
     await expect(writes.run(() => db.prepare('INSERT INTO t (n) VALUES (1)').run().changes)).resolves.toBe(1);
@@ -102,7 +150,7 @@ describe('GroupCommit', () => {
 
   it('commits what is waiting on close and refuses writes after it', async () => {
     const db = memory();
-    const writes = new GroupCommit(db, 256);
+    const writes = new GroupCommit(db, 256, 5_000);
     const pending = writes.run(() => db.prepare('INSERT INTO t (n) VALUES (1)').run().changes);
     writes.close();
     expect(db.prepare('SELECT count(*) FROM t').pluck().get()).toBe(1);

@@ -16,6 +16,15 @@ export class StoreClosedError extends Error {
   }
 }
 
+/** True for SQLite's "the lock is held elsewhere" codes (SQLITE_BUSY and its extended forms). */
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+/** How long a batch waits before asking again for a write lock held elsewhere. */
+const LOCK_RETRY_MS = 1;
+
 /**
  * Group commit: every write of the store goes through here. Writes that arrive in the same turn
  * of the event loop run in ONE transaction, and each one's promise settles only after COMMIT has
@@ -29,16 +38,26 @@ export class StoreClosedError extends Error {
  * batch commits (so a write of several statements must only throw where its earlier ones are
  * harmless to keep, as the store's are). If SQLite gave up the whole transaction (disk full,
  * I/O error), every write in it fails.
+ *
+ * When the write lock is held elsewhere (another process's write, a checkpoint restarting the
+ * WAL) the batch waits without blocking the event loop: SQLite's own busy handler would sleep
+ * the whole process, so health checks, other requests and timers would stop with it. The batch
+ * asks again every millisecond, joined by the writes that arrive meanwhile, and fails only once
+ * the lock has been out of reach for `busyTimeoutMs`.
  */
 export class GroupCommit {
   private pending: Pending[] = [];
   private scheduled = false;
   private closed = false;
+  /** When the write lock was first found held elsewhere, while a batch waits for it. */
+  private lockedSince: number | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
   private readonly commit: (batch: readonly Pending[]) => void;
 
   constructor(
     private readonly db: Connection,
     private readonly maxBatchSize: number,
+    private readonly busyTimeoutMs: number,
   ) {
     // IMMEDIATE takes the write lock up front: a deferred transaction that reads first could
     // fail with SQLITE_BUSY on its first write instead of waiting for the lock.
@@ -51,6 +70,8 @@ export class GroupCommit {
     if (this.closed) return Promise.reject(new StoreClosedError());
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      // A batch waiting for the lock takes this write along when it goes.
+      if (this.retryTimer) return;
       if (this.pending.length >= this.maxBatchSize) this.flush();
       else if (!this.scheduled) {
         this.scheduled = true;
@@ -62,28 +83,67 @@ export class GroupCommit {
     });
   }
 
-  /** Commits what is waiting now, synchronously. */
+  /** Commits what is waiting now, unless it is waiting for a lock held elsewhere. */
   flush(): void {
-    if (this.pending.length === 0) return;
-    const batch = this.pending;
-    this.pending = [];
-    try {
-      this.commit(batch);
-    } catch (error) {
-      for (const item of batch) item.reject(error);
-      return;
+    if (this.retryTimer) return;
+    while (this.pending.length > 0) {
+      if (!this.commitBatch(this.pending.splice(0, this.maxBatchSize), false)) return;
     }
+  }
+
+  /** Commits what is waiting, waiting for the lock in place if it must, and refuses further writes. */
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    // Closing is on no one's request path: SQLite's own wait is simpler than a timer here.
+    while (this.pending.length > 0) this.commitBatch(this.pending.splice(0, this.maxBatchSize), true);
+  }
+
+  /** False when the lock was held elsewhere and the batch went back to wait for it. */
+  private commitBatch(batch: Pending[], blocking: boolean): boolean {
+    try {
+      if (blocking) this.commit(batch);
+      else this.commitFailingFast(batch);
+    } catch (error) {
+      // BEGIN could not take the lock, so nothing ran and the batch can simply go again.
+      if (!blocking && isBusy(error) && batch.every((item) => item.outcome === undefined)) {
+        const since = this.lockedSince ?? performance.now();
+        if (performance.now() - since < this.busyTimeoutMs) {
+          this.lockedSince = since;
+          this.pending.unshift(...batch);
+          this.retryTimer = setTimeout(() => {
+            this.retryTimer = undefined;
+            this.flush();
+          }, LOCK_RETRY_MS);
+          return false;
+        }
+      }
+      this.lockedSince = undefined;
+      for (const item of batch) item.reject(error);
+      return true;
+    }
+    this.lockedSince = undefined;
     // Settled only now that COMMIT has returned.
     for (const { outcome, resolve, reject } of batch) {
       if (outcome && !outcome.ok) reject(outcome.error);
       else resolve(outcome?.value);
     }
+    return true;
   }
 
-  /** Commits what is waiting and refuses further writes. */
-  close(): void {
-    this.flush();
-    this.closed = true;
+  /**
+   * Commits without SQLite's busy handler, which would sleep the event loop; reads keep their
+   * wait. The pragma is compiled each time because SQLite applies it when the statement is
+   * prepared, not when it runs: a prepared one would set the timeout once, at construction.
+   */
+  private commitFailingFast(batch: readonly Pending[]): void {
+    this.db.pragma('busy_timeout = 0');
+    try {
+      this.commit(batch);
+    } finally {
+      this.db.pragma(`busy_timeout = ${Math.floor(this.busyTimeoutMs)}`);
+    }
   }
 
   private runAll(batch: readonly Pending[]): void {
