@@ -10,7 +10,7 @@ import type {
   StoredEvent,
 } from '@interlock/core';
 import { Queue, type RedisClient } from 'bullmq';
-import { acceptEvent } from './accept.js';
+import { AcceptBatcher } from './accept.js';
 import { resolveConsumeSettings } from './consume-settings.js';
 import { startConsumer, type BullmqConsumer } from './consumer.js';
 import { listDead, reject, replay, type DeadLetterContext } from './dead-letters.js';
@@ -30,6 +30,7 @@ class BullmqEventQueue implements EventQueue {
   private scriptsReady: Promise<RedisClient> | undefined;
   private closing: Promise<void> | undefined;
   private readonly health: RedisHealth;
+  private readonly accepts: AcceptBatcher;
 
   constructor(private readonly settings: QueueSettings) {
     this.health = new RedisHealth(settings.onConnectionChange, settings.onError);
@@ -38,6 +39,7 @@ class BullmqEventQueue implements EventQueue {
     // once per change of state rather than once per reconnect attempt.
     this.queue.on('error', (error) => this.health.report(error));
     this.discardedIndexKey = this.queue.toKey('interlock:discarded');
+    this.accepts = new AcceptBatcher(this.queue);
   }
 
   accept(event: InboundEvent): Promise<'accepted' | 'duplicate'> {
@@ -45,7 +47,7 @@ class BullmqEventQueue implements EventQueue {
       const client = await this.client();
       // Answered 503 already: storing it now would acknowledge nothing and surprise the retry.
       if (expired()) throw new Error('accept abandoned after its timeout');
-      return acceptEvent(this.queue, client, event, { dedupeTtlMs: this.settings.dedupeTtlMs, now: this.settings.clock.now() });
+      return this.accepts.accept(client, event, { dedupeTtlMs: this.settings.dedupeTtlMs, now: this.settings.clock.now() }, expired);
     });
   }
 
@@ -124,13 +126,16 @@ class BullmqEventQueue implements EventQueue {
   }
 
   /**
-   * Stops every consumer at once, without waiting for handlers in flight: their events are
-   * handed out again after their lease, exactly as after a crash (call a consumer's stop() first
-   * to drain). Then closes the queue; BullMQ closes the connections it opened from an endpoint
-   * and leaves a caller's ioredis instance open.
+   * Sends the accepts waiting for the end of this turn, so they are answered (the connection is
+   * closed with QUIT, after their replies) rather than left waiting. Stops every consumer at
+   * once, without waiting for handlers in flight: their events are handed out again after their
+   * lease, exactly as after a crash (call a consumer's stop() first to drain). Then closes the
+   * queue; BullMQ closes the connections it opened from an endpoint and leaves a caller's ioredis
+   * instance open.
    */
   close(): Promise<void> {
     this.closing ??= (async () => {
+      this.accepts.flush();
       const consumers = [...this.consumers];
       this.consumers.clear();
       await Promise.all(consumers.map((consumer) => consumer.abandon()));
@@ -189,8 +194,9 @@ class BullmqEventQueue implements EventQueue {
 }
 
 /**
- * An EventQueue on Redis with BullMQ, for many workers on many machines: accept is one Redis
- * transaction (dedupe by provider and event id, and the job, together), consumers are BullMQ
+ * An EventQueue on Redis with BullMQ, for many workers on many machines: the accepts of one
+ * event-loop turn are one Redis transaction (for each, dedupe by provider and event id, and the
+ * job, together), consumers are BullMQ
  * workers (leases are job locks, retries BullMQ's backoff, dead letters its failed set).
  */
 export function createBullmqEventQueue(options: BullmqQueueOptions = {}): EventQueue {
