@@ -29,6 +29,11 @@ export interface PostgresStoreOptions {
    * instance). Default 1000 ms; a consumer that finds work claims again at once.
    */
   idlePollMs?: number;
+  /**
+   * Accepts sent to PostgreSQL in one statement (one round trip, one commit) at most. The accepts
+   * of one turn of the event loop go together; a full batch goes at once. Default 256.
+   */
+  maxBatchSize?: number;
   /** Where a consumer reports a failed query (it carries on after a pause). Default `console.error`. */
   onError?: (error: unknown) => void;
 }
@@ -48,6 +53,11 @@ function positive(name: string, value: number): number {
   return value;
 }
 
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value <= 0) throw new TypeError(`Invalid ${name}: expected a positive integer, got ${String(value)}`);
+  return value;
+}
+
 /**
  * Opens the store: makes (or takes) the pool, brings the schema up to date with {@link migrate},
  * and returns the queue and integrity store. If migrating fails, a pool it made is ended again.
@@ -61,6 +71,7 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
     lockTimeoutMs: positive('idempotencyLockTimeoutMs', options.idempotencyLockTimeoutMs ?? 60_000),
   };
   const idlePollMs = positive('idlePollMs', options.idlePollMs ?? 1_000);
+  const maxBatchSize = positiveInteger('maxBatchSize', options.maxBatchSize ?? 256);
   const onError = options.onError ?? ((error: unknown) => console.error('[@interlock/store-postgres]', error));
 
   const owner = options.pool
@@ -75,7 +86,7 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
     throw error;
   }
 
-  const events = new PostgresEventQueue(new EventTable(owner.pool, quoted), { clock, idlePollMs, onError }, owner.hold());
+  const events = new PostgresEventQueue(new EventTable(owner.pool, quoted), { clock, idlePollMs, onError }, maxBatchSize, owner.hold());
   const records = new RecordTable(owner.pool, quoted);
   const audit = new AuditTable(owner.pool, quoted);
   const integrity = composeIntegrityStore({

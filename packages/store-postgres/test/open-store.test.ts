@@ -43,6 +43,8 @@ describe.skipIf(service.skip)('openPostgresStore (PostgreSQL)', () => {
     await expect(openPostgresStore({ pool: db.pool(), schema: '' })).rejects.toThrow(TypeError);
     await expect(openPostgresStore({ pool: db.pool(), schema: db.schema, idlePollMs: 0 })).rejects.toThrow(/idlePollMs/);
     await expect(openPostgresStore({ pool: db.pool(), schema: db.schema, idempotencyTtlMs: -1 })).rejects.toThrow(/idempotencyTtlMs/);
+    await expect(openPostgresStore({ pool: db.pool(), schema: db.schema, maxBatchSize: 0 })).rejects.toThrow(/maxBatchSize/);
+    await expect(openPostgresStore({ pool: db.pool(), schema: db.schema, maxBatchSize: 2.5 })).rejects.toThrow(/maxBatchSize/);
     const store = await db.open();
     const handler = () => Promise.resolve({ status: 'applied' as const });
     expect(() => store.events.consume(handler, { concurrency: 0 })).toThrow(/concurrency/);

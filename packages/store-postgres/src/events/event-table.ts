@@ -21,6 +21,21 @@ export interface ClaimedEvent {
   leaseToken: string;
 }
 
+/** An event to insert, with the time its row is stamped with. */
+export interface NewEvent {
+  event: InboundEvent;
+  now: number;
+}
+
+/** Any fixed total order does for lock ordering; code-unit order is the cheapest. */
+function byDedupeKey(a: NewEvent, b: NewEvent): number {
+  const x = a.event;
+  const y = b.event;
+  if (x.provider !== y.provider) return x.provider < y.provider ? -1 : 1;
+  if (x.eventId !== y.eventId) return x.eventId < y.eventId ? -1 : 1;
+  return 0;
+}
+
 /** What one claim asks for. */
 export interface ClaimRequest {
   limit: number;
@@ -48,32 +63,45 @@ export class EventTable {
   }
 
   /**
-   * One round trip: the unique (provider, event_id) constraint is the dedupe, and the commit is
-   * the durability. A new event is visible from time 0, so an instance whose clock lags the
-   * accepting one's still sees it at once.
+   * Inserts a batch of new events in one statement (one round trip, one commit) and returns the
+   * ids of the ones stored; the others were duplicates. The unique (provider, event_id) constraint
+   * is the dedupe, and the commit is the durability. A new event is visible from time 0, so an
+   * instance whose clock lags the accepting one's still sees it at once.
+   *
+   * Rows go in sorted by (provider, event_id), and a stable sort keeps copies of one event in the
+   * order given, so that `ORDER BY position`:
+   * - makes the first copy in the batch the one stored: a later copy meets the earlier one's key
+   *   and DO NOTHING skips it, as it would a row committed before;
+   * - makes every batch take its keys in one order, so two batches inserting the same events at
+   *   once (a redelivery to two instances) wait on each other but never deadlock.
    */
-  async insert(event: InboundEvent, now: number): Promise<'accepted' | 'duplicate'> {
-    const result = await this.pool.query(
+  async insertMany(events: readonly NewEvent[]): Promise<ReadonlySet<string>> {
+    const rows = [...events].sort(byDedupeKey);
+    const column = <T>(read: (row: NewEvent) => T): T[] => rows.map(read);
+    const result = await this.pool.query<{ id: string }>(
       `INSERT INTO ${this.table}
          (id, provider, event_id, type, received_at, occurred_at, payload, correlation_id, traceparent, tracestate, status, attempts, updated_at, visible_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'queued', 0, $11, 0)
+       SELECT id, provider, event_id, type, received_at, occurred_at, payload, correlation_id, traceparent, tracestate, 'queued', 0, updated_at, 0
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bigint[])
+         WITH ORDINALITY AS batch (id, provider, event_id, type, received_at, occurred_at, payload, correlation_id, traceparent, tracestate, updated_at, position)
+       ORDER BY position
        ON CONFLICT (provider, event_id) DO NOTHING
        RETURNING id`,
       [
-        event.id,
-        event.provider,
-        event.eventId,
-        event.type,
-        event.receivedAt,
-        event.occurredAt ?? null,
-        event.payload,
-        event.correlationId ?? null,
-        event.traceContext?.traceparent ?? null,
-        event.traceContext?.tracestate ?? null,
-        now,
+        column(({ event }) => event.id),
+        column(({ event }) => event.provider),
+        column(({ event }) => event.eventId),
+        column(({ event }) => event.type),
+        column(({ event }) => event.receivedAt),
+        column(({ event }) => event.occurredAt ?? null),
+        column(({ event }) => event.payload),
+        column(({ event }) => event.correlationId ?? null),
+        column(({ event }) => event.traceContext?.traceparent ?? null),
+        column(({ event }) => event.traceContext?.tracestate ?? null),
+        column(({ now }) => now),
       ],
     );
-    return result.rowCount === 1 ? 'accepted' : 'duplicate';
+    return new Set(result.rows.map((row) => row.id));
   }
 
   /**

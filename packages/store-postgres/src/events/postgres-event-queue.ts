@@ -12,6 +12,7 @@ import {
 } from '@interlock/core';
 import { ClaimLoop, type QueueSettings } from './claim-loop.js';
 import type { EventTable } from './event-table.js';
+import { GroupInsert } from './group-insert.js';
 
 /**
  * The {@link EventQueue} contract on PostgreSQL. Every instance of the hub may accept and consume
@@ -20,23 +21,27 @@ import type { EventTable } from './event-table.js';
  */
 export class PostgresEventQueue implements EventQueue {
   private readonly consumers = new Set<ClaimLoop>();
+  private readonly inserts: GroupInsert;
   private closed = false;
 
   constructor(
     private readonly table: EventTable,
     private readonly settings: QueueSettings,
+    /** Accepts sent to PostgreSQL in one statement at most. */
+    maxBatchSize: number,
     private readonly releasePool: () => Promise<void>,
-  ) {}
+  ) {
+    this.inserts = new GroupInsert(table, maxBatchSize, () => this.wakeConsumers());
+  }
 
-  async accept(event: InboundEvent): Promise<'accepted' | 'duplicate'> {
-    const result = await this.table.insert(event, this.settings.clock.now());
-    // Consumers in this process need not wait for their next poll.
-    if (result === 'accepted') this.wakeConsumers();
-    return result;
+  /** Joins the accepts of this turn of the event loop in one statement; see {@link GroupInsert}. */
+  accept(event: InboundEvent): Promise<'accepted' | 'duplicate'> {
+    if (this.closed) return Promise.reject(closedError());
+    return this.inserts.add(event, this.settings.clock.now());
   }
 
   consume(handler: EventHandler, options: ConsumeOptions = {}): Consumer {
-    if (this.closed) throw new Error('The PostgreSQL event queue is closed');
+    if (this.closed) throw closedError();
     const loop = new ClaimLoop(this.table, handler, { ...resolveConsumeOptions(options), ...this.settings });
     this.consumers.add(loop);
     return {
@@ -82,14 +87,15 @@ export class PostgresEventQueue implements EventQueue {
   }
 
   /**
-   * Stops every consumer from claiming and lets go of the connection pool. Handlers still
-   * running are not waited for (call `Consumer.stop()` first for a graceful drain): their
-   * events stay claimed until the lease runs out and another worker takes them.
+   * Refuses further accepts, commits the ones waiting (each settles as usual), stops every
+   * consumer from claiming and lets go of the connection pool. Handlers still running are not
+   * waited for (call `Consumer.stop()` first for a graceful drain): their events stay claimed
+   * until the lease runs out and another worker takes them.
    */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([...this.consumers].map((loop) => loop.abandon()));
+    await Promise.all([this.inserts.close(), ...[...this.consumers].map((loop) => loop.abandon())]);
     this.consumers.clear();
     await this.releasePool();
   }
@@ -97,4 +103,8 @@ export class PostgresEventQueue implements EventQueue {
   private wakeConsumers(): void {
     for (const loop of this.consumers) loop.wake();
   }
+}
+
+function closedError(): Error {
+  return new Error('The PostgreSQL event queue is closed');
 }

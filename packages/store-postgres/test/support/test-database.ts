@@ -28,9 +28,12 @@ export class TestDatabase {
     return pool;
   }
 
-  /** Opens a store on this schema through a pool of its own, as a separate hub instance would. */
-  async open(options: Omit<PostgresStoreOptions, 'pool' | 'schema' | 'connectionString'> = {}): Promise<PostgresStore> {
-    const store = await openPostgresStore({ ...options, pool: this.pool(), schema: this.schema });
+  /**
+   * Opens a store on this schema through a pool of its own, as a separate hub instance would; or
+   * through `options.pool`, one of {@link pool}'s, for a test that watches the queries.
+   */
+  async open(options: Omit<PostgresStoreOptions, 'schema' | 'connectionString'> = {}): Promise<PostgresStore> {
+    const store = await openPostgresStore({ ...options, pool: options.pool ?? this.pool(), schema: this.schema });
     this.stores.push(store);
     return store;
   }
