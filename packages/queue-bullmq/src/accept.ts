@@ -1,4 +1,4 @@
-import type { InboundEvent } from '@interlock/core';
+import { TurnBatch, type InboundEvent } from '@interlock/core';
 import { Job, type JobsOptions, type Queue, type RedisClient } from 'bullmq';
 import { toJobData, type EventJobData, type EventJobResult } from './event-record.js';
 import { dedupeIdFor, jobIdFor } from './job-ids.js';
@@ -152,28 +152,27 @@ async function acceptBatch(queue: Queue, client: RedisClient, pending: readonly 
  * Batches go out on the queue's one connection in order, so Redis runs them in arrival order.
  */
 export class AcceptBatcher {
-  private pending: PendingAccept[] = [];
-  private timer: ReturnType<typeof setImmediate> | undefined;
+  private readonly batches: TurnBatch<PendingAccept>;
   private client: RedisClient | undefined;
 
-  constructor(private readonly queue: Queue) {}
+  constructor(private readonly queue: Queue) {
+    this.batches = new TurnBatch(MAX_ACCEPT_BATCH, (waiting) => this.send(waiting));
+  }
 
   /** Queues `event` for the current batch; resolves once Redis has executed the batch. */
   accept(client: RedisClient, event: InboundEvent, settings: AcceptSettings, expired: () => boolean): Promise<'accepted' | 'duplicate'> {
     return new Promise((resolve, reject) => {
       this.client = client;
-      this.pending.push({ event, settings, expired, resolve, reject });
-      if (this.pending.length >= MAX_ACCEPT_BATCH) this.flush();
-      else this.timer ??= setImmediate(() => this.flush());
+      this.batches.add({ event, settings, expired, resolve, reject });
     });
   }
 
   /** Sends whatever is waiting now (close() calls it so no accept is left behind). */
   flush(): void {
-    if (this.timer !== undefined) clearImmediate(this.timer);
-    this.timer = undefined;
-    const waiting = this.pending;
-    this.pending = [];
+    this.batches.flush();
+  }
+
+  private send(waiting: readonly PendingAccept[]): void {
     const client = this.client;
     const live: PendingAccept[] = [];
     for (const entry of waiting) {

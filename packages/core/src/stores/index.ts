@@ -27,3 +27,4 @@ export { resolveConsumeOptions, type ConsumeSettings } from './consume-settings.
 export { eventRetryBackoff, type EventRetryBackoff } from './event-retry-backoff.js';
 export { handlerOutcome, nextEventState, type EventSettlement } from './event-settlement.js';
 export { StartWindow, startRateOf, type StartRate } from './start-window.js';
+export { TurnBatch, type BatchSender } from './turn-batch.js';

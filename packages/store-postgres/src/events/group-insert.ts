@@ -1,4 +1,4 @@
-import type { InboundEvent } from '@interlock/core';
+import { TurnBatch, type InboundEvent } from '@interlock/core';
 import type { EventTable, NewEvent } from './event-table.js';
 
 interface Pending extends NewEvent {
@@ -29,8 +29,8 @@ function blamesRows(error: unknown): boolean {
  * in autocommit, so the reply is the commit). Batches do not wait for each other: each takes a
  * pool connection of its own.
  *
- * A batch flushes on `setImmediate` (after the I/O callbacks of the current turn, so every request
- * parsed in that turn joins it) or at once when `maxBatchSize` accepts are waiting.
+ * The batches are core's {@link TurnBatch}: on `setImmediate`, or at once when `maxBatchSize`
+ * accepts are waiting.
  *
  * When the statement fails, no accept in it is told 'accepted' (it stored nothing; or, if the
  * connection dropped after its commit, rows a redelivery will find as duplicates):
@@ -43,38 +43,31 @@ function blamesRows(error: unknown): boolean {
  *   providers redeliver.
  */
 export class GroupInsert {
-  private pending: Pending[] = [];
-  private scheduled = false;
+  private readonly batches: TurnBatch<Pending>;
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly table: InsertTarget,
-    private readonly maxBatchSize: number,
+    maxBatchSize: number,
     /** Called once per batch that stored at least one new event, so consumers here need not wait for their poll. */
     private readonly onAccepted: () => void,
-  ) {}
+  ) {
+    this.batches = new TurnBatch(maxBatchSize, (batch) => {
+      const sent = this.commit(batch).finally(() => this.inFlight.delete(sent));
+      this.inFlight.add(sent);
+    });
+  }
 
   /** Inserts `event` with the next batch; resolves once that batch has committed. */
   add(event: InboundEvent, now: number): Promise<'accepted' | 'duplicate'> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ event, now, resolve, reject });
-      if (this.pending.length >= this.maxBatchSize) this.flush();
-      else if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => {
-          this.scheduled = false;
-          this.flush();
-        });
-      }
+      this.batches.add({ event, now, resolve, reject });
     });
   }
 
   /** Sends what is waiting now, in batches of at most `maxBatchSize`. */
   flush(): void {
-    while (this.pending.length > 0) {
-      const sent = this.commit(this.pending.splice(0, this.maxBatchSize)).finally(() => this.inFlight.delete(sent));
-      this.inFlight.add(sent);
-    }
+    this.batches.flush();
   }
 
   /** Sends what is waiting and resolves once every batch has settled its accepts. */

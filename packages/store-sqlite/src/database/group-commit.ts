@@ -1,3 +1,4 @@
+import { TurnBatch } from '@interlock/core';
 import type { Connection } from './connection.js';
 
 interface Pending {
@@ -32,8 +33,8 @@ const LOCK_RETRY_MS = 1;
  * burst therefore pays one commit (and, under synchronous=FULL, one fsync) per batch instead of
  * one per event.
  *
- * A batch flushes on `setImmediate` (after the I/O callbacks of the current turn, so every
- * request parsed in that turn joins it) or at once when `maxBatchSize` writes are waiting.
+ * The batches are core's {@link TurnBatch}: on `setImmediate`, or at once when `maxBatchSize`
+ * writes are waiting.
  * A write that throws fails alone: SQLite undoes the statement that failed and the rest of the
  * batch commits (so a write of several statements must only throw where its earlier ones are
  * harmless to keep, as the store's are). If SQLite gave up the whole transaction (disk full,
@@ -46,12 +47,11 @@ const LOCK_RETRY_MS = 1;
  * the lock has been out of reach for `busyTimeoutMs`.
  */
 export class GroupCommit {
-  private pending: Pending[] = [];
-  private scheduled = false;
   private closed = false;
   /** When the write lock was first found held elsewhere, while a batch waits for it. */
   private lockedSince: number | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
+  private readonly batches: TurnBatch<Pending>;
   private readonly commit: (batch: readonly Pending[]) => void;
 
   constructor(
@@ -63,32 +63,20 @@ export class GroupCommit {
     // fail with SQLITE_BUSY on its first write instead of waiting for the lock.
     const transaction = db.transaction((batch: readonly Pending[]) => this.runAll(batch));
     this.commit = (batch) => transaction.immediate(batch);
+    this.batches = new TurnBatch(maxBatchSize, (batch) => this.commitBatch(batch, false));
   }
 
   /** Runs `work` (synchronous statements) in the next group transaction; resolves with its result after COMMIT. */
   run<T>(work: () => T): Promise<T> {
     if (this.closed) return Promise.reject(new StoreClosedError());
     return new Promise<T>((resolve, reject) => {
-      this.pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      // A batch waiting for the lock takes this write along when it goes.
-      if (this.retryTimer) return;
-      if (this.pending.length >= this.maxBatchSize) this.flush();
-      else if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => {
-          this.scheduled = false;
-          this.flush();
-        });
-      }
+      this.batches.add({ work, resolve: resolve as (value: unknown) => void, reject });
     });
   }
 
   /** Commits what is waiting now, unless it is waiting for a lock held elsewhere. */
   flush(): void {
-    if (this.retryTimer) return;
-    while (this.pending.length > 0) {
-      if (!this.commitBatch(this.pending.splice(0, this.maxBatchSize), false)) return;
-    }
+    if (this.retryTimer === undefined) this.batches.flush();
   }
 
   /** Commits what is waiting, waiting for the lock in place if it must, and refuses further writes. */
@@ -96,12 +84,13 @@ export class GroupCommit {
     this.closed = true;
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
+    const rest = this.batches.drain();
     // Closing is on no one's request path: SQLite's own wait is simpler than a timer here.
-    while (this.pending.length > 0) this.commitBatch(this.pending.splice(0, this.maxBatchSize), true);
+    for (let from = 0; from < rest.length; from += this.maxBatchSize) this.commitBatch(rest.slice(from, from + this.maxBatchSize), true);
   }
 
-  /** False when the lock was held elsewhere and the batch went back to wait for it. */
-  private commitBatch(batch: Pending[], blocking: boolean): boolean {
+  /** `'held'` when the lock was held elsewhere and the batch must wait for it. */
+  private commitBatch(batch: Pending[], blocking: boolean): 'held' | undefined {
     try {
       if (blocking) this.commit(batch);
       else this.commitFailingFast(batch);
@@ -111,17 +100,16 @@ export class GroupCommit {
         const since = this.lockedSince ?? performance.now();
         if (performance.now() - since < this.busyTimeoutMs) {
           this.lockedSince = since;
-          this.pending.unshift(...batch);
           this.retryTimer = setTimeout(() => {
             this.retryTimer = undefined;
-            this.flush();
+            this.batches.flush();
           }, LOCK_RETRY_MS);
-          return false;
+          return 'held';
         }
       }
       this.lockedSince = undefined;
       for (const item of batch) item.reject(error);
-      return true;
+      return undefined;
     }
     this.lockedSince = undefined;
     // Settled only now that COMMIT has returned.
@@ -129,7 +117,7 @@ export class GroupCommit {
       if (outcome && !outcome.ok) reject(outcome.error);
       else resolve(outcome?.value);
     }
-    return true;
+    return undefined;
   }
 
   /**
