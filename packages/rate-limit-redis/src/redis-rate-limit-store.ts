@@ -1,4 +1,4 @@
-import { SHARED_MARGIN_MEMORY_MS, windowSpacingMs, type RateLimitRule, type RateLimitStore, type Reservation } from '@interlock/core';
+import { SHARED_MARGIN_MEMORY_MS, windowSpacingMs, type RateLimitRule, type RateLimitStore, type Reservation, type RoundTripRange } from '@interlock/core';
 import { Redis, type RedisOptions } from 'ioredis';
 import { OBSERVE_SCRIPT, PAUSE_SCRIPT, RESERVE_SCRIPT } from './scripts.js';
 
@@ -68,10 +68,19 @@ export class RedisRateLimitStore implements RateLimitStore {
     if (!(this.idleTtlMs > 0)) throw new RangeError(`idleTtlMs must be positive, got ${this.idleTtlMs}`);
   }
 
-  async reserve(rules: readonly RateLimitRule[], now: number, maxWaitMs: number, extraMarginMs = 0): Promise<Reservation> {
+  async reserve(rules: readonly RateLimitRule[], now: number, maxWaitMs: number, roundTrips?: RoundTripRange): Promise<Reservation> {
     if (rules.length === 0) return { granted: true, startAt: now, nextAt: now };
     const keys: string[] = [];
-    const args: (string | number)[] = [now, Number.isFinite(maxWaitMs) ? Math.max(0, maxWaitMs) : -1, extraMarginMs + this.clockSkewMs, this.idleTtlMs, SHARED_MARGIN_MEMORY_MS, rules.length];
+    const args: (string | number)[] = [
+      now,
+      Number.isFinite(maxWaitMs) ? Math.max(0, maxWaitMs) : -1,
+      roundTrips?.fastestMs ?? -1,
+      roundTrips?.slowestMs ?? -1,
+      this.clockSkewMs,
+      this.idleTtlMs,
+      SHARED_MARGIN_MEMORY_MS,
+      rules.length,
+    ];
     for (const rule of rules) {
       keys.push(this.stateKey(rule.key));
       args.push(rule.windows.length);

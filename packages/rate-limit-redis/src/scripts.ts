@@ -23,24 +23,29 @@ end
 
 /**
  * KEYS: per rule, its state hash then its window lists.
- * ARGV: now, maxWaitMs (-1 for no limit), extraMarginMs, idleMs, sharedMarginMemoryMs, rule
- * count, then per rule its window count and per window its limit and spacing (window + margin).
- * The widest extra margin granted under a key within sharedMarginMemoryMs (fields margin,
- * marginAt) spaces every caller of the key, as in core's KeyLimitState.
+ * ARGV: now, maxWaitMs (-1 for no limit), the caller's fastest and slowest round trips (-1 when
+ * it knows none), clockSkewMs, idleMs, sharedMarginMemoryMs, rule count, then per rule its window
+ * count and per window its limit and spacing (window + margin).
+ * The fastest and slowest round trips any caller asked with under a key within
+ * sharedMarginMemoryMs (fields fastest, fastestAt, slowest, slowestAt) widen every caller's
+ * spacing by their difference, as in core's KeyLimitState; clockSkewMs is added on top.
  * Returns {1, startAt, nextAt} or {0, earliestAt}.
  */
 export const RESERVE_SCRIPT = `${HELPERS}
 local now = tonumber(ARGV[1])
 local maxWait = tonumber(ARGV[2])
-local extra = tonumber(ARGV[3])
-local idle = tonumber(ARGV[4])
-local memory = tonumber(ARGV[5])
-local ruleCount = tonumber(ARGV[6])
+local fastest = tonumber(ARGV[3])
+local slowest = tonumber(ARGV[4])
+local skew = tonumber(ARGV[5])
+local idle = tonumber(ARGV[6])
+local memory = tonumber(ARGV[7])
+local ruleCount = tonumber(ARGV[8])
+local known = fastest >= 0
 local rules = {}
 local k = 1
-local a = 7
+local a = 9
 local startAt = now
-local margin = extra
+local margin = 0
 
 local function earliest(rule)
   local at = -math.huge
@@ -49,7 +54,7 @@ local function earliest(rule)
   if rule.remaining and rule.remaining <= 0 and rule.reset and rule.reset > at then at = rule.reset end
   for _, window in ipairs(rule.windows) do
     if redis.call('LLEN', window.key) >= window.limit then
-      local t = tonumber(redis.call('LINDEX', window.key, 0)) + window.spacing + margin
+      local t = tonumber(redis.call('LINDEX', window.key, 0)) + window.spacing + margin + skew
       if t > at then at = t end
     end
   end
@@ -59,9 +64,28 @@ end
 for r = 1, ruleCount do
   local state = KEYS[k]
   k = k + 1
-  local fields = redis.call('HMGET', state, 'paused', 'last', 'remaining', 'reset', 'margin', 'marginAt')
-  local rule = { state = state, paused = num(fields[1]), last = num(fields[2]), remaining = num(fields[3]), reset = num(fields[4]), margin = num(fields[5]), marginAt = num(fields[6]), windows = {} }
-  if rule.marginAt and rule.marginAt > now - memory and rule.margin > margin then margin = rule.margin end
+  local fields = redis.call('HMGET', state, 'paused', 'last', 'remaining', 'reset', 'fastest', 'fastestAt', 'slowest', 'slowestAt')
+  local rule = { state = state, paused = num(fields[1]), last = num(fields[2]), remaining = num(fields[3]), reset = num(fields[4]), fastest = num(fields[5]), fastestAt = num(fields[6]), slowest = num(fields[7]), slowestAt = num(fields[8]), windows = {} }
+  local low = math.huge
+  local high = -math.huge
+  if known then
+    low = fastest
+    high = slowest
+  end
+  if rule.fastestAt and rule.fastestAt > now - memory and rule.fastest < low then low = rule.fastest end
+  if rule.slowestAt and rule.slowestAt > now - memory and rule.slowest > high then high = rule.slowest end
+  if high > low and high - low > margin then margin = high - low end
+  -- Known to the other callers at once, granted or not: they may be granted before this one is.
+  if known then
+    if rule.fastest == nil or fastest <= rule.fastest or rule.fastestAt <= now - memory then
+      redis.call('HSET', state, 'fastest', text(fastest), 'fastestAt', text(now))
+      expireAtLeast(state, memory + idle)
+    end
+    if rule.slowest == nil or slowest >= rule.slowest or rule.slowestAt <= now - memory then
+      redis.call('HSET', state, 'slowest', text(slowest), 'slowestAt', text(now))
+      expireAtLeast(state, memory + idle)
+    end
+  end
   local windowCount = tonumber(ARGV[a])
   a = a + 1
   for w = 1, windowCount do
@@ -90,14 +114,11 @@ for _, rule in ipairs(rules) do
   if rule.reset and rule.reset - now > keep then keep = rule.reset - now end
   if rule.paused and rule.paused - now > keep then keep = rule.paused - now end
   redis.call('HSET', rule.state, 'last', text(startAt))
-  if rule.margin == nil or extra >= rule.margin or rule.marginAt <= now - memory then
-    redis.call('HSET', rule.state, 'margin', text(extra), 'marginAt', text(now))
-  end
   expireAtLeast(rule.state, keep + idle)
   for _, window in ipairs(rule.windows) do
     redis.call('RPUSH', window.key, text(startAt))
     redis.call('LTRIM', window.key, -window.limit, -1)
-    expireAtLeast(window.key, ahead + window.spacing + margin + idle)
+    expireAtLeast(window.key, ahead + window.spacing + margin + skew + idle)
   end
   local at = earliest(rule)
   if at > nextAt then nextAt = at end

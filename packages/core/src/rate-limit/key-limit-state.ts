@@ -1,9 +1,10 @@
 import { SlidingWindowLog } from './sliding-window-log.js';
+import type { RoundTripRange } from './store.js';
 import { sameWindows, type RateWindow } from './windows.js';
 
 const NO_WINDOWS: readonly RateWindow[] = [];
 
-/** How long a caller's extra margin widens everyone's under a key: long enough to outlast a burst, short enough to relax after. */
+/** How long a caller's round trips widen everyone's spacing under a key: long enough to outlast a burst, short enough to relax after. */
 export const SHARED_MARGIN_MEMORY_MS = 10_000;
 
 /**
@@ -19,8 +20,10 @@ export class KeyLimitState {
   private lastStartAt = Number.NEGATIVE_INFINITY;
   private budgetRemaining = Number.POSITIVE_INFINITY;
   private budgetResetAt = Number.NEGATIVE_INFINITY;
-  private sharedMarginMs = 0;
-  private sharedMarginAt = Number.NEGATIVE_INFINITY;
+  private fastestMs = Number.POSITIVE_INFINITY;
+  private fastestAt = Number.NEGATIVE_INFINITY;
+  private slowestMs = Number.NEGATIVE_INFINITY;
+  private slowestAt = Number.NEGATIVE_INFINITY;
 
   /** Applies the caller's windows; a changed configuration starts the window logs afresh. */
   configure(windows: readonly RateWindow[]): void {
@@ -48,20 +51,31 @@ export class KeyLimitState {
   }
 
   /**
-   * The widest extra margin any caller under this key granted with in the last
-   * {@link SHARED_MARGIN_MEMORY_MS}, or `extraMarginMs` when that is wider. Callers sharing a key
-   * (processes sharing a store) each learn only their own round trips, but a request from one
-   * that lands late collides with another's: the spacing must cover the widest of them.
+   * The spacing to add for arrival times: the slowest round trip minus the fastest, over the
+   * caller's own (`roundTrips`) and those any caller under this key asked with in the last
+   * {@link SHARED_MARGIN_MEMORY_MS}. Callers sharing a key (processes sharing a store) each learn
+   * only their own round trips, yet one's slow request lands close to another's fast one.
    */
-  widestMarginMs(extraMarginMs: number, now: number): number {
-    return this.sharedMarginAt > now - SHARED_MARGIN_MEMORY_MS && this.sharedMarginMs > extraMarginMs ? this.sharedMarginMs : extraMarginMs;
+  marginMs(roundTrips: RoundTripRange | undefined, now: number): number {
+    const recent = now - SHARED_MARGIN_MEMORY_MS;
+    let fastest = roundTrips?.fastestMs ?? Number.POSITIVE_INFINITY;
+    let slowest = roundTrips?.slowestMs ?? Number.NEGATIVE_INFINITY;
+    if (this.fastestAt > recent && this.fastestMs < fastest) fastest = this.fastestMs;
+    if (this.slowestAt > recent && this.slowestMs > slowest) slowest = this.slowestMs;
+    return slowest > fastest ? slowest - fastest : 0;
   }
 
-  /** Remembers the extra margin a grant at `now` was asked with. */
-  noteMargin(extraMarginMs: number, now: number): void {
-    if (extraMarginMs >= this.sharedMarginMs || this.sharedMarginAt <= now - SHARED_MARGIN_MEMORY_MS) {
-      this.sharedMarginMs = extraMarginMs;
-      this.sharedMarginAt = now;
+  /** Remembers the round trips a reservation at `now` was asked with, granted or not. */
+  noteRoundTrips(roundTrips: RoundTripRange | undefined, now: number): void {
+    if (roundTrips === undefined) return;
+    const stale = now - SHARED_MARGIN_MEMORY_MS;
+    if (roundTrips.fastestMs <= this.fastestMs || this.fastestAt <= stale) {
+      this.fastestMs = roundTrips.fastestMs;
+      this.fastestAt = now;
+    }
+    if (roundTrips.slowestMs >= this.slowestMs || this.slowestAt <= stale) {
+      this.slowestMs = roundTrips.slowestMs;
+      this.slowestAt = now;
     }
   }
 

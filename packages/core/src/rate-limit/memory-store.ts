@@ -1,5 +1,5 @@
 import { KeyLimitState } from './key-limit-state.js';
-import type { RateLimitStore, Reservation } from './store.js';
+import type { RateLimitStore, Reservation, RoundTripRange } from './store.js';
 import type { RateLimitRule } from './windows.js';
 
 /**
@@ -12,14 +12,17 @@ export class MemoryRateLimitStore implements RateLimitStore {
   // answer. Entries past the current call's rules are left over from earlier calls and never read.
   private readonly matched: KeyLimitState[] = [];
 
-  reserve(rules: readonly RateLimitRule[], now: number, maxWaitMs: number, extraMarginMs = 0): Reservation {
+  reserve(rules: readonly RateLimitRule[], now: number, maxWaitMs: number, roundTrips?: RoundTripRange): Reservation {
     const matched = this.matched;
-    let margin = extraMarginMs;
+    let margin = 0;
     for (let i = 0; i < rules.length; i++) {
       const rule = rules[i] as RateLimitRule;
       const state = this.stateOf(rule.key);
       state.configure(rule.windows);
-      margin = state.widestMarginMs(margin, now);
+      const keyMargin = state.marginMs(roundTrips, now);
+      if (keyMargin > margin) margin = keyMargin;
+      // Known to the other callers at once, granted or not: they may be granted before this one is.
+      state.noteRoundTrips(roundTrips, now);
       matched[i] = state;
     }
     let startAt = now;
@@ -32,7 +35,6 @@ export class MemoryRateLimitStore implements RateLimitStore {
     for (let i = 0; i < rules.length; i++) {
       const state = matched[i] as KeyLimitState;
       state.record(startAt);
-      state.noteMargin(extraMarginMs, now);
       const at = state.earliestAt(margin);
       if (at > nextAt) nextAt = at;
     }

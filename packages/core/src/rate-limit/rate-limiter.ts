@@ -178,7 +178,7 @@ export class RateLimiter {
   private reserveNow(request: AcquireRequest, now: number): Reservation | Promise<Reservation> {
     let pending: Reservation | Promise<Reservation>;
     try {
-      pending = this.store.reserve(request.rules, now, 0, this.extraMarginMs(request.scope.endpoint));
+      pending = this.store.reserve(request.rules, now, 0, this.spreads.get(request.scope.endpoint)?.range);
     } catch (error) {
       throw this.storeFailed(request, error);
     }

@@ -1,3 +1,5 @@
+import type { RoundTripRange } from './store.js';
+
 // Enough round trips to see a path's usual range, few enough that one slow outlier (a provider's
 // GC pause, a cold connection) stops widening the spacing after a few seconds of traffic.
 const SAMPLES = 64;
@@ -18,6 +20,11 @@ export class RoundTripSpread {
 
   get spreadMs(): number {
     return this.count === 0 ? 0 : this.max - this.min;
+  }
+
+  /** The fastest and slowest recent round trips; undefined before the first. */
+  get range(): RoundTripRange | undefined {
+    return this.count === 0 ? undefined : { fastestMs: this.min, slowestMs: this.max };
   }
 
   observe(roundTripMs: number): void {

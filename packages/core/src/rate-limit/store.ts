@@ -8,6 +8,12 @@ import type { RateLimitRule } from './windows.js';
  */
 export type Reservation = { granted: true; startAt: number; nextAt?: number } | { granted: false; earliestAt: number };
 
+/** The fastest and the slowest of a caller's recent round trips to an endpoint, in ms. */
+export interface RoundTripRange {
+  fastestMs: number;
+  slowestMs: number;
+}
+
 /**
  * Where rate-limit state lives. Behind an interface so that several processes can share one
  * budget through a store such as Redis; every method may answer synchronously or with a promise.
@@ -15,13 +21,14 @@ export type Reservation = { granted: true; startAt: number; nextAt?: number } | 
 export interface RateLimitStore {
   /**
    * Atomically reserve one slot in EVERY rule at the earliest time all allow it, if that is
-   * <= now + maxWaitMs; otherwise reserve nothing. `extraMarginMs` (default 0) widens every
-   * window's spacing: how much the time from a request leaving to its arrival at the provider
-   * varies, which each limiter learns from its own round trips. A store keeps the widest extra
-   * margin granted under a key for ten seconds and spaces every caller of the key by it, since a
-   * late request from one caller collides with the on-time requests of the others.
+   * <= now + maxWaitMs; otherwise reserve nothing. `roundTrips` (the fastest and slowest of the
+   * caller's recent round trips) widens every window's spacing by how much the time from a request
+   * leaving to its arrival at the provider varies. A store remembers, per key and for ten seconds,
+   * the fastest and the slowest round trip any caller asked with, and spaces every caller of the
+   * key by the slowest minus the fastest: callers sharing a key (processes sharing a store) each
+   * see only their own round trips, but one's slow request lands close to another's fast one.
    */
-  reserve(rules: readonly RateLimitRule[], now: number, maxWaitMs: number, extraMarginMs?: number): Reservation | Promise<Reservation>;
+  reserve(rules: readonly RateLimitRule[], now: number, maxWaitMs: number, roundTrips?: RoundTripRange): Reservation | Promise<Reservation>;
   /**
    * Nothing may start under `key` before `until` (a 429 Retry-After, or remaining=0 with a
    * reset). `now` is the caller's time, for a store that expires what no longer matters.

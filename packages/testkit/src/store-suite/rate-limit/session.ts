@@ -1,4 +1,4 @@
-import type { RateLimitRule, RateLimitStore, RateWindow, Reservation } from '@interlock/core';
+import type { RateLimitRule, RateLimitStore, RateWindow, Reservation, RoundTripRange } from '@interlock/core';
 import type { RateLimitStoreHarness } from '../rate-limit-store-suite.js';
 
 /** Epoch milliseconds the checks count from, so engines see times shaped like real ones. */
@@ -24,8 +24,8 @@ export async function withHarness(create: () => Promise<RateLimitStoreHarness>, 
 }
 
 /** A reservation, whether the engine answers synchronously or not. */
-export async function reserve(store: RateLimitStore, ruleList: readonly RateLimitRule[], now: number, maxWaitMs: number, extraMarginMs?: number): Promise<Reservation> {
-  return store.reserve(ruleList, now, maxWaitMs, extraMarginMs);
+export async function reserve(store: RateLimitStore, ruleList: readonly RateLimitRule[], now: number, maxWaitMs: number, roundTrips?: RoundTripRange): Promise<Reservation> {
+  return store.reserve(ruleList, now, maxWaitMs, roundTrips);
 }
 
 /** The start times of `count` reservations that may wait as long as they need, asked at `now`. */

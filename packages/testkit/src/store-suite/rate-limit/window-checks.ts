@@ -48,29 +48,32 @@ export function windowChecks(create: () => Promise<RateLimitStoreHarness>): Stor
         }),
     },
     {
-      name: 'widens every window by the reservation’s extra margin, and keeps fractions of a millisecond',
+      name: 'widens every window by how much the reservation’s round trips vary, and keeps fractions of a millisecond',
       run: () =>
         withHarness(create, async ({ store }) => {
           const onePerSecond = [rule('acme:account', 1, 1_000, 0.25)];
           await reserve(store, onePerSecond, T0 + 0.5, 0);
-          expect(await reserve(store, onePerSecond, T0 + 1, 0, 40)).toEqual({ granted: false, earliestAt: T0 + 1_040.75 });
-          expect(await reserve(store, onePerSecond, T0 + 1, 0)).toEqual({ granted: false, earliestAt: T0 + 1_000.75 });
+          expect(await reserve(store, onePerSecond, T0 + 1, 0, { fastestMs: 60, slowestMs: 100 })).toEqual({ granted: false, earliestAt: T0 + 1_040.75 });
+          // The round trips it asked with are kept for every caller of the key, refused or not.
+          expect(await reserve(store, onePerSecond, T0 + 1, 0)).toEqual({ granted: false, earliestAt: T0 + 1_040.75 });
+          expect(await reserve(store, [rule('acme:other', 1, 1_000, 0.25)], T0 + 1, 0)).toMatchObject({ granted: true });
         }),
     },
     {
-      name: 'spaces every caller of a key by the widest extra margin granted under it in the last ten seconds',
+      name: 'spaces every caller of a key by the slowest minus the fastest round trip reserved with under it in the last ten seconds',
       run: () =>
         withHarness(create, async (harness) => {
           const { store } = harness;
           const other = await harness.reopen();
           const onePerSecond = [rule('acme:account', 1)];
-          // One process whose round trips vary by 100 ms; the other's do not vary at all.
-          await reserve(store, onePerSecond, T0, 0, 100);
-          expect(await reserve(other, onePerSecond, T0 + 1, 0, 0)).toEqual({ granted: false, earliestAt: T0 + 1_100 });
-          expect(await reserve(other, onePerSecond, T0 + 1_100, 0, 0)).toMatchObject({ granted: true, startAt: T0 + 1_100 });
-          // Ten seconds on, the wide margin is forgotten.
-          expect(await reserve(other, onePerSecond, T0 + 10_001, 0, 0)).toMatchObject({ granted: true, startAt: T0 + 10_001 });
-          expect(await reserve(other, onePerSecond, T0 + 10_002, 0, 0)).toEqual({ granted: false, earliestAt: T0 + 11_001 });
+          // Each process's own round trips hardly vary, but one's are 100 ms slower than the other's:
+          // its request, sent a window after the other's, lands that much closer to it.
+          await reserve(store, onePerSecond, T0, 0, { fastestMs: 140, slowestMs: 145 });
+          expect(await reserve(other, onePerSecond, T0 + 1, 0, { fastestMs: 40, slowestMs: 45 })).toEqual({ granted: false, earliestAt: T0 + 1_105 });
+          expect(await reserve(other, onePerSecond, T0 + 1_105, 0, { fastestMs: 40, slowestMs: 45 })).toMatchObject({ granted: true, startAt: T0 + 1_105 });
+          // Ten seconds on, the slow caller's round trips are forgotten.
+          expect(await reserve(other, onePerSecond, T0 + 10_001, 0, { fastestMs: 40, slowestMs: 45 })).toMatchObject({ granted: true, startAt: T0 + 10_001 });
+          expect(await reserve(other, onePerSecond, T0 + 10_002, 0, { fastestMs: 40, slowestMs: 45 })).toEqual({ granted: false, earliestAt: T0 + 11_006 });
         }),
     },
     {
