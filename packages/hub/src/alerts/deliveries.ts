@@ -69,9 +69,16 @@ export class Deliveries {
       return;
     }
     const ended = await this.attempt(sink, retry, notice);
-    // A claim left open only delays another instance until the store's lock timeout: nothing to add here.
-    await claim?.done(ended.error === undefined).catch(() => undefined);
-    this.options.onReport(ended.error === undefined ? { ...report, outcome: 'delivered', attempts: ended.attempts, by: claim?.by } : { ...report, outcome: 'failed', attempts: ended.attempts, error: ended.error });
+    // A claim left open only delays another instance until the store's lock timeout: nothing to add
+    // here. A failure is reported before its claim is freed, since another instance may deliver
+    // the moment it is: the reports then come in the order things happened.
+    if (ended.error !== undefined) {
+      this.options.onReport({ ...report, outcome: 'failed', attempts: ended.attempts, error: ended.error });
+      await claim?.done(false).catch(() => undefined);
+      return;
+    }
+    await claim?.done(true).catch(() => undefined);
+    this.options.onReport({ ...report, outcome: 'delivered', attempts: ended.attempts, by: claim?.by });
   }
 
   /** Sends with the sink's retries; `error` is the last failure's message when none got through. */
